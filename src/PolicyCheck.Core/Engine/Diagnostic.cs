@@ -1,0 +1,31 @@
+using PolicyCheck.Facts;
+using PolicyCheck.Json;
+
+namespace PolicyCheck.Engine;
+
+/// <summary>One finding: rule, severity, where, why and how to fix it.</summary>
+public sealed class Diagnostic
+{
+    public Diagnostic(string ruleId, Severity severity, string message, string? fix, string path, SourceSpan span, string? label = null)
+    {
+        RuleId = ruleId;
+        Severity = severity;
+        Message = message;
+        Fix = fix;
+        Path = path;
+        Span = span;
+        Label = label;
+    }
+
+    public string RuleId { get; }
+    public Severity Severity { get; internal set; }
+    public string Message { get; }
+    public string? Fix { get; }
+    public string Path { get; }
+    public SourceSpan Span { get; }
+    /// <summary>Where inside the file (e.g. a template resource), when the file holds more than one policy.</summary>
+    public string? Label { get; }
+    /// <summary>The justification when a suppression in the config hides this finding.</summary>
+    public string? SuppressedBecause { get; internal set; }
+    public bool IsSuppressed => SuppressedBecause != null;
+}

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Config;
+using PolicyCheck.Facts;
+
+namespace PolicyCheck.Engine;
+
+/// <summary>Runs the rules over role groups and applies the config's severities and suppressions.</summary>
+public sealed class LintEngine
+{
+    private readonly ServiceFacts _facts;
+    private readonly RuleCatalog _catalog;
+    private readonly IReadOnlyList<PolicyRule> _rules;
+
+    public LintEngine(ServiceFacts facts, RuleCatalog catalog, IReadOnlyList<PolicyRule> rules)
+    {
+        _facts = facts;
+        _catalog = catalog;
+        _rules = rules;
+    }
+
+    public IReadOnlyList<PolicyRule> Rules => _rules;
+
+    public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null)
+    {
+        var raw = new List<Diagnostic>();
+        foreach (var role in roles) LintRole(role, config, raw);
+        return Finish(raw, config, today ?? DateTime.UtcNow.Date);
+    }
+
+    public void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink)
+    {
+        foreach (var rule in _rules)
+        {
+            if (config.RuleSeverities.TryGetValue(rule.Id, out var sev) && sev == null) continue; // off
+            var context = new RuleContext(_catalog.Get(rule.Id), role, config, _facts, sink);
+            rule.Check(context);
+        }
+    }
+
+    /// <summary>Applies severity overrides and suppressions, then sorts by file and position.</summary>
+    public static List<Diagnostic> Finish(List<Diagnostic> raw, GatewayConfig config, DateTime today)
+    {
+        var result = new List<Diagnostic>(raw.Count);
+        foreach (var d in raw)
+        {
+            if (config.RuleSeverities.TryGetValue(d.RuleId, out var sev))
+            {
+                if (sev == null) continue;
+                d.Severity = sev.Value;
+            }
+            foreach (var s in config.Suppressions)
+            {
+                if (!string.Equals(s.Rule, d.RuleId, StringComparison.OrdinalIgnoreCase)) continue;
+                if (s.Expires.HasValue && s.Expires.Value < today) continue;
+                if (s.PathGlob != null && !Wildcard.MatchPath(s.PathGlob, d.Path)) continue;
+                d.SuppressedBecause = s.Justification;
+                break;
+            }
+            result.Add(d);
+        }
+        result.Sort(Compare);
+        return result;
+    }
+
+    private static int Compare(Diagnostic a, Diagnostic b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c != 0) return c;
+        c = a.Span.Line.CompareTo(b.Span.Line);
+        if (c != 0) return c;
+        c = a.Span.Column.CompareTo(b.Span.Column);
+        if (c != 0) return c;
+        return string.CompareOrdinal(a.RuleId, b.RuleId);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using PolicyCheck.Config;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Engine;
+
+/// <summary>An AWS managed policy attached to the role, with where the attachment was written.</summary>
+public sealed class AttachedManagedPolicy
+{
+    public AttachedManagedPolicy(ManagedPolicyFact fact, PolicyDocument document, Located<string> reference)
+    {
+        Fact = fact;
+        Document = document;
+        Reference = reference;
+    }
+
+    public ManagedPolicyFact Fact { get; }
+    public PolicyDocument Document { get; }
+    public Located<string> Reference { get; }
+}
+
+/// <summary>The policies of one IAM role, checked together: trust policy, permission policies, attached managed policies.</summary>
+public sealed class RoleGroup
+{
+    public RoleGroup(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+    public List<PolicyDocument> Documents { get; } = new List<PolicyDocument>();
+    public List<AttachedManagedPolicy> ManagedPolicies { get; } = new List<AttachedManagedPolicy>();
+
+    public IEnumerable<PolicyDocument> OfKind(DocumentKind kind)
+    {
+        foreach (var d in Documents)
+        {
+            if (d.IsParsed && d.Kind == kind) yield return d;
+        }
+    }
+
+    public bool Has(DocumentKind kind)
+    {
+        foreach (var _ in OfKind(kind)) return true;
+        return false;
+    }
+
+    /// <summary>Permission documents of the role, the attached managed policies included.</summary>
+    public IEnumerable<PolicyDocument> PermissionDocuments()
+    {
+        foreach (var d in OfKind(DocumentKind.Permission)) yield return d;
+        foreach (var m in ManagedPolicies) yield return m.Document;
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+
+namespace PolicyCheck.Engine;
+
+/// <summary>IAM-style wildcard matching: '*' matches any run of characters (including none), '?' exactly one.</summary>
+public static class Wildcard
+{
+    public static bool HasWildcard(string s) => s.IndexOf('*') >= 0 || s.IndexOf('?') >= 0;
+
+    public static bool Match(string pattern, string text, bool ignoreCase)
+    {
+        int p = 0, t = 0, starP = -1, starT = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                starP = p++;
+                starT = t;
+            }
+            else if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], text[t], ignoreCase)))
+            {
+                p++;
+                t++;
+            }
+            else if (starP >= 0)
+            {
+                p = starP + 1;
+                t = ++starT;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        while (p < pattern.Length && pattern[p] == '*') p++;
+        return p == pattern.Length;
+    }
+
+    private static bool Same(char a, char b, bool ignoreCase)
+        => a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+
+    /// <summary>Path globs for suppressions: '**' spans folders, '*' and '?' stay inside one folder.</summary>
+    public static bool MatchPath(string glob, string path)
+    {
+        glob = glob.Replace('\\', '/');
+        path = path.Replace('\\', '/');
+        if (path.StartsWith("./", StringComparison.Ordinal)) path = path.Substring(2);
+        if (glob.StartsWith("./", StringComparison.Ordinal)) glob = glob.Substring(2);
+        return MatchPathAt(glob, 0, path, 0);
+    }
+
+    private static bool MatchPathAt(string g, int gi, string s, int si)
+    {
+        while (gi < g.Length)
+        {
+            char c = g[gi];
+            if (c == '*')
+            {
+                bool doubleStar = gi + 1 < g.Length && g[gi + 1] == '*';
+                if (doubleStar)
+                {
+                    int next = gi + 2;
+                    if (next < g.Length && g[next] == '/') next++;
+                    for (int k = si; k <= s.Length; k++)
+                    {
+                        if ((k == si || s[k - 1] == '/' || next == gi + 2) && MatchPathAt(g, next, s, k)) return true;
+                    }
+                    return false;
+                }
+                for (int k = si; k <= s.Length; k++)
+                {
+                    if (MatchPathAt(g, gi + 1, s, k)) return true;
+                    if (k < s.Length && s[k] == '/') break;
+                }
+                return false;
+            }
+            if (si >= s.Length) return false;
+            if (c == '?')
+            {
+                if (s[si] == '/') return false;
+            }
+            else if (c != s[si])
+            {
+                return false;
+            }
+            gi++;
+            si++;
+        }
+        return si == s.Length;
+    }
+}

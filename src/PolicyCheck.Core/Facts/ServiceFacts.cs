@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyCheck.Facts;
+
+public enum ResourceScope
+{
+    /// <summary>The action needs a workspace ARN.</summary>
+    Workspace,
+    /// <summary>The action takes a workspace ARN or "*".</summary>
+    WorkspaceOptional,
+    /// <summary>The action has no resource type: only "Resource": "*" grants it.</summary>
+    Account,
+}
+
+public sealed class ActionFact
+{
+    public ActionFact(string name, string access, ResourceScope scope, bool permissionOnly, IReadOnlyList<string> sources, IReadOnlyList<string> conditionKeys)
+    {
+        Name = name;
+        Access = access;
+        Scope = scope;
+        PermissionOnly = permissionOnly;
+        Sources = sources;
+        ConditionKeys = conditionKeys;
+    }
+
+    public string Name { get; }
+    public string Access { get; }
+    public ResourceScope Scope { get; }
+    public bool PermissionOnly { get; }
+    public IReadOnlyList<string> Sources { get; }
+    public IReadOnlyList<string> ConditionKeys { get; }
+}
+
+public sealed class ConditionKeyFact
+{
+    public ConditionKeyFact(string name, string type, string description)
+    {
+        Name = name;
+        Type = type;
+        Description = description;
+    }
+
+    public string Name { get; }
+    public string Type { get; }
+    public string Description { get; }
+}
+
+public sealed class ManagedPolicyFact
+{
+    public ManagedPolicyFact(string name, string arn, string version, string summary, string document)
+    {
+        Name = name;
+        Arn = arn;
+        Version = version;
+        Summary = summary;
+        Document = document;
+    }
+
+    public string Name { get; }
+    public string Arn { get; }
+    public string Version { get; }
+    public string Summary { get; }
+    /// <summary>The policy document JSON as AWS publishes it.</summary>
+    public string Document { get; }
+}
+
+public sealed class FeatureFact
+{
+    public FeatureFact(string name, string description, IReadOnlyList<string> actions, IReadOnlyList<string> optionalActions)
+    {
+        Name = name;
+        Description = description;
+        Actions = actions;
+        OptionalActions = optionalActions;
+    }
+
+    public string Name { get; }
+    public string Description { get; }
+    /// <summary>Actions the gateway needs for this feature.</summary>
+    public IReadOnlyList<string> Actions { get; }
+    /// <summary>Actions that belong with the feature but are not required (e.g. DeleteBatchInference).</summary>
+    public IReadOnlyList<string> OptionalActions { get; }
+}
+
+public sealed class ActionRename
+{
+    public ActionRename(string wrong, string right)
+    {
+        Wrong = wrong;
+        Right = right;
+    }
+
+    /// <summary>A wrong action as written in the wild, e.g. "bedrock:InvokeModel" (case-insensitive).</summary>
+    public string Wrong { get; }
+    /// <summary>The Claude Platform action name, e.g. "CreateInference".</summary>
+    public string Right { get; }
+}
+
+/// <summary>What PolicyCheck knows about Claude Platform on AWS and Portkey. Generated from rules/service.yml.</summary>
+public sealed class ServiceFacts
+{
+    public ServiceFacts(
+        string name, string ns, string signingName, string endpointTemplate, string servicePrincipal,
+        string workspaceArnTemplate, string workspaceIdPattern, string catalogDate,
+        IReadOnlyList<ActionFact> actions, IReadOnlyList<ConditionKeyFact> conditionKeys,
+        IReadOnlyList<ManagedPolicyFact> managedPolicies, IReadOnlyList<FeatureFact> features,
+        IReadOnlyList<string> defaultFeatures, PortkeyFacts portkey, WrongNameFacts wrongNames,
+        IReadOnlyList<string> partitions, IReadOnlyList<string> regions)
+    {
+        Name = name;
+        Namespace = ns;
+        SigningName = signingName;
+        EndpointTemplate = endpointTemplate;
+        ServicePrincipal = servicePrincipal;
+        WorkspaceArnTemplate = workspaceArnTemplate;
+        WorkspaceIdPattern = workspaceIdPattern;
+        CatalogDate = catalogDate;
+        Actions = actions;
+        ConditionKeys = conditionKeys;
+        ManagedPolicies = managedPolicies;
+        Features = features;
+        DefaultFeatures = defaultFeatures;
+        Portkey = portkey;
+        WrongNames = wrongNames;
+        Partitions = partitions;
+        Regions = regions;
+        _actionsByName = new Dictionary<string, ActionFact>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in actions) _actionsByName[a.Name] = a;
+    }
+
+    private readonly Dictionary<string, ActionFact> _actionsByName;
+
+    public string Name { get; }
+    public string Namespace { get; }
+    public string SigningName { get; }
+    public string EndpointTemplate { get; }
+    public string ServicePrincipal { get; }
+    public string WorkspaceArnTemplate { get; }
+    public string WorkspaceIdPattern { get; }
+    public string CatalogDate { get; }
+    public IReadOnlyList<ActionFact> Actions { get; }
+    public IReadOnlyList<ConditionKeyFact> ConditionKeys { get; }
+    public IReadOnlyList<ManagedPolicyFact> ManagedPolicies { get; }
+    public IReadOnlyList<FeatureFact> Features { get; }
+    public IReadOnlyList<string> DefaultFeatures { get; }
+    public PortkeyFacts Portkey { get; }
+    public WrongNameFacts WrongNames { get; }
+    public IReadOnlyList<string> Partitions { get; }
+    public IReadOnlyList<string> Regions { get; }
+
+    public ActionFact? FindAction(string name) => _actionsByName.TryGetValue(name, out var a) ? a : null;
+
+    public FeatureFact? FindFeature(string name)
+    {
+        foreach (var f in Features)
+        {
+            if (string.Equals(f.Name, name, StringComparison.Ordinal)) return f;
+        }
+        return null;
+    }
+
+    public ManagedPolicyFact? FindManagedPolicy(string nameOrArn)
+    {
+        foreach (var p in ManagedPolicies)
+        {
+            if (string.Equals(p.Name, nameOrArn, StringComparison.Ordinal) || string.Equals(p.Arn, nameOrArn, StringComparison.Ordinal)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>"aws-external-anthropic:CreateInference".</summary>
+    public string Qualified(string action) => Namespace + ":" + action;
+}
+
+public sealed class PortkeyFacts
+{
+    public PortkeyFacts(string hostedPrincipal, string hostedAccount, string trustAction, string externalIdPattern,
+        int externalIdMinLength, int externalIdMaxLength, IReadOnlyList<string> placeholderExternalIds,
+        IReadOnlyList<string> unsatisfiableConditionKeys)
+    {
+        HostedPrincipal = hostedPrincipal;
+        HostedAccount = hostedAccount;
+        TrustAction = trustAction;
+        ExternalIdPattern = externalIdPattern;
+        ExternalIdMinLength = externalIdMinLength;
+        ExternalIdMaxLength = externalIdMaxLength;
+        PlaceholderExternalIds = placeholderExternalIds;
+        UnsatisfiableConditionKeys = unsatisfiableConditionKeys;
+    }
+
+    public string HostedPrincipal { get; }
+    public string HostedAccount { get; }
+    public string TrustAction { get; }
+    public string ExternalIdPattern { get; }
+    public int ExternalIdMinLength { get; }
+    public int ExternalIdMaxLength { get; }
+    public IReadOnlyList<string> PlaceholderExternalIds { get; }
+    /// <summary>Trust-policy condition keys the gateway's AssumeRole call can never satisfy (prefix match when ending in '/').</summary>
+    public IReadOnlyList<string> UnsatisfiableConditionKeys { get; }
+}
+
+public sealed class WrongNameFacts
+{
+    public WrongNameFacts(IReadOnlyList<string> namespaces, IReadOnlyList<ActionRename> actions, IReadOnlyList<string> signingNames, IReadOnlyList<string> hosts)
+    {
+        Namespaces = namespaces;
+        Actions = actions;
+        SigningNames = signingNames;
+        Hosts = hosts;
+    }
+
+    /// <summary>Namespaces people use by mistake for Claude Platform actions (bedrock, anthropic, ...).</summary>
+    public IReadOnlyList<string> Namespaces { get; }
+    public IReadOnlyList<ActionRename> Actions { get; }
+    public IReadOnlyList<string> SigningNames { get; }
+    public IReadOnlyList<string> Hosts { get; }
+}

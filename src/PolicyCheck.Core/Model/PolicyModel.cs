@@ -1,0 +1,193 @@
+using System.Collections.Generic;
+using PolicyCheck.Json;
+
+namespace PolicyCheck.Model;
+
+public enum DocumentKind
+{
+    /// <summary>An identity-based (permission) policy attached to the role.</summary>
+    Permission,
+    /// <summary>A role trust policy (the role's AssumeRolePolicyDocument).</summary>
+    Trust,
+    /// <summary>Some other resource-based policy; only grammar rules apply.</summary>
+    Resource,
+}
+
+/// <summary>A string from the source with its position.</summary>
+public sealed class StringValue
+{
+    public StringValue(string value, SourceSpan span)
+    {
+        Value = value;
+        Span = span;
+    }
+
+    public string Value { get; }
+    public SourceSpan Span { get; }
+
+    public override string ToString() => Value;
+}
+
+/// <summary>Action, NotAction, Resource or NotResource: one string or a list of them.</summary>
+public sealed class ValueList
+{
+    public ValueList(string name, SourceSpan keySpan, IReadOnlyList<StringValue> values, bool isArray)
+    {
+        Name = name;
+        KeySpan = keySpan;
+        Values = values;
+        IsArray = isArray;
+    }
+
+    public string Name { get; }
+    public SourceSpan KeySpan { get; }
+    public IReadOnlyList<StringValue> Values { get; }
+    public bool IsArray { get; }
+    public bool IsNot => Name.StartsWith("Not", System.StringComparison.Ordinal);
+}
+
+public sealed class PrincipalEntry
+{
+    public PrincipalEntry(string type, SourceSpan typeSpan, StringValue value)
+    {
+        Type = type;
+        TypeSpan = typeSpan;
+        Value = value;
+    }
+
+    /// <summary>AWS, Service, Federated, CanonicalUser or "*" for the bare wildcard form.</summary>
+    public string Type { get; }
+    public SourceSpan TypeSpan { get; }
+    public StringValue Value { get; }
+}
+
+/// <summary>Principal or NotPrincipal.</summary>
+public sealed class PrincipalElement
+{
+    public PrincipalElement(string name, SourceSpan keySpan, IReadOnlyList<PrincipalEntry> entries)
+    {
+        Name = name;
+        KeySpan = keySpan;
+        Entries = entries;
+    }
+
+    public string Name { get; }
+    public SourceSpan KeySpan { get; }
+    public IReadOnlyList<PrincipalEntry> Entries { get; }
+    public bool IsNot => Name == "NotPrincipal";
+}
+
+public enum SetQualifier
+{
+    None,
+    ForAllValues,
+    ForAnyValue,
+}
+
+/// <summary>One operator/key pair of a Condition block with its values.</summary>
+public sealed class ConditionClause
+{
+    public ConditionClause(StringValue op, string baseOperator, SetQualifier qualifier, bool ifExists, StringValue key, IReadOnlyList<StringValue> values)
+    {
+        Operator = op;
+        BaseOperator = baseOperator;
+        Qualifier = qualifier;
+        IfExists = ifExists;
+        Key = key;
+        Values = values;
+    }
+
+    /// <summary>The operator as written, e.g. "ForAnyValue:StringLikeIfExists".</summary>
+    public StringValue Operator { get; }
+    /// <summary>The operator without qualifier and IfExists, e.g. "StringLike".</summary>
+    public string BaseOperator { get; }
+    public SetQualifier Qualifier { get; }
+    public bool IfExists { get; }
+    public StringValue Key { get; }
+    public IReadOnlyList<StringValue> Values { get; }
+}
+
+public sealed class ConditionElement
+{
+    public ConditionElement(SourceSpan keySpan, IReadOnlyList<ConditionClause> clauses, bool isEmpty)
+    {
+        KeySpan = keySpan;
+        Clauses = clauses;
+        IsEmpty = isEmpty;
+    }
+
+    public SourceSpan KeySpan { get; }
+    public IReadOnlyList<ConditionClause> Clauses { get; }
+    public bool IsEmpty { get; }
+}
+
+public sealed class Statement
+{
+    public int Index { get; internal set; }
+    public SourceSpan Span { get; internal set; }
+    public StringValue? Sid { get; internal set; }
+    public StringValue? Effect { get; internal set; }
+    public ValueList? Action { get; internal set; }
+    public ValueList? NotAction { get; internal set; }
+    public ValueList? Resource { get; internal set; }
+    public ValueList? NotResource { get; internal set; }
+    public PrincipalElement? Principal { get; internal set; }
+    public PrincipalElement? NotPrincipal { get; internal set; }
+    public ConditionElement? Condition { get; internal set; }
+
+    public bool IsAllow => Effect != null && Effect.Value == "Allow";
+    public bool IsDeny => Effect != null && Effect.Value == "Deny";
+
+    /// <summary>Action or NotAction, whichever is present (Action first).</summary>
+    public ValueList? Actions => Action ?? NotAction;
+    public ValueList? Resources => Resource ?? NotResource;
+    public PrincipalElement? Principals => Principal ?? NotPrincipal;
+
+    /// <summary>"statement 2 (Sid ClaudePlatformInference)" for messages.</summary>
+    public string Label => Sid != null && Sid.Value.Length > 0 ? $"statement {Index + 1} (Sid {Sid.Value})" : $"statement {Index + 1}";
+}
+
+/// <summary>A problem found while building the model: a rule ID, a message and a position.</summary>
+public sealed class ModelIssue
+{
+    public ModelIssue(string ruleId, string message, SourceSpan span, string? fix = null)
+    {
+        RuleId = ruleId;
+        Message = message;
+        Span = span;
+        Fix = fix;
+    }
+
+    public string RuleId { get; }
+    public string Message { get; }
+    public SourceSpan Span { get; }
+    public string? Fix { get; }
+}
+
+public sealed class PolicyDocument
+{
+    internal PolicyDocument(string path, string? label)
+    {
+        Path = path;
+        Label = label;
+    }
+
+    /// <summary>The file the document was read from (as given by the user).</summary>
+    public string Path { get; }
+    /// <summary>Where in the file the policy sits (e.g. a template's resource); null for a plain policy file.</summary>
+    public string? Label { get; }
+    public JsonNode? Root { get; internal set; }
+    public List<JsonIssue> ParseIssues { get; } = new List<JsonIssue>();
+    public List<ModelIssue> ModelIssues { get; } = new List<ModelIssue>();
+    public StringValue? Version { get; internal set; }
+    public bool HasStatement { get; internal set; }
+    public SourceSpan StatementKeySpan { get; internal set; }
+    public List<Statement> Statements { get; } = new List<Statement>();
+    public DocumentKind Kind { get; internal set; }
+    public bool KindFromOverride { get; internal set; }
+    /// <summary>Characters that count against IAM quotas (whitespace outside strings is not counted).</summary>
+    public int QuotaLength { get; internal set; }
+    /// <summary>True when the document could be parsed into a model (it may still have issues).</summary>
+    public bool IsParsed => Root != null;
+    public SourceSpan RootSpan => Root?.Span ?? SourceSpan.FileStart;
+}

@@ -1,0 +1,342 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Json;
+
+namespace PolicyCheck.Model;
+
+/// <summary>Builds a <see cref="PolicyDocument"/> from policy JSON, recording every problem with its position.</summary>
+public static class PolicyReader
+{
+    public const string ElementTypeRule = "PC1003";
+    public const string UnknownElementRule = "PC1004";
+
+    private static readonly string[] TopElements = { "Version", "Id", "Statement" };
+    private static readonly string[] StatementElements =
+        { "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition" };
+
+    /// <summary>Reads a policy from the bytes of a file.</summary>
+    public static PolicyDocument Read(string path, byte[] bytes, DocumentKind? kind = null, int maxDepth = JsonParser.DefaultMaxDepth)
+    {
+        var issues = new List<JsonIssue>();
+        string? text = SourceDecoder.Decode(bytes, issues);
+        if (text == null)
+        {
+            var doc = new PolicyDocument(path, null);
+            doc.ParseIssues.AddRange(issues);
+            doc.Kind = kind ?? DocumentKind.Permission;
+            return doc;
+        }
+        var result = Read(path, text, kind, null, maxDepth);
+        result.ParseIssues.InsertRange(0, issues);
+        return result;
+    }
+
+    /// <summary>Reads a policy from text.</summary>
+    public static PolicyDocument Read(string path, string text, DocumentKind? kind = null, string? label = null, int maxDepth = JsonParser.DefaultMaxDepth)
+    {
+        var doc = new PolicyDocument(path, label);
+        var lines = new LineMap(text);
+        var root = JsonParser.Parse(text, lines, doc.ParseIssues, maxDepth);
+        doc.Kind = kind ?? DocumentKind.Permission;
+        doc.KindFromOverride = kind.HasValue;
+        if (root == null) return doc;
+        doc.Root = root;
+        doc.QuotaLength = CountQuotaLength(text);
+        Build(doc, root);
+        if (!kind.HasValue) doc.Kind = DetectKind(doc);
+        return doc;
+    }
+
+    /// <summary>Builds the model for an already parsed JSON value (templates embed policies as objects).</summary>
+    public static PolicyDocument FromNode(string path, JsonNode root, string? label, DocumentKind? kind, int quotaLength)
+    {
+        var doc = new PolicyDocument(path, label) { Root = root, QuotaLength = quotaLength, Kind = kind ?? DocumentKind.Permission, KindFromOverride = kind.HasValue };
+        Build(doc, root);
+        if (!kind.HasValue) doc.Kind = DetectKind(doc);
+        return doc;
+    }
+
+    /// <summary>True when a parsed JSON object looks like an IAM policy (has Statement or Version).</summary>
+    public static bool LooksLikePolicy(JsonNode? root)
+        => root is JsonObject o && (o.Get("Statement") != null || o.Get("Version") != null);
+
+    private static void Build(PolicyDocument doc, JsonNode root)
+    {
+        if (root is not JsonObject obj)
+        {
+            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                $"a policy must be a JSON object, not {JsonNode.KindName(root.Kind)}", root.Span,
+                "wrap the statements in {\"Version\": \"2012-10-17\", \"Statement\": [...]}"));
+            return;
+        }
+
+        foreach (var prop in obj.Properties)
+        {
+            if (Array.IndexOf(TopElements, prop.Name) < 0) UnknownElement(doc, prop, TopElements, "policy");
+        }
+
+        var version = obj.Get("Version");
+        if (version != null) doc.Version = AsString(doc, version.Value, "Version");
+
+        var statement = obj.Get("Statement");
+        if (statement == null) return;
+        doc.HasStatement = true;
+        doc.StatementKeySpan = statement.NameSpan;
+        if (statement.Value is JsonObject single)
+        {
+            doc.Statements.Add(BuildStatement(doc, single, 0));
+        }
+        else if (statement.Value is JsonArray array)
+        {
+            int index = 0;
+            foreach (var item in array.Items)
+            {
+                if (item is JsonObject so)
+                {
+                    doc.Statements.Add(BuildStatement(doc, so, index));
+                }
+                else
+                {
+                    doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                        $"each entry of Statement must be an object, not {JsonNode.KindName(item.Kind)}", item.Span));
+                }
+                index++;
+            }
+        }
+        else
+        {
+            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                $"Statement must be an object or an array of objects, not {JsonNode.KindName(statement.Value.Kind)}", statement.Value.Span));
+        }
+    }
+
+    private static void UnknownElement(PolicyDocument doc, JsonProperty prop, string[] known, string where)
+    {
+        string? suggestion = null;
+        foreach (var k in known)
+        {
+            if (string.Equals(k, prop.Name, StringComparison.OrdinalIgnoreCase)) suggestion = k;
+        }
+        string message = suggestion != null
+            ? $"\"{prop.Name}\" is not a {where} element; element names are case-sensitive"
+            : $"\"{prop.Name}\" is not a {where} element";
+        string fix = suggestion != null ? $"rename it to \"{suggestion}\"" : $"remove it; {where} elements are {string.Join(", ", known)}";
+        doc.ModelIssues.Add(new ModelIssue(UnknownElementRule, message, prop.NameSpan, fix));
+    }
+
+    private static Statement BuildStatement(PolicyDocument doc, JsonObject obj, int index)
+    {
+        var s = new Statement { Index = index, Span = obj.Span };
+        foreach (var prop in obj.Properties)
+        {
+            switch (prop.Name)
+            {
+                case "Sid": s.Sid = AsString(doc, prop.Value, "Sid"); break;
+                case "Effect": s.Effect = AsString(doc, prop.Value, "Effect"); break;
+                case "Action":
+                case "NotAction":
+                case "Resource":
+                case "NotResource":
+                    var list = AsList(doc, prop);
+                    if (list != null)
+                    {
+                        if (prop.Name == "Action") s.Action = list;
+                        else if (prop.Name == "NotAction") s.NotAction = list;
+                        else if (prop.Name == "Resource") s.Resource = list;
+                        else s.NotResource = list;
+                    }
+                    break;
+                case "Principal":
+                case "NotPrincipal":
+                    var principal = AsPrincipal(doc, prop);
+                    if (principal != null)
+                    {
+                        if (prop.Name == "Principal") s.Principal = principal;
+                        else s.NotPrincipal = principal;
+                    }
+                    break;
+                case "Condition":
+                    s.Condition = AsCondition(doc, prop);
+                    break;
+                default:
+                    UnknownElement(doc, prop, StatementElements, "statement");
+                    break;
+            }
+        }
+        return s;
+    }
+
+    private static StringValue? AsString(PolicyDocument doc, JsonNode node, string element)
+    {
+        if (node is JsonScalar sc && sc.Kind == JsonKind.String) return new StringValue(sc.Text, sc.Span);
+        doc.ModelIssues.Add(new ModelIssue(ElementTypeRule, $"{element} must be a string, not {JsonNode.KindName(node.Kind)}", node.Span,
+            node is JsonScalar other ? $"write it as \"{other.Text}\"" : null));
+        return null;
+    }
+
+    private static ValueList? AsList(PolicyDocument doc, JsonProperty prop)
+    {
+        var values = new List<StringValue>();
+        if (prop.Value is JsonArray arr)
+        {
+            foreach (var item in arr.Items)
+            {
+                var v = AsString(doc, item, $"each entry of {prop.Name}");
+                if (v != null) values.Add(v);
+            }
+            return new ValueList(prop.Name, prop.NameSpan, values, true);
+        }
+        var s = AsString(doc, prop.Value, prop.Name + " (a string or an array of strings)");
+        if (s == null) return null;
+        values.Add(s);
+        return new ValueList(prop.Name, prop.NameSpan, values, false);
+    }
+
+    private static PrincipalElement? AsPrincipal(PolicyDocument doc, JsonProperty prop)
+    {
+        var entries = new List<PrincipalEntry>();
+        if (prop.Value is JsonScalar sc && sc.Kind == JsonKind.String)
+        {
+            if (sc.Text != "*")
+            {
+                doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                    $"{prop.Name} as a plain string may only be \"*\"; name principals in a map", sc.Span,
+                    $"write {{\"AWS\": \"{sc.Text}\"}}"));
+            }
+            entries.Add(new PrincipalEntry("*", prop.NameSpan, new StringValue(sc.Text, sc.Span)));
+            return new PrincipalElement(prop.Name, prop.NameSpan, entries);
+        }
+        if (prop.Value is not JsonObject obj)
+        {
+            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                $"{prop.Name} must be \"*\" or a map such as {{\"AWS\": \"arn:...\"}}, not {JsonNode.KindName(prop.Value.Kind)}", prop.Value.Span));
+            return null;
+        }
+        foreach (var p in obj.Properties)
+        {
+            if (p.Name != "AWS" && p.Name != "Service" && p.Name != "Federated" && p.Name != "CanonicalUser")
+            {
+                doc.ModelIssues.Add(new ModelIssue(UnknownElementRule, $"\"{p.Name}\" is not a principal type", p.NameSpan,
+                    "use AWS, Service, Federated or CanonicalUser"));
+                continue;
+            }
+            var list = AsList(doc, p);
+            if (list == null) continue;
+            foreach (var v in list.Values) entries.Add(new PrincipalEntry(p.Name, p.NameSpan, v));
+        }
+        return new PrincipalElement(prop.Name, prop.NameSpan, entries);
+    }
+
+    private static ConditionElement? AsCondition(PolicyDocument doc, JsonProperty prop)
+    {
+        if (prop.Value is not JsonObject obj)
+        {
+            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                $"Condition must be an object of operators, not {JsonNode.KindName(prop.Value.Kind)}", prop.Value.Span));
+            return null;
+        }
+        var clauses = new List<ConditionClause>();
+        foreach (var opProp in obj.Properties)
+        {
+            var op = new StringValue(opProp.Name, opProp.NameSpan);
+            SplitOperator(opProp.Name, out string baseOp, out SetQualifier qualifier, out bool ifExists);
+            if (opProp.Value is not JsonObject keys)
+            {
+                doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                    $"the value of condition operator {opProp.Name} must be an object of keys, not {JsonNode.KindName(opProp.Value.Kind)}", opProp.Value.Span));
+                continue;
+            }
+            foreach (var keyProp in keys.Properties)
+            {
+                var values = new List<StringValue>();
+                if (keyProp.Value is JsonArray arr)
+                {
+                    foreach (var item in arr.Items) AddConditionValue(doc, values, item, keyProp.Name);
+                }
+                else
+                {
+                    AddConditionValue(doc, values, keyProp.Value, keyProp.Name);
+                }
+                clauses.Add(new ConditionClause(op, baseOp, qualifier, ifExists, new StringValue(keyProp.Name, keyProp.NameSpan), values));
+            }
+        }
+        return new ConditionElement(prop.NameSpan, clauses, obj.Properties.Count == 0);
+    }
+
+    private static void AddConditionValue(PolicyDocument doc, List<StringValue> values, JsonNode node, string key)
+    {
+        if (node is JsonScalar sc && (sc.Kind == JsonKind.String || sc.Kind == JsonKind.Number || sc.Kind == JsonKind.True || sc.Kind == JsonKind.False))
+        {
+            values.Add(new StringValue(sc.Text, sc.Span));
+            return;
+        }
+        doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+            $"condition values for {key} must be strings, numbers or booleans, not {JsonNode.KindName(node.Kind)}", node.Span));
+    }
+
+    /// <summary>Splits "ForAnyValue:StringLikeIfExists" into StringLike, ForAnyValue and IfExists.</summary>
+    public static void SplitOperator(string op, out string baseOperator, out SetQualifier qualifier, out bool ifExists)
+    {
+        qualifier = SetQualifier.None;
+        string rest = op;
+        if (rest.StartsWith("ForAllValues:", StringComparison.Ordinal))
+        {
+            qualifier = SetQualifier.ForAllValues;
+            rest = rest.Substring("ForAllValues:".Length);
+        }
+        else if (rest.StartsWith("ForAnyValue:", StringComparison.Ordinal))
+        {
+            qualifier = SetQualifier.ForAnyValue;
+            rest = rest.Substring("ForAnyValue:".Length);
+        }
+        ifExists = rest.EndsWith("IfExists", StringComparison.Ordinal) && rest.Length > "IfExists".Length;
+        baseOperator = ifExists ? rest.Substring(0, rest.Length - "IfExists".Length) : rest;
+    }
+
+    private static DocumentKind DetectKind(PolicyDocument doc)
+    {
+        bool anyPrincipal = false, anyAssume = false, anyResource = false, anyClaude = false;
+        foreach (var s in doc.Statements)
+        {
+            if (s.Principals != null) anyPrincipal = true;
+            if (s.Resources != null) anyResource = true;
+            if (s.Actions == null) continue;
+            foreach (var a in s.Actions.Values)
+            {
+                string v = a.Value;
+                if (v.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase)) anyAssume = true;
+                if (v.StartsWith("aws-external-anthropic:", StringComparison.OrdinalIgnoreCase)) anyClaude = true;
+            }
+        }
+        if (!anyPrincipal) return DocumentKind.Permission;
+        if (anyAssume || !anyResource) return DocumentKind.Trust;
+        return anyClaude ? DocumentKind.Permission : DocumentKind.Resource;
+    }
+
+    /// <summary>Length as IAM counts it: whitespace outside strings is not counted.</summary>
+    public static int CountQuotaLength(string text)
+    {
+        int count = 0;
+        bool inString = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (inString)
+            {
+                count++;
+                if (c == '\\' && i + 1 < text.Length) { count++; i++; }
+                else if (c == '"') inString = false;
+            }
+            else if (c == '"')
+            {
+                inString = true;
+                count++;
+            }
+            else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+}
