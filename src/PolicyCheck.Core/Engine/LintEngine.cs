@@ -21,11 +21,11 @@ public sealed class LintEngine
 
     public IReadOnlyList<PolicyRule> Rules => _rules;
 
-    public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null)
+    public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null, Func<string, string>? suppressionPath = null)
     {
         var raw = new List<Diagnostic>();
         foreach (var role in roles) LintRole(role, config, raw);
-        return Finish(raw, config, today ?? DateTime.UtcNow.Date);
+        return Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath);
     }
 
     public void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink)
@@ -39,7 +39,8 @@ public sealed class LintEngine
     }
 
     /// <summary>Applies severity overrides and suppressions, then sorts by file and position.</summary>
-    public static List<Diagnostic> Finish(List<Diagnostic> raw, GatewayConfig config, DateTime today)
+    /// <param name="suppressionPath">Maps a diagnostic's path to the form suppression globs are written against.</param>
+    public static List<Diagnostic> Finish(List<Diagnostic> raw, GatewayConfig config, DateTime today, Func<string, string>? suppressionPath = null)
     {
         var result = new List<Diagnostic>(raw.Count);
         foreach (var d in raw)
@@ -53,7 +54,7 @@ public sealed class LintEngine
             {
                 if (!string.Equals(s.Rule, d.RuleId, StringComparison.OrdinalIgnoreCase)) continue;
                 if (s.Expires.HasValue && s.Expires.Value < today) continue;
-                if (s.PathGlob != null && !Wildcard.MatchPath(s.PathGlob, d.Path)) continue;
+                if (s.PathGlob != null && !Wildcard.MatchPath(s.PathGlob, suppressionPath != null ? suppressionPath(d.Path) : d.Path)) continue;
                 d.SuppressedBecause = s.Justification;
                 break;
             }

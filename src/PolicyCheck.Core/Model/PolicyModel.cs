@@ -125,6 +125,10 @@ public sealed class Statement
 {
     public int Index { get; internal set; }
     public SourceSpan Span { get; internal set; }
+    /// <summary>The statement's JSON object, to tell a missing element from one of the wrong type.</summary>
+    public JsonObject? Json { get; internal set; }
+
+    public bool HasKey(string name) => Json != null && Json.Get(name) != null;
     public StringValue? Sid { get; internal set; }
     public StringValue? Effect { get; internal set; }
     public ValueList? Action { get; internal set; }

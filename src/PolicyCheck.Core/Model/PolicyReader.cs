@@ -126,7 +126,7 @@ public static class PolicyReader
 
     private static Statement BuildStatement(PolicyDocument doc, JsonObject obj, int index)
     {
-        var s = new Statement { Index = index, Span = obj.Span };
+        var s = new Statement { Index = index, Span = obj.Span, Json = obj };
         foreach (var prop in obj.Properties)
         {
             switch (prop.Name)

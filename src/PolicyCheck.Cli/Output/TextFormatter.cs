@@ -1,0 +1,30 @@
+using System.IO;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+
+namespace PolicyCheck.Cli.Output;
+
+/// <summary>MSBuild canonical form: path(line,col): error PC1234: message, then an indented fix line.</summary>
+public sealed class TextFormatter : IFormatter
+{
+    public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
+    {
+        foreach (var e in report.ConfigErrors)
+        {
+            output.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoaderRule}: {e.Message}");
+        }
+        foreach (var e in report.InputErrors)
+        {
+            output.WriteLine($"{e.Path}: error: {e.Message}");
+        }
+        foreach (var d in report.Diagnostics)
+        {
+            if (d.IsSuppressed) continue;
+            string where = d.Label != null ? $" [{d.Label}]" : string.Empty;
+            output.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {Formatters.Severity(d.Severity)} {d.RuleId}: {d.Message}{where}");
+            if (!string.IsNullOrEmpty(d.Fix)) output.WriteLine($"    fix: {d.Fix}");
+        }
+    }
+
+    private const string ConfigLoaderRule = ConfigLoader.RuleId;
+}

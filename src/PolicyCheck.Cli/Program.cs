@@ -1,0 +1,194 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Reflection;
+using PolicyCheck.Cli.Output;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Cli;
+
+/// <summary>The policycheck command line.</summary>
+public static class Program
+{
+    public const string Version = "0.1.0";
+
+    public const int ExitClean = 0;
+    public const int ExitFindings = 1;
+    public const int ExitUsage = 2;
+
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Runs a command line with the given writers (tests call this in-process).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
+    {
+        try
+        {
+            return RunCore(args, stdout, stderr, environment ?? Environment.GetEnvironmentVariable);
+        }
+        catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
+        {
+            stderr.WriteLine("policycheck: error: " + ex.Message);
+            return ExitUsage;
+        }
+    }
+
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        var root = new RootCommand("PolicyCheck: checks the AWS side of a Portkey → Claude Platform on AWS integration.");
+
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Policy files, folders (walked recursively for *.json) or globs such as 'policies/**/*.json'.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (MSBuild style), json, sarif (2.1.0) or github (workflow annotations).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Lowest severity that makes the exit code 1: error, warning or note.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note");
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "policycheck.yml to use. Default: the nearest policycheck.yml in the linted path's folder or above.",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file (atomically) instead of standard output.",
+        };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "Treat every policy as this kind instead of detecting it: auto, permission or trust.",
+            DefaultValueFactory = _ => "auto",
+        };
+        kind.AcceptOnlyFromAmong("auto", "permission", "trust");
+
+        var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
+        {
+            paths, format, failOn, config, output, kind,
+        };
+        lint.SetAction(parse => Lint(
+            parse.GetValue(paths) ?? Array.Empty<string>(),
+            parse.GetValue(format) ?? "text",
+            parse.GetValue(failOn) ?? "error",
+            parse.GetValue(config),
+            parse.GetValue(output),
+            parse.GetValue(kind) ?? "auto",
+            stdout, stderr, environment));
+
+        var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
+        var explain = new Command("explain", "Print a rule's documentation: what it checks, why, how to fix it, an example.") { ruleId };
+        explain.SetAction(parse => Explain(parse.GetValue(ruleId) ?? string.Empty, stdout, stderr));
+
+        var rules = new Command("rules", "List every rule with its ID, default severity and title.");
+        rules.SetAction(_ => ListRules(stdout));
+
+        root.Subcommands.Add(lint);
+        root.Subcommands.Add(explain);
+        root.Subcommands.Add(rules);
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var e in result.Errors) stderr.WriteLine("policycheck: error: " + e.Message);
+            stderr.WriteLine("Run 'policycheck --help' for usage.");
+            return ExitUsage;
+        }
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind,
+        TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        var facts = BuiltIn.Service;
+        var catalog = BuiltIn.Catalog;
+        var request = new LintRequest
+        {
+            ConfigPath = configPath,
+            Kind = kind == "permission" ? DocumentKind.Permission : kind == "trust" ? DocumentKind.Trust : null,
+            Environment = environment,
+        };
+        request.Paths.AddRange(paths);
+        var report = LintRunner.Run(request, facts, catalog);
+
+        var formatter = Formatters.For(format);
+        if (outputPath != null)
+        {
+            var text = new StringWriter();
+            formatter.Write(report, catalog, text);
+            AtomicFile.WriteAllText(outputPath, text.ToString());
+        }
+        else
+        {
+            formatter.Write(report, catalog, stdout);
+        }
+
+        var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;
+        int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;
+        foreach (var d in report.Diagnostics)
+        {
+            if (d.IsSuppressed)
+            {
+                suppressed++;
+                continue;
+            }
+            if (d.Severity == Severity.Error) errors++;
+            else if (d.Severity == Severity.Warning) warnings++;
+            else notes++;
+            if (d.Severity >= threshold) failing++;
+        }
+
+        if (report.ConfigErrors.Count > 0)
+        {
+            if (format != "text") foreach (var e in report.ConfigErrors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoader.RuleId}: {e.Message}");
+            stderr.WriteLine("policycheck: the configuration is invalid; nothing was linted");
+            return ExitUsage;
+        }
+        if (format != "text") foreach (var e in report.InputErrors) stderr.WriteLine($"{e.Path}: error: {e.Message}");
+        if (report.PoliciesChecked == 0 && report.InputErrors.Count == 0)
+        {
+            stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} JSON file(s) read, none is an IAM policy)");
+            return ExitUsage;
+        }
+        stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");
+        if (report.InputErrors.Count > 0) return ExitUsage;
+        return failing > 0 ? ExitFindings : ExitClean;
+    }
+
+    private static int Explain(string id, TextWriter stdout, TextWriter stderr)
+    {
+        var rule = BuiltIn.Catalog.Find(id.Trim());
+        if (rule == null)
+        {
+            stderr.WriteLine($"policycheck: error: '{id}' is not a rule ID; 'policycheck rules' lists them");
+            return ExitUsage;
+        }
+        using var stream = typeof(Program).Assembly.GetManifestResourceStream("PolicyCheck.docs." + rule.Id + ".md");
+        if (stream == null)
+        {
+            stdout.WriteLine($"{rule.Id}: {rule.Title}\n\n{rule.Help}\n\nFix: {rule.Fix}");
+            return ExitClean;
+        }
+        using var reader = new StreamReader(stream);
+        string text = reader.ReadToEnd();
+        if (text.StartsWith("<!--", StringComparison.Ordinal)) text = text.Substring(text.IndexOf("-->", StringComparison.Ordinal) + 3).TrimStart();
+        stdout.Write(text);
+        return ExitClean;
+    }
+
+    private static int ListRules(TextWriter stdout)
+    {
+        foreach (var r in BuiltIn.Catalog.Rules)
+        {
+            stdout.WriteLine($"{r.Id}  {RuleCatalog.SeverityName(r.DefaultSeverity),-7}  {r.Category,-13}  {r.Title}");
+        }
+        return ExitClean;
+    }
+}

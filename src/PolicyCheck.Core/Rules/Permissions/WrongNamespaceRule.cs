@@ -1,0 +1,75 @@
+using System;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Rules.Permissions;
+
+/// <summary>PC2001: a Claude Platform action written as bedrock:, bedrock-mantle:, anthropic:...</summary>
+public sealed class WrongNamespaceRule : PolicyRule
+{
+    public override string Id => "PC2001";
+
+    public override void Check(RuleContext context)
+    {
+        var facts = context.Facts;
+        var target = WorkspaceTarget.From(context.Config, facts);
+        foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
+        {
+            foreach (var s in doc.Statements)
+            {
+                if (s.Actions == null) continue;
+                foreach (var value in s.Actions.Values)
+                {
+                    if (!Names.SplitAction(value.Value, out string prefix, out string name)) continue;
+                    if (!IsWrongNamespace(facts, prefix)) continue;
+                    string? right = Correct(facts, value.Value, name);
+                    if (right == null) continue;
+                    string qualified = facts.Qualified(right);
+                    // bedrock:* in a role that also grants the Claude action is a deliberate Bedrock grant, not a mistake.
+                    if (prefix.StartsWith("bedrock", StringComparison.OrdinalIgnoreCase) && AlreadyGranted(context, qualified, target)) continue;
+                    context.Report(doc, value.Span,
+                        $"\"{value.Value}\" is not a {facts.Name} action: the IAM namespace is {facts.Namespace}, not {prefix}",
+                        $"use \"{qualified}\"");
+                }
+            }
+        }
+    }
+
+    private static bool IsWrongNamespace(ServiceFacts facts, string prefix)
+    {
+        foreach (var ns in facts.WrongNames.Namespaces)
+        {
+            if (string.Equals(ns, prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The right action name (without namespace) for a wrong one, or null when there is no sensible one.</summary>
+    public static string? Correct(ServiceFacts facts, string wrong, string name)
+    {
+        foreach (var r in facts.WrongNames.Actions)
+        {
+            if (string.Equals(r.Wrong, wrong, StringComparison.OrdinalIgnoreCase)) return r.Right;
+        }
+        var exact = facts.FindAction(name);
+        if (exact != null) return exact.Name;
+        if (Wildcard.HasWildcard(name)) return Access.Expand(facts, facts.Qualified(name)).Count > 0 ? name : null;
+        var names = new System.Collections.Generic.List<string>();
+        foreach (var a in facts.Actions) names.Add(a.Name);
+        return Names.Nearest(name, names);
+    }
+
+    private static bool AlreadyGranted(RuleContext context, string qualified, WorkspaceTarget target)
+    {
+        var fact = context.Facts.FindAction(qualified.Substring(qualified.IndexOf(':') + 1));
+        foreach (var doc in context.Role.PermissionDocuments())
+        {
+            foreach (var s in doc.Statements)
+            {
+                if (Access.Grants(s, qualified, target, fact)) return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PolicyCheck.Engine;
+
+namespace PolicyCheck.Inputs;
+
+/// <summary>A path that could not be used: missing, unreadable, too large. Lint exits 2 when there is one.</summary>
+public sealed class InputError
+{
+    public InputError(string path, string message)
+    {
+        Path = path;
+        Message = message;
+    }
+
+    public string Path { get; }
+    public string Message { get; }
+}
+
+/// <summary>A candidate policy file and whether the user named it directly.</summary>
+public sealed class PolicyFile
+{
+    public PolicyFile(string path, bool explicitlyNamed)
+    {
+        Path = path;
+        ExplicitlyNamed = explicitlyNamed;
+    }
+
+    public string Path { get; }
+    public bool ExplicitlyNamed { get; }
+}
+
+/// <summary>Turns the paths, folders and globs on the command line into files.</summary>
+public static class PolicyFiles
+{
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ".git", "node_modules", "bin", "obj", ".terraform", ".vs", ".idea",
+    };
+
+    public static List<PolicyFile> Expand(IEnumerable<string> inputs, List<InputError> errors)
+    {
+        var files = new List<PolicyFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (input.IndexOfAny(new[] { '*', '?' }) >= 0)
+            {
+                int before = files.Count;
+                ExpandGlob(input, files, seen, errors);
+                if (files.Count == before) errors.Add(new InputError(input, "no file matches this pattern"));
+            }
+            else if (File.Exists(input))
+            {
+                if (seen.Add(Path.GetFullPath(input))) files.Add(new PolicyFile(input, true));
+            }
+            else if (Directory.Exists(input))
+            {
+                Walk(input, files, seen, errors, 0);
+            }
+            else
+            {
+                errors.Add(new InputError(input, "no such file or folder"));
+            }
+        }
+        return files;
+    }
+
+    private static void Walk(string dir, List<PolicyFile> files, HashSet<string> seen, List<InputError> errors, int depth)
+    {
+        if (depth > 64)
+        {
+            errors.Add(new InputError(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
+            return;
+        }
+        string[] entries;
+        string[] subdirs;
+        try
+        {
+            entries = Directory.GetFiles(dir);
+            subdirs = Directory.GetDirectories(dir);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            errors.Add(new InputError(dir, "cannot read folder: " + ex.Message));
+            return;
+        }
+        Array.Sort(entries, StringComparer.Ordinal);
+        Array.Sort(subdirs, StringComparer.Ordinal);
+        foreach (var f in entries)
+        {
+            if (f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(f, false));
+        }
+        foreach (var d in subdirs)
+        {
+            string name = Path.GetFileName(d);
+            if (SkippedFolders.Contains(name)) continue;
+            var info = new DirectoryInfo(d);
+            if (info.LinkTarget != null) continue; // symlinked folders are not followed (loops)
+            Walk(d, files, seen, errors, depth + 1);
+        }
+    }
+
+    private static void ExpandGlob(string pattern, List<PolicyFile> files, HashSet<string> seen, List<InputError> errors)
+    {
+        string normalized = pattern.Replace('\\', '/');
+        var parts = normalized.Split('/');
+        var baseParts = new List<string>();
+        foreach (var p in parts)
+        {
+            if (p.IndexOfAny(new[] { '*', '?' }) >= 0) break;
+            baseParts.Add(p);
+        }
+        string baseDir = baseParts.Count == 0 ? "." : string.Join("/", baseParts);
+        if (baseDir.Length == 0) baseDir = "/";
+        if (!Directory.Exists(baseDir)) return;
+        var found = new List<PolicyFile>();
+        Walk(baseDir, found, new HashSet<string>(StringComparer.Ordinal), errors, 0);
+        foreach (var f in found)
+        {
+            string candidate = f.Path.Replace('\\', '/');
+            if (baseDir == "." && candidate.StartsWith("./", StringComparison.Ordinal)) candidate = candidate.Substring(2);
+            if (Wildcard.MatchPath(normalized, candidate) && seen.Add(Path.GetFullPath(f.Path))) files.Add(new PolicyFile(f.Path, true));
+        }
+    }
+
+    /// <summary>Reads a file within the size limit; null with an error when it cannot be used.</summary>
+    public static byte[]? ReadBytes(string path, List<InputError> errors)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > MaxFileBytes)
+            {
+                errors.Add(new InputError(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
+                return null;
+            }
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            errors.Add(new InputError(path, "cannot read file: " + ex.Message));
+            return null;
+        }
+    }
+}
