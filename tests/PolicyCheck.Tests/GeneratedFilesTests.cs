@@ -1,0 +1,67 @@
+using System.IO;
+using System.Linq;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Generation;
+using PolicyCheck.Rules;
+using Xunit;
+
+namespace PolicyCheck.Tests;
+
+/// <summary>rules/*.yml is the single source of truth: every generated or embedded copy must match it.</summary>
+public sealed class GeneratedFilesTests
+{
+    [Fact]
+    public void Generated_Code_And_Docs_Match_The_Rule_Data()
+    {
+        foreach (var (relative, content) in Generator.Produce(Lint.Repo))
+        {
+            string path = Path.Combine(Lint.Repo, relative);
+            Assert.True(File.Exists(path), $"{relative} is missing: run dotnet run --project tools/PolicyCheck.Generate");
+            Assert.True(File.ReadAllText(path) == content, $"{relative} drifted from rules/: run dotnet run --project tools/PolicyCheck.Generate");
+        }
+    }
+
+    [Fact]
+    public void Embedded_Yaml_Matches_The_Repository_Files()
+    {
+        Assert.Equal(File.ReadAllText(Path.Combine(Lint.Repo, "rules", "service.yml")), RuleData.EmbeddedText(RuleData.ServiceResource));
+        Assert.Equal(File.ReadAllText(Path.Combine(Lint.Repo, "rules", "catalog.yml")), RuleData.EmbeddedText(RuleData.CatalogResource));
+    }
+
+    [Fact]
+    public void Compiled_Facts_Equal_The_Yaml_Loaded_At_Test_Time()
+    {
+        var loaded = RuleData.LoadService(RuleData.EmbeddedText(RuleData.ServiceResource));
+        Assert.Equal(loaded.Actions.Select(a => a.Name), BuiltIn.Service.Actions.Select(a => a.Name));
+        Assert.Equal(76, BuiltIn.Service.Actions.Count);
+        Assert.Equal(loaded.Portkey.HostedPrincipal, BuiltIn.Service.Portkey.HostedPrincipal);
+    }
+
+    [Fact]
+    public void Every_Rule_Has_A_Catalogue_Entry_A_Doc_Page_And_Tests()
+    {
+        var ids = AllRules.Create().Select(r => r.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var catalogued = BuiltIn.Catalog.Rules.Select(r => r.Id).Where(id => id != ConfigLoader.RuleId).ToList();
+        Assert.Equal(catalogued.OrderBy(x => x), ids.OrderBy(x => x));
+        foreach (var rule in AllRules.Create())
+        {
+            Assert.True(File.Exists(Path.Combine(Lint.Repo, "docs", "rules", rule.Id + ".md")), rule.Id + " has no doc page");
+            string name = rule.GetType().Name;
+            Assert.True(File.Exists(Path.Combine(Lint.Repo, "tests", "PolicyCheck.Tests", "Rules", name + "Tests.cs")), name + " has no test file");
+        }
+    }
+
+    [Fact]
+    public void Managed_Policies_Parse_Cleanly()
+    {
+        foreach (var m in BuiltIn.Service.ManagedPolicies)
+        {
+            var doc = PolicyCheck.Model.PolicyReader.Read(m.Name, m.Document);
+            Assert.True(doc.IsParsed, m.Name);
+            Assert.Empty(doc.ParseIssues);
+            Assert.Empty(doc.ModelIssues);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+using Xunit;
+
+namespace PolicyCheck.Tests.Json;
+
+public sealed class JsonParserTests
+{
+    private static (JsonNode? Root, List<JsonIssue> Issues) Parse(string text)
+    {
+        var issues = new List<JsonIssue>();
+        return (JsonParser.Parse(text, new LineMap(text), issues), issues);
+    }
+
+    [Fact]
+    public void Records_Positions_Of_Every_Element()
+    {
+        string text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": [\"a:b\", \"c:d\"], \"Resource\": \"*\",\n     \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"x1\"}}}\n  ]\n}";
+        var doc = PolicyReader.Read("p.json", text);
+        Assert.Equal(2, doc.Version!.Span.Line);
+        Assert.Equal(14, doc.Version.Span.Column);
+        var s = Assert.Single(doc.Statements);
+        Assert.Equal((4, 5), (s.Span.Line, s.Span.Column));
+        Assert.Equal((4, 16), (s.Effect!.Span.Line, s.Effect.Span.Column));
+        Assert.Equal(new[] { 36, 43 }, s.Action!.Values.Select(v => v.Span.Column).ToArray());
+        var clause = Assert.Single(s.Condition!.Clauses);
+        Assert.Equal((5, 20), (clause.Operator.Span.Line, clause.Operator.Span.Column));
+        Assert.Equal((5, 37), (clause.Key.Span.Line, clause.Key.Span.Column));
+        Assert.Equal((5, 55), (clause.Values[0].Span.Line, clause.Values[0].Span.Column));
+    }
+
+    [Fact]
+    public void Single_Values_And_Arrays_Are_Both_Accepted()
+    {
+        var one = PolicyReader.Read("a", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"a:b\", \"Resource\": \"*\"}}");
+        var many = PolicyReader.Read("b", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"a:b\"], \"Resource\": [\"*\"]}]}");
+        Assert.Equal("a:b", Assert.Single(one.Statements[0].Action!.Values).Value);
+        Assert.Equal("a:b", Assert.Single(many.Statements[0].Action!.Values).Value);
+    }
+
+    [Fact]
+    public void Deep_Nesting_Is_A_Diagnostic_Not_A_Crash()
+    {
+        string text = new string('[', 10000) + new string(']', 10000);
+        var (root, issues) = Parse(text);
+        Assert.Null(root);
+        var issue = Assert.Single(issues);
+        Assert.Contains("nesting deeper than", issue.Message);
+        Assert.Equal(1, issue.Span.Line);
+        Assert.Equal(JsonParser.DefaultMaxDepth + 1, issue.Span.Column);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("   \n ", "no JSON value")]
+    [InlineData("{\"a\": tru}", "unexpected word")]
+    [InlineData("{\"a\": \"x}", "unterminated")]
+    [InlineData("{\"a\" \"x\"}", "':' was expected")]
+    [InlineData("{\"a\": 1} {}", "after the end")]
+    [InlineData("{\"a\": 01}", "leading zeros")]
+    [InlineData("{\"a\": \"\\q\"}", "invalid escape")]
+    public void Reports_Syntax_Errors(string text, string expected)
+    {
+        var (root, issues) = Parse(text);
+        Assert.Null(root);
+        Assert.Contains(expected, Assert.Single(issues).Message);
+    }
+
+    [Fact]
+    public void Huge_Numbers_Are_Kept_As_Text()
+    {
+        var (root, issues) = Parse("{\"n\": 123456789012345678901234567890e999}");
+        Assert.Empty(issues);
+        Assert.Equal("123456789012345678901234567890e999", ((JsonScalar)((JsonObject)root!).Properties[0].Value).Text);
+    }
+
+    [Fact]
+    public void Duplicate_Keys_Are_Reported_With_Both_Positions()
+    {
+        var (_, issues) = Parse("{\"a\": 1,\n \"a\": 2}");
+        var issue = Assert.Single(issues);
+        Assert.Equal(JsonIssueKind.DuplicateKey, issue.Kind);
+        Assert.Equal(2, issue.Span.Line);
+        Assert.Contains("line 1, column 2", issue.Message);
+    }
+
+    [Fact]
+    public void Quota_Length_Ignores_Whitespace_Outside_Strings()
+    {
+        Assert.Equal(PolicyReader.CountQuotaLength("{\"a\":\"b c\"}"), PolicyReader.CountQuotaLength("{ \"a\" :\n\t\"b c\" }"));
+        Assert.Equal(11, PolicyReader.CountQuotaLength("{ \"a\" : \"b c\" }"));
+    }
+
+    [Fact]
+    public void Kind_Is_Detected_And_Can_Be_Overridden()
+    {
+        string trust = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"x\"}, \"Action\": \"sts:AssumeRole\"}]}";
+        string perm = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}";
+        Assert.Equal(DocumentKind.Trust, PolicyReader.Read("t", trust).Kind);
+        Assert.Equal(DocumentKind.Permission, PolicyReader.Read("p", perm).Kind);
+        Assert.Equal(DocumentKind.Permission, PolicyReader.Read("t", trust, DocumentKind.Permission).Kind);
+    }
+
+    [Fact]
+    public void Line_Map_Handles_Crlf()
+    {
+        var map = new LineMap("a\r\nbc\r\nd");
+        map.GetPosition(4, out int line, out int col);
+        Assert.Equal((2, 2), (line, col));
+        map.GetPosition(7, out line, out col);
+        Assert.Equal((3, 1), (line, col));
+    }
+
+    [Fact]
+    public void Invalid_Utf8_Offset_Is_Located()
+    {
+        var issues = new List<JsonIssue>();
+        var bytes = Encoding.UTF8.GetBytes("ab\ncd").Concat(new byte[] { 0xFF }).ToArray();
+        Assert.Null(SourceDecoder.Decode(bytes, issues));
+        var i = Assert.Single(issues);
+        Assert.Equal((2, 3), (i.Span.Line, i.Span.Column));
+    }
+}

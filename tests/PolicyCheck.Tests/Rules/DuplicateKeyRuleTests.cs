@@ -1,0 +1,26 @@
+using System.Linq;
+using Xunit;
+
+namespace PolicyCheck.Tests.Rules;
+
+/// <summary>PC1002: what DuplicateKeyRule must flag and what it must leave alone.</summary>
+public sealed class DuplicateKeyRuleTests
+{
+    [Fact]
+    public void Flags_RepeatedAction()
+    {
+        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\",\n \"Action\": \"aws-external-anthropic:CreateInference\",\n \"Action\": \"aws-external-anthropic:CountTokens\", \"Resource\": \"*\"}]}";
+        var found = Lint.Json(policy, null).Only("PC1002");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("first at line 2") || (d.Fix ?? string.Empty).Contains("first at line 2"));
+        Assert.Equal(3, found[0].Span.Line);
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Accepts_ArrayInsteadOfRepeat()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC1002"));
+    }
+}

@@ -1,0 +1,55 @@
+using System.Linq;
+using Xunit;
+
+namespace PolicyCheck.Tests.Rules;
+
+/// <summary>PC3006: what ExternalIdOperatorRule must flag and what it must leave alone.</summary>
+public sealed class ExternalIdOperatorRuleTests
+{
+    [Fact]
+    public void Flags_StringLikeStar()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringLike\": {\n          \"sts:ExternalId\": \"*\"\n        }\n      }\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC3006");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("wildcard") || (d.Fix ?? string.Empty).Contains("wildcard"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_IfExists()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEqualsIfExists\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC3006");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("no external ID is sent") || (d.Fix ?? string.Empty).Contains("no external ID is sent"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_ForAnyValue()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"ForAnyValue:StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC3006");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("set operator") || (d.Fix ?? string.Empty).Contains("set operator"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_Negated()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringNotEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC3006");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("negated") || (d.Fix ?? string.Empty).Contains("negated"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Accepts_StringEquals()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC3006"));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Linq;
+using Xunit;
+
+namespace PolicyCheck.Tests.Rules;
+
+/// <summary>PC2002: what RequiredActionMissingRule must flag and what it must leave alone.</summary>
+public sealed class RequiredActionMissingRuleTests
+{
+    [Fact]
+    public void Flags_NoCountTokens()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"aws-external-anthropic:CreateInference\",\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC2002");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("CountTokens") || (d.Fix ?? string.Empty).Contains("CountTokens"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_BatchesFeature()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, "gateway:\n  features: [inference, count_tokens, batches]\n").Only("PC2002");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("CreateBatchInference") || (d.Fix ?? string.Empty).Contains("CreateBatchInference"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_WrongResource()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:s3:::bucket/*\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC2002");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("do not cover") || (d.Fix ?? string.Empty).Contains("do not cover"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Accepts_SeedInference()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC2002"));
+    }
+
+    [Fact]
+    public void Accepts_Wildcard()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"aws-external-anthropic:C*\",\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC2002"));
+    }
+
+    [Fact]
+    public void Accepts_ManagedCovers()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"logs:PutLogEvents\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, "gateway:\n  managedPolicies: [AnthropicInferenceAccess]\n").Only("PC2002"));
+    }
+}

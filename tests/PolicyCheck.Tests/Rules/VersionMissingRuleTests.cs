@@ -1,0 +1,26 @@
+using System.Linq;
+using Xunit;
+
+namespace PolicyCheck.Tests.Rules;
+
+/// <summary>PC1005: what VersionMissingRule must flag and what it must leave alone.</summary>
+public sealed class VersionMissingRuleTests
+{
+    [Fact]
+    public void Flags_NoVersion()
+    {
+        const string policy = "{\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC1005");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("no \"Version\"") || (d.Fix ?? string.Empty).Contains("no \"Version\""));
+        Assert.Equal(1, found[0].Span.Line);
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Accepts_WithVersion()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC1005"));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Linq;
+using Xunit;
+
+namespace PolicyCheck.Tests.Rules;
+
+/// <summary>PC2004: what WorkspaceArnFormatRule must flag and what it must leave alone.</summary>
+public sealed class WorkspaceArnFormatRuleTests
+{
+    [Fact]
+    public void Flags_WrongService()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:bedrock:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC2004");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("service \"bedrock\"") || (d.Fix ?? string.Empty).Contains("service \"bedrock\""));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_ShortAccount()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:12345:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC2004");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("12-digit") || (d.Fix ?? string.Empty).Contains("12-digit"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_BadWorkspaceId()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/01AbCd\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC2004");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("not a workspace ID") || (d.Fix ?? string.Empty).Contains("not a workspace ID"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Flags_BareWorkspaceId()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        var found = Lint.Json(policy, null).Only("PC2004");
+        Assert.NotEmpty(found);
+        Assert.Contains(found, d => d.Message.Contains("workspace ID") || (d.Fix ?? string.Empty).Contains("workspace ID"));
+        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+    }
+
+    [Fact]
+    public void Accepts_Concrete()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC2004"));
+    }
+
+    [Fact]
+    public void Accepts_Wildcards()
+    {
+        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        Assert.Empty(Lint.Json(policy, null).Only("PC2004"));
+    }
+}

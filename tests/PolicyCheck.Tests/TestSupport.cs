@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+
+namespace PolicyCheck.Tests;
+
+/// <summary>Lints in-memory documents the way the CLI does.</summary>
+public static class Lint
+{
+    public static ServiceFacts Facts => BuiltIn.Service;
+
+    public static GatewayConfig Config(string? yaml)
+    {
+        if (yaml == null) return new GatewayConfig();
+        var errors = new List<ConfigError>();
+        var config = ConfigLoader.Load("policycheck.yml", yaml, Facts, BuiltIn.Catalog, _ => null, errors);
+        if (errors.Count > 0) throw new InvalidOperationException("test config invalid: " + errors[0].Message);
+        return config;
+    }
+
+    /// <summary>Lints one role made of the given documents (file name → JSON).</summary>
+    public static List<Diagnostic> Role(GatewayConfig config, params (string Name, string Json)[] docs)
+    {
+        var role = new RoleGroup("role");
+        var managed = new ManagedPolicies(Facts);
+        foreach (var m in config.ManagedPolicies)
+        {
+            role.ManagedPolicies.Add(new AttachedManagedPolicy(Facts.FindManagedPolicy(m.Value)!, managed.Document(m.Value)!, m));
+        }
+        foreach (var (name, json) in docs) role.Documents.Add(PolicyReader.Read(name, json));
+        var engine = new LintEngine(Facts, BuiltIn.Catalog, AllRules.Create());
+        return engine.Lint(new[] { role }, config, new DateTime(2026, 11, 24));
+    }
+
+    public static List<Diagnostic> Json(string json, string? configYaml = null) => Role(Config(configYaml), ("policy.json", json));
+
+    public static List<Diagnostic> Only(this List<Diagnostic> all, string ruleId) => all.Where(d => d.RuleId == ruleId).ToList();
+
+    public static string Permission(string statementJson) => "{\"Version\": \"2012-10-17\", \"Statement\": [" + statementJson + "]}";
+
+    public const string PortkeyRole = "arn:aws:iam::299329113195:role/portkey-app";
+    public const string WorkspaceStar = "arn:aws:aws-external-anthropic:*:*:workspace/*";
+    public const string InferenceActions = "[\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"]";
+    public const string GoodExternalId = "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23";
+
+    public static string Repo
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "PolicyCheck.sln"))) return dir.FullName;
+            }
+            throw new InvalidOperationException("repository root not found");
+        }
+    }
+}
+
+/// <summary>Runs the CLI in-process and captures its output.</summary>
+public static class CliRunner
+{
+    public static (int Exit, string Out, string Err) Run(string[] args, Func<string, string?>? env = null, string? cwd = null)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        string before = Directory.GetCurrentDirectory();
+        lock (CwdLock)
+        {
+            try
+            {
+                if (cwd != null) Directory.SetCurrentDirectory(cwd);
+                int exit = PolicyCheck.Cli.Program.Run(args, stdout, stderr, env ?? (_ => null));
+                return (exit, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(before);
+            }
+        }
+    }
+
+    public static readonly object CwdLock = new object();
+}
+
+/// <summary>A temporary folder removed after the test.</summary>
+public sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "policycheck-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Write(string relative, string content)
+    {
+        string full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public string WriteBytes(string relative, byte[] content)
+    {
+        string full = System.IO.Path.Combine(Path, relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, true); } catch (IOException) { }
+    }
+}
