@@ -53,7 +53,7 @@ public sealed class EncodingRuleTests
         var bytes = new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(Good)).ToArray();
         var all = LintBytes(bytes);
         Assert.Contains("UTF-16", Assert.Single(all.Only("PC1017")).Message);
-        Assert.Empty(all.Where(d => d.Severity == Severity.Error));
+        Assert.DoesNotContain(all, d => d.Severity == Severity.Error);
     }
 
     [Fact]

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+
+namespace PolicyCheck.Benchmarks;
+
+/// <summary>Lint throughput on a generated corpus of 10,000 policies (target: ≥ 20,000 policies/s warm).</summary>
+[MemoryDiagnoser]
+public class LintThroughput
+{
+    private readonly List<string> _corpus = Corpus.Create(10_000);
+    private readonly LintEngine _engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create());
+    private readonly GatewayConfig _config = new GatewayConfig();
+
+    [Benchmark(OperationsPerInvoke = 10_000)]
+    public int LintCorpus() => Corpus.LintAll(_engine, _config, _corpus);
+}
+
+public static class Corpus
+{
+    /// <summary>A mix of permission and trust policies, good and broken, of realistic size.</summary>
+    public static List<string> Create(int count)
+    {
+        var random = new Random(42);
+        string[] actions = { "CreateInference", "CountTokens", "CreateBatchInference", "GetBatchInference", "ListFiles", "CreateMessageBatch", "Get*" };
+        var list = new List<string>(count);
+        for (int i = 0; i < count; i++)
+        {
+            if (i % 3 == 0)
+            {
+                string op = random.Next(4) == 0 ? "StringLike" : "StringEquals";
+                list.Add("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\", \"Condition\": {\"" + op + "\": {\"sts:ExternalId\": \"tenant-" + i + "-9f1c2e7a\"}}}]}");
+                continue;
+            }
+            var sb = new StringBuilder("{\"Version\": \"2012-10-17\", \"Statement\": [");
+            int statements = 1 + random.Next(3);
+            for (int s = 0; s < statements; s++)
+            {
+                if (s > 0) sb.Append(',');
+                sb.Append("{\"Sid\": \"S").Append(s).Append("\", \"Effect\": \"Allow\", \"Action\": [");
+                int n = 1 + random.Next(4);
+                for (int a = 0; a < n; a++)
+                {
+                    if (a > 0) sb.Append(", ");
+                    sb.Append(random.Next(10) == 0 ? "\"bedrock:InvokeModel\"" : "\"aws-external-anthropic:" + actions[random.Next(actions.Length)] + "\"");
+                }
+                sb.Append("], \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_").Append(i).Append("\"}");
+            }
+            list.Add(sb.Append("]}").ToString());
+        }
+        return list;
+    }
+
+    public static int LintAll(LintEngine engine, GatewayConfig config, List<string> corpus)
+    {
+        int findings = 0;
+        var sink = new List<Diagnostic>();
+        for (int i = 0; i < corpus.Count; i++)
+        {
+            var role = new RoleGroup("r");
+            role.Documents.Add(PolicyReader.Read("p" + i + ".json", corpus[i]));
+            sink.Clear();
+            engine.LintRole(role, config, sink);
+            findings += sink.Count;
+        }
+        return findings;
+    }
+}
+
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--quick")
+        {
+            // A plain stopwatch figure for CI logs: policies/s after a warm-up pass.
+            var engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create());
+            var corpus = Corpus.Create(10_000);
+            var config = new GatewayConfig();
+            Corpus.LintAll(engine, config, corpus);
+            var best = double.MaxValue;
+            for (int run = 0; run < 5; run++)
+            {
+                var sw = Stopwatch.StartNew();
+                Corpus.LintAll(engine, config, corpus);
+                best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"lint throughput: {corpus.Count / best:N0} policies/s (best of 5 passes over {corpus.Count:N0} policies; target >= 20,000)");
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Cold start of `policycheck lint one.json`, whole process, NativeAOT, next to a NativeAOT hello world built the same way.
+# Prints the median of N runs for both. Needs clang and zlib1g-dev (apt-get install clang zlib1g-dev).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-21}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+dotnet publish src/PolicyCheck.Cli -c Release -r linux-x64 -p:PolicyCheckAot=true -o "$out/tool" >/dev/null
+mkdir -p "$out/hello"
+cat > "$out/hello/hello.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot>
+  <InvariantGlobalization>true</InvariantGlobalization><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
+</Project>
+XML
+echo 'System.Console.WriteLine("hello");' > "$out/hello/Program.cs"
+dotnet publish "$out/hello/hello.csproj" -c Release -r linux-x64 -o "$out/hello/bin" >/dev/null
+median() { # command...
+  local times=()
+  for _ in $(seq "$runs"); do
+    local s e
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    times+=( $(( (e - s) / 1000 )) )
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+policy=examples/seed/inference-only/permission.json
+tool_ms=$(median "$out/tool/policycheck" lint "$policy")
+hello_ms=$(median "$out/hello/bin/hello")
+echo "cold start (median of $runs): policycheck lint one.json = ${tool_ms} ms; NativeAOT hello world = ${hello_ms} ms"
