@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using PolicyCheck.Facts;
 using PolicyCheck.Json;
 
@@ -28,4 +29,6 @@ public sealed class Diagnostic
     /// <summary>The justification when a suppression in the config hides this finding.</summary>
     public string? SuppressedBecause { get; internal set; }
     public bool IsSuppressed => SuppressedBecause != null;
+    /// <summary>For proof findings: how the evaluator reached its decision, one line per statement (shown with --verbose).</summary>
+    public IReadOnlyList<string>? Trace { get; internal set; }
 }

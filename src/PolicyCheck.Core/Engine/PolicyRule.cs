@@ -34,10 +34,23 @@ public sealed class RuleContext
     public GatewayConfig Config { get; }
     public ServiceFacts Facts { get; }
 
-    public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null)
+    public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, IReadOnlyList<string>? trace = null)
     {
         if (document.Path.StartsWith(ManagedPolicies.PathPrefix, StringComparison.Ordinal)) return;
-        _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label));
+        _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { Trace = trace });
+    }
+
+    /// <summary>True when an earlier rule whose ID passes <paramref name="rule"/> reported inside the statement.</summary>
+    public bool ReportedWithin(PolicyDocument document, Statement statement, Func<string, bool> rule)
+    {
+        int start = statement.Span.Start, end = statement.Span.Start + statement.Span.Length;
+        foreach (var d in _sink)
+        {
+            if (d.Path != document.Path || !string.Equals(d.Label, document.Label, StringComparison.Ordinal)) continue;
+            if (!rule(d.RuleId)) continue;
+            if (d.Span.Start >= start && d.Span.Start <= end) return true;
+        }
+        return false;
     }
 
     public void ReportAt(string path, SourceSpan span, string message, string? fix = null, Severity? severity = null)

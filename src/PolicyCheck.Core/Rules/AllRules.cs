@@ -15,12 +15,13 @@ public static class AllRules
         new VersionMissingRule(), new VersionInvalidRule(), new StatementMissingRule(), new EffectRule(),
         new ActionElementRule(), new DuplicateSidRule(), new SidCharsetRule(), new ResourceInTrustPolicyRule(),
         new PrincipalInPermissionPolicyRule(), new PolicySizeRule(), new ResourceElementRule(), new PrincipalElementRule(),
-        new EncodingRule(),
+        new EncodingRule(), new ConditionOperatorRule(), new ConditionValueRule(), new VariableVersionRule(),
         new WrongNamespaceRule(), new RequiredActionMissingRule(), new UnknownActionRule(), new WorkspaceArnFormatRule(),
         new WorkspaceArnMismatchRule(), new AccountScopedActionRule(), new DenyBlocksRequiredActionRule(), new BroadGrantRule(),
         new ActionBeyondFeaturesRule(), new ManagedPolicyMissingActionRule(),
         new TrustedPrincipalMissingRule(), new PrincipalTooBroadRule(), new AllowWithNotPrincipalRule(), new TrustActionRule(),
         new ExternalIdMissingRule(), new ExternalIdOperatorRule(), new ExternalIdValueRule(), new ExternalIdMismatchRule(),
         new UnsatisfiableConditionRule(), new UnexpectedPrincipalRule(),
+        new GatewayCannotAssumeRule(), new TrustAdmitsOtherCallerRule(),
     };
 }

@@ -56,4 +56,14 @@ public sealed class RequiredActionMissingRuleTests
         const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"logs:PutLogEvents\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
         Assert.Empty(Lint.Json(policy, "gateway:\n  managedPolicies: [AnthropicInferenceAccess]\n").Only("PC2002"));
     }
+
+    [Fact]
+    public void Flags_AllowUnderAConditionTheGatewayCannotMeet()
+    {
+        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Claude\", \"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"*\",\n\"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}]}";
+        var found = Lint.Json(policy, null).Only("PC2002");
+        Assert.Equal(2, found.Count);
+        Assert.All(found, d => Assert.Contains("aws:SecureTransport", d.Message));
+        Assert.All(found, d => Assert.Equal(2, d.Span.Line));
+    }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
 using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Permissions;
 
-/// <summary>PC2009: Claude Platform actions that no configured feature uses (least privilege).</summary>
+/// <summary>PC2009: least privilege — the exact Claude Platform actions the role's own policies allow beyond the configured features.</summary>
 public sealed class ActionBeyondFeaturesRule : PolicyRule
 {
     public override string Id => "PC2009";
@@ -13,28 +14,60 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
     public override void Check(RuleContext context)
     {
         var facts = context.Facts;
-        var allowed = Access.FeatureActions(context.Config, facts);
+        if (!context.Role.Has(DocumentKind.Permission)) return;
+        var needed = Access.FeatureActions(context.Config, facts);
         string features = string.Join(", ", context.Config.EffectiveFeatures(facts));
-        foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
+        var gateway = new GatewayRequests(context.Role, context.Config, facts);
+        var set = GatewayRequests.Permissions(context.Role, includeManaged: false);
+        var extra = new Dictionary<StringValue, (PolicyDocument Doc, List<string> Actions)>();
+        var order = new List<StringValue>();
+        var notMarkers = new Dictionary<Statement, StringValue>();
+        foreach (var fact in facts.Actions)
         {
-            foreach (var s in doc.Statements)
+            if (needed.Contains(fact.Name)) continue;
+            var result = Evaluator.Evaluate(set, gateway.Call(fact.Name));
+            if (result.Decision != Decision.Allowed) continue;
+            string qualified = facts.Qualified(fact.Name);
+            foreach (var t in result.Matched)
             {
-                if (!s.IsAllow || s.Action == null) continue;
-                foreach (var value in s.Action.Values)
+                var at = GrantingValue(t.Statement, qualified, notMarkers);
+                if (at == null) continue;
+                if (string.Equals(at.Value, facts.Namespace + ":*", StringComparison.OrdinalIgnoreCase) || at.Value == "*") continue; // PC2008
+                if (!extra.TryGetValue(at, out var entry))
                 {
-                    if (!Names.SplitAction(value.Value, out string prefix, out _)) continue;
-                    if (!string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue;
-                    if (string.Equals(value.Value, facts.Namespace + ":*", StringComparison.OrdinalIgnoreCase)) continue; // PC2008
-                    var extra = new List<string>();
-                    foreach (var a in Access.Expand(facts, value.Value))
-                    {
-                        if (!allowed.Contains(a.Name)) extra.Add(a.Name);
-                    }
-                    if (extra.Count == 0) continue;
-                    string what = Wildcard.HasWildcard(value.Value) ? $"\"{value.Value}\" also grants {Names.List(extra)}" : $"{extra[0]}";
-                    context.Report(doc, value.Span, $"{what}, which no configured feature uses (features: {features})");
+                    entry = (t.Document, new List<string>());
+                    extra[at] = entry;
+                    order.Add(at);
                 }
+                if (!entry.Actions.Contains(fact.Name)) entry.Actions.Add(fact.Name);
             }
         }
+        foreach (var at in order)
+        {
+            var (doc, actions) = extra[at];
+            string what = Wildcard.HasWildcard(at.Value) || actions.Count > 1 || at.Value.StartsWith("Not", StringComparison.Ordinal)
+                ? $"\"{at.Value}\" also grants {Names.List(actions)}"
+                : actions[0];
+            context.Report(doc, at.Span, $"{what}, which no configured feature uses (features: {features})");
+        }
+    }
+
+    /// <summary>The Action value that grants the action, or a marker for NotAction.</summary>
+    private static StringValue? GrantingValue(Statement s, string qualified, Dictionary<Statement, StringValue> notMarkers)
+    {
+        if (s.Action != null)
+        {
+            foreach (var v in s.Action.Values)
+            {
+                if (Patterns.Like(v.Value, qualified, ignoreCase: true)) return v;
+            }
+            return null;
+        }
+        if (s.NotAction != null)
+        {
+            if (!notMarkers.TryGetValue(s, out var marker)) notMarkers[s] = marker = new StringValue("NotAction", s.NotAction.KeySpan);
+            return marker;
+        }
+        return null;
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
 using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Permissions;
 
-/// <summary>PC2007: an unconditional Deny that matches an action the gateway needs.</summary>
+/// <summary>PC2007: proof that a Deny applies to a request the gateway makes (conditions evaluated against its request).</summary>
 public sealed class DenyBlocksRequiredActionRule : PolicyRule
 {
     public override string Id => "PC2007";
@@ -12,24 +13,42 @@ public sealed class DenyBlocksRequiredActionRule : PolicyRule
     public override void Check(RuleContext context)
     {
         var facts = context.Facts;
-        var target = WorkspaceTarget.From(context.Config, facts);
-        var required = Access.RequiredActions(context.Config, facts);
-        foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
+        if (!context.Role.Has(DocumentKind.Permission)) return;
+        var gateway = new GatewayRequests(context.Role, context.Config, facts);
+        var set = GatewayRequests.Permissions(context.Role);
+        string target = context.Config.WorkspaceArnPattern(facts);
+        var blocked = new Dictionary<StatementTrace, List<string>>();
+        var order = new List<(StatementTrace Deny, List<string> Trace)>();
+        foreach (var action in Access.RequiredActions(context.Config, facts))
         {
-            foreach (var s in doc.Statements)
+            var request = gateway.Call(action);
+            var result = Evaluator.Evaluate(set, request);
+            if (result.Decision != Decision.ExplicitDeny) continue;
+            foreach (var deny in result.Matched)
             {
-                if (!s.IsDeny) continue;
-                var blocked = new List<string>();
-                foreach (var action in required)
+                StatementTrace? key = null;
+                foreach (var k in blocked.Keys)
                 {
-                    if (Access.Blocks(s, facts.Qualified(action), target, facts.FindAction(action))) blocked.Add(action);
+                    if (ReferenceEquals(k.Statement, deny.Statement)) key = k;
                 }
-                if (blocked.Count == 0) continue;
-                var at = s.Actions != null ? s.Actions.KeySpan : s.Span;
-                context.Report(doc, at,
-                    $"{s.Label} denies {Names.List(blocked)} on {target}; an explicit Deny wins over every Allow, so the gateway's requests fail",
-                    $"narrow {s.Label} so it no longer matches {Names.List(blocked)}");
+                if (key == null)
+                {
+                    key = deny;
+                    blocked[key] = new List<string>();
+                    order.Add((deny, Proofs.TraceOf(result, request)));
+                }
+                blocked[key].Add(action);
             }
+        }
+        foreach (var (deny, trace) in order)
+        {
+            var s = deny.Statement;
+            var actions = blocked[deny];
+            var at = s.Actions != null ? s.Actions.KeySpan : s.Span;
+            string when = s.Condition != null && !s.Condition.IsEmpty ? " (its condition holds for the gateway's requests)" : string.Empty;
+            context.Report(deny.Document, at,
+                $"{s.Label} denies {Names.List(actions)} on {target}{when}; an explicit Deny wins over every Allow, so the gateway's requests fail",
+                $"narrow {s.Label} so it no longer matches {Names.List(actions)}", trace: trace);
         }
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Generic;
 using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
 using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Permissions;
 
-/// <summary>PC2002: an action a configured gateway feature needs is not allowed on the workspace.</summary>
+/// <summary>PC2002: proof that each action a configured feature needs is allowed on the workspace; reports the nearest miss.</summary>
 public sealed class RequiredActionMissingRule : PolicyRule
 {
     public override string Id => "PC2002";
@@ -19,39 +20,36 @@ public sealed class RequiredActionMissingRule : PolicyRule
             break;
         }
         if (first == null) return; // only managed policies or no permission policy: PC2010 speaks for those
-        var target = WorkspaceTarget.From(context.Config, facts);
+        var gateway = new GatewayRequests(context.Role, context.Config, facts);
+        var set = GatewayRequests.Permissions(context.Role);
+        string target = context.Config.WorkspaceArnPattern(facts);
         foreach (string action in Access.RequiredActions(context.Config, facts))
         {
             string qualified = facts.Qualified(action);
-            var fact = facts.FindAction(action);
-            bool granted = false;
-            Statement? nearMiss = null;
-            PolicyDocument? nearDoc = null;
-            foreach (var doc in context.Role.PermissionDocuments())
-            {
-                foreach (var s in doc.Statements)
-                {
-                    if (Access.Grants(s, qualified, target, fact))
-                    {
-                        granted = true;
-                        break;
-                    }
-                    if (nearMiss == null && s.IsAllow && Access.CoversAction(s, qualified) && !doc.Path.StartsWith(ManagedPolicies.PathPrefix, System.StringComparison.Ordinal))
-                    {
-                        nearMiss = s;
-                        nearDoc = doc;
-                    }
-                }
-                if (granted) break;
-            }
-            if (granted) continue;
+            var request = gateway.Call(action);
+            var result = Evaluator.Evaluate(set, request);
+            if (result.Decision != Decision.ImplicitDeny) continue; // allowed, or PC2007 names the Deny
+            var trace = Proofs.TraceOf(result, request);
             string feature = FeatureOf(context, action);
-            if (nearMiss != null && nearDoc != null && nearMiss.Resources != null)
+            var near = result.NearestMiss;
+            if (near != null && !Proofs.IsManaged(near))
             {
-                context.Report(nearDoc, nearMiss.Resources.KeySpan,
-                    $"{qualified} (needed for {feature}) is allowed by {nearMiss.Label} only on resources that do not cover the gateway's workspace {target}",
-                    $"make the Resource of {nearMiss.Label} cover {target}");
-                continue;
+                var s = near.Statement;
+                if (near.Resource == false && s.Resources != null)
+                {
+                    context.Report(near.Document, s.Resources.KeySpan,
+                        $"{qualified} (needed for {feature}) is allowed by {s.Label} only on resources that do not cover the gateway's workspace {target}",
+                        $"make the Resource of {s.Label} cover {target}", trace: trace);
+                    continue;
+                }
+                if (near.Condition == false && s.Condition != null)
+                {
+                    string why = near.Notes.Count > 0 ? near.Notes[near.Notes.Count - 1] : "a condition does not hold";
+                    context.Report(near.Document, s.Condition.KeySpan,
+                        $"{qualified} (needed for {feature}) is allowed by {s.Label} only under a condition the gateway's request does not meet: {why}",
+                        $"remove or relax the condition of {s.Label} for {qualified}", trace: trace);
+                    continue;
+                }
             }
             string where = first.Statements.Count > 0 ? first.Statements[0].Label : "a statement";
             var managed = new List<string>();
@@ -59,7 +57,7 @@ public sealed class RequiredActionMissingRule : PolicyRule
             string also = managed.Count > 0 ? $"; the attached {string.Join(", ", managed)} does not grant it either" : string.Empty;
             context.Report(first, first.HasStatement ? first.StatementKeySpan : first.RootSpan,
                 $"{qualified} is not allowed on {target}, but the gateway needs it for {feature}{also}",
-                $"add \"{qualified}\" to {where} (with a Resource covering {target})");
+                $"add \"{qualified}\" to {where} (with a Resource covering {target})", trace: trace);
         }
     }
 

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Engine;
+
+/// <summary>
+/// The requests the gateway makes, shaped like the real ones, for the proofs: CreateInference and friends on the
+/// configured workspace from a session of the role, and sts:AssumeRole from Portkey's principal.
+/// Parts the config leaves open are taken from the role's own policies, else from fixed examples.
+/// </summary>
+public sealed class GatewayRequests
+{
+    public const string ExampleAccount = "111122223333";
+    public const string ExampleWorkspace = "wrkspc_0example";
+    public const string OtherAccount = "444455556666";
+    public const string RoleName = "PortkeyClaudePlatformRole";
+
+    private readonly ServiceFacts _facts;
+
+    public GatewayRequests(RoleGroup role, Config.GatewayConfig config, ServiceFacts facts, DateTime? now = null)
+    {
+        _facts = facts;
+        Region = config.Region?.Value ?? FromPolicies(role, facts, 3) ?? "us-east-1";
+        Account = config.Account?.Value ?? FromPolicies(role, facts, 4) ?? ExampleAccount;
+        string? resource = config.Workspace != null ? "workspace/" + config.Workspace.Value : FromPolicies(role, facts, 5);
+        Workspace = resource != null && resource.StartsWith("workspace/", StringComparison.Ordinal) ? resource.Substring("workspace/".Length) : ExampleWorkspace;
+        Partition = Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
+        Now = now ?? DateTime.UtcNow;
+        RoleArn = $"arn:{Partition}:iam::{Account}:role/{RoleName}";
+        Session = CallerPrincipal.Parse($"arn:{Partition}:sts::{Account}:assumed-role/{RoleName}/portkey-session");
+    }
+
+    public string Partition { get; }
+    public string Region { get; }
+    public string Account { get; }
+    public string Workspace { get; }
+    public DateTime Now { get; }
+    public string RoleArn { get; }
+    public CallerPrincipal Session { get; }
+
+    public string WorkspaceArn => $"arn:{Partition}:{_facts.Namespace}:{Region}:{Account}:workspace/{Workspace}";
+
+    /// <summary>The resource a request for the action names: the workspace, or "*" for account-level actions.</summary>
+    public string ResourceFor(ActionFact? fact)
+        => fact != null && fact.Scope == ResourceScope.Account ? "*" : WorkspaceArn;
+
+    /// <summary>The gateway calling a Claude Platform action with the role's temporary credentials.</summary>
+    public EvalRequest Call(string action)
+    {
+        var fact = _facts.FindAction(action);
+        var context = new RequestContext()
+            .Set("aws:SecureTransport", new ContextValue(new[] { "true" }, ContextType.Boolean))
+            .Set("aws:RequestedRegion", Region)
+            .Set("aws:PrincipalArn", new ContextValue(new[] { RoleArn }, ContextType.Arn))
+            .Set("aws:PrincipalAccount", Account)
+            .Set("aws:PrincipalType", "AssumedRole")
+            .Set("aws:ViaAWSService", new ContextValue(new[] { "false" }, ContextType.Boolean))
+            .Set("aws:CurrentTime", new ContextValue(new[] { Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Date))
+            .Set("aws:EpochTime", new ContextValue(new[] { ((long)(Now - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Numeric));
+        return new EvalRequest(_facts.Qualified(action), ResourceFor(fact), Session, context);
+    }
+
+    /// <summary>The role's permission policies (attached managed policies included) as identity policies.</summary>
+    public static PolicySet Permissions(RoleGroup role, bool includeManaged = true)
+    {
+        var docs = new List<PolicyDocument>();
+        foreach (var d in includeManaged ? role.PermissionDocuments() : role.OfKind(DocumentKind.Permission)) docs.Add(d);
+        return new PolicySet { Identity = docs };
+    }
+
+    /// <summary>A caller assuming the role: the caller's own policies are unknown (assumed to allow).</summary>
+    public PolicySet Trust(PolicyDocument trust) => new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = Account };
+
+    public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId)
+    {
+        var context = new RequestContext()
+            .Set("aws:SecureTransport", new ContextValue(new[] { "true" }, ContextType.Boolean))
+            .Set("aws:PrincipalArn", new ContextValue(new[] { caller.PrincipalArn }, ContextType.Arn))
+            .Set("aws:CurrentTime", new ContextValue(new[] { Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Date));
+        if (caller.Account != null) context.Set("aws:PrincipalAccount", caller.Account);
+        if (caller.Kind == PrincipalKind.AssumedRole) context.Set("aws:PrincipalType", "AssumedRole");
+        else if (caller.Kind == PrincipalKind.User) context.Set("aws:PrincipalType", "User");
+        if (externalId != null) context.Set("sts:ExternalId", externalId);
+        return new EvalRequest("sts:AssumeRole", RoleArn, caller, context);
+    }
+
+    /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
+    public static CallerPrincipal SessionOf(string principal)
+    {
+        var p = CallerPrincipal.Parse(principal);
+        if (p.Kind == PrincipalKind.Role && p.Account != null && p.RoleName != null)
+        {
+            return CallerPrincipal.Parse($"arn:{p.Partition ?? "aws"}:sts::{p.Account}:assumed-role/{p.RoleName}/gateway-session");
+        }
+        return p;
+    }
+
+    /// <summary>The first concrete value of an ARN part (3 region, 4 account, 5 resource) in the role's Claude Platform grants.</summary>
+    private static string? FromPolicies(RoleGroup role, ServiceFacts facts, int part)
+    {
+        foreach (var doc in role.OfKind(DocumentKind.Permission))
+        {
+            foreach (var s in doc.Statements)
+            {
+                if (!s.IsAllow || s.Resource == null) continue;
+                foreach (var r in s.Resource.Values)
+                {
+                    var parts = r.Value.Split(new[] { ':' }, 6);
+                    if (parts.Length != 6 || parts[0] != "arn" || !string.Equals(parts[2], facts.Namespace, StringComparison.Ordinal)) continue;
+                    string v = parts[part];
+                    if (v.Length == 0 || Wildcard.HasWildcard(v) || v.IndexOf("${", StringComparison.Ordinal) >= 0) continue;
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+
+namespace PolicyCheck.Evaluation;
+
+public enum PrincipalKind
+{
+    Anonymous,
+    Account,
+    Role,
+    AssumedRole,
+    User,
+    Service,
+    Federated,
+    Other,
+}
+
+/// <summary>Who makes the request: parsed once from an ARN, an account ID, a service or "*".</summary>
+public sealed class CallerPrincipal
+{
+    private CallerPrincipal(string text, PrincipalKind kind, string? account, string? roleName)
+    {
+        Text = text;
+        Kind = kind;
+        Account = account;
+        RoleName = roleName;
+    }
+
+    public string Text { get; }
+    public PrincipalKind Kind { get; }
+    public string? Account { get; }
+    /// <summary>For a role or an assumed-role session: the role name (without path).</summary>
+    public string? RoleName { get; }
+    public string? Partition { get; private set; }
+
+    /// <summary>The ARN that aws:PrincipalArn takes: the role ARN for a session.</summary>
+    public string PrincipalArn => Kind == PrincipalKind.AssumedRole && Account != null && RoleName != null
+        ? $"arn:{Partition ?? "aws"}:iam::{Account}:role/{RoleName}"
+        : Text;
+
+    public static CallerPrincipal Parse(string text)
+    {
+        string t = text.Trim();
+        if (t == "*" || t.Length == 0) return new CallerPrincipal("*", PrincipalKind.Anonymous, null, null);
+        if (IsAccountId(t)) return new CallerPrincipal($"arn:aws:iam::{t}:root", PrincipalKind.Account, t, null) { Partition = "aws" };
+        if (t.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            var parts = t.Split(new[] { ':' }, 6);
+            if (parts.Length == 6)
+            {
+                string partition = parts[1], service = parts[2], account = parts[4], resource = parts[5];
+                PrincipalKind kind = PrincipalKind.Other;
+                string? role = null;
+                if (service == "iam" && resource == "root") kind = PrincipalKind.Account;
+                else if (service == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))
+                {
+                    kind = PrincipalKind.Role;
+                    role = LastSegment(resource);
+                }
+                else if (service == "iam" && resource.StartsWith("user/", StringComparison.Ordinal)) kind = PrincipalKind.User;
+                else if (service == "iam" && (resource.StartsWith("saml-provider/", StringComparison.Ordinal) || resource.StartsWith("oidc-provider/", StringComparison.Ordinal))) kind = PrincipalKind.Federated;
+                else if (service == "sts" && resource.StartsWith("assumed-role/", StringComparison.Ordinal))
+                {
+                    kind = PrincipalKind.AssumedRole;
+                    var rs = resource.Split('/');
+                    role = rs.Length >= 2 ? rs[1] : null;
+                }
+                return new CallerPrincipal(t, kind, account.Length > 0 ? account : null, role) { Partition = partition };
+            }
+        }
+        if (t.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".amazonaws.com.cn", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CallerPrincipal(t, t.StartsWith("cognito-identity.", StringComparison.OrdinalIgnoreCase) ? PrincipalKind.Federated : PrincipalKind.Service, null, null);
+        }
+        if (t.IndexOf('.') > 0) return new CallerPrincipal(t, PrincipalKind.Federated, null, null); // accounts.google.com, graph.facebook.com
+        return new CallerPrincipal(t, PrincipalKind.Other, null, null);
+    }
+
+    private static string LastSegment(string resource)
+    {
+        int i = resource.LastIndexOf('/');
+        return i >= 0 ? resource.Substring(i + 1) : resource;
+    }
+
+    public static bool IsAccountId(string s)
+    {
+        if (s.Length != 12) return false;
+        foreach (char c in s) if (c < '0' || c > '9') return false;
+        return true;
+    }
+
+    /// <summary>Does a Principal entry (type and value as written in the policy) name this caller?</summary>
+    public bool MatchedBy(string type, string value)
+    {
+        if (value == "*") return type == "*" || type == "AWS";
+        switch (type)
+        {
+            case "AWS":
+                return MatchesAws(value);
+            case "Service":
+                return Kind == PrincipalKind.Service && string.Equals(value, Text, StringComparison.OrdinalIgnoreCase);
+            case "Federated":
+                return Kind == PrincipalKind.Federated && string.Equals(value, Text, StringComparison.Ordinal);
+            case "CanonicalUser":
+                return Kind == PrincipalKind.Other && string.Equals(value, Text, StringComparison.Ordinal);
+            default:
+                return false;
+        }
+    }
+
+    private bool MatchesAws(string value)
+    {
+        if (Kind == PrincipalKind.Anonymous || Kind == PrincipalKind.Service || Kind == PrincipalKind.Federated) return false;
+        if (IsAccountId(value)) return Account == value;
+        var parts = value.Split(new[] { ':' }, 6);
+        if (parts.Length != 6 || parts[0] != "arn") return false;
+        string account = parts[4], resource = parts[5];
+        if (parts[2] == "iam" && resource == "root") return Account == account;
+        if (string.Equals(value, Text, StringComparison.Ordinal)) return true;
+        // A role ARN also names every session of that role.
+        if (Kind == PrincipalKind.AssumedRole && parts[2] == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))
+        {
+            return Account == account && RoleName != null && string.Equals(LastSegment(resource), RoleName, StringComparison.Ordinal);
+        }
+        return false;
+    }
+
+    public override string ToString() => Text;
+}

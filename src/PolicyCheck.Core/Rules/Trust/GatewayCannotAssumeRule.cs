@@ -1,0 +1,36 @@
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Rules.Trust;
+
+/// <summary>PC3011: proof that the gateway's principal, with the right external ID, can assume the role.</summary>
+public sealed class GatewayCannotAssumeRule : PolicyRule
+{
+    public override string Id => "PC3011";
+
+    public override void Check(RuleContext context)
+    {
+        if (!context.Role.Has(DocumentKind.Trust)) return;
+        var gateway = new GatewayRequests(context.Role, context.Config, context.Facts);
+        foreach (var principal in TrustProof.Expected(context.Config, context.Facts))
+        {
+            string? externalId = TrustProof.ExternalId(context.Role, context.Config, principal);
+            var request = gateway.AssumeRole(GatewayRequests.SessionOf(principal), externalId);
+            var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request);
+            if (doc == null || result == null || result.Decision == Decision.Allowed) continue;
+            // The statement to point at: the Deny that applied, else the Allow that came closest.
+            StatementTrace? at = result.Decision == Decision.ExplicitDeny && result.Matched.Count > 0 ? result.Matched[0] : result.NearestMiss;
+            if (at == null) continue; // nothing names the principal: PC3001 reports it
+            if (context.ReportedWithin(at.Document, at.Statement, TrustProof.IsStringRule)) continue; // a string rule has explained it
+            var trace = Proofs.TraceOf(result, request, TrustProof.Secrets(context.Config, externalId));
+            string with = externalId != null ? "with the configured external ID" : "(no external ID is configured or written)";
+            string why = result.Decision == Decision.ExplicitDeny
+                ? $"{at.Statement.Label} denies it"
+                : Proofs.Redact(at.Notes.Count > 0 ? at.Notes[at.Notes.Count - 1] : result.Reason, TrustProof.Secrets(context.Config, externalId));
+            context.Report(at.Document, at.Statement.Span,
+                $"the gateway's principal {principal} {with} cannot assume the role: {why}",
+                $"make {at.Statement.Label} allow sts:AssumeRole for {principal} with only the sts:ExternalId condition", trace: trace);
+        }
+    }
+}

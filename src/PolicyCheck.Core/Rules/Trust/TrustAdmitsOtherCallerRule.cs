@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Rules.Trust;
+
+/// <summary>
+/// PC3012: proof that nobody but the gateway gets in — the gateway's principal with a wrong external ID or none,
+/// another account, anyone ("*"), and a user of the role's own account must all be denied sts:AssumeRole.
+/// </summary>
+public sealed class TrustAdmitsOtherCallerRule : PolicyRule
+{
+    public override string Id => "PC3012";
+
+    public override void Check(RuleContext context)
+    {
+        if (!context.Role.Has(DocumentKind.Trust)) return;
+        var expected = TrustProof.Expected(context.Config, context.Facts);
+        if (expected.Count == 0) return; // self-hosted without a configured principal: nothing to compare with
+        var gateway = new GatewayRequests(context.Role, context.Config, context.Facts);
+        string? rightId = TrustProof.ExternalId(context.Role, context.Config, expected[0]);
+        var secrets = TrustProof.Secrets(context.Config, rightId);
+        var cases = new List<(string Who, CallerPrincipal Caller, string? ExternalId, bool Stranger)>();
+        bool externalIdRequired = context.Config.Deployment == Deployment.Hosted || context.Config.ExternalIdRequired;
+        foreach (var p in expected)
+        {
+            var session = GatewayRequests.SessionOf(p);
+            if (externalIdRequired)
+            {
+                cases.Add(($"{p} with a wrong external ID", session, (rightId ?? "expected") + "-wrong", false));
+                cases.Add(($"{p} without an external ID", session, null, false));
+            }
+        }
+        string other = OtherAccount(expected, gateway.Account);
+        cases.Add(($"a role in another account ({other})", CallerPrincipal.Parse($"arn:aws:sts::{other}:assumed-role/SomeRole/session"), rightId, true));
+        cases.Add(("an anonymous caller (\"*\")", CallerPrincipal.Parse("*"), rightId, true));
+        cases.Add(($"an IAM user of the role's own account ({gateway.Account})", CallerPrincipal.Parse($"arn:aws:iam::{gateway.Account}:user/someone-else"), rightId, true));
+
+        foreach (var (who, caller, externalId, stranger) in cases)
+        {
+            if (stranger && IsExpected(caller, expected)) continue;
+            var request = gateway.AssumeRole(caller, externalId);
+            var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request);
+            if (doc == null || result == null || result.Decision != Decision.Allowed) continue;
+            foreach (var t in result.Matched)
+            {
+                if (!t.Statement.IsAllow || context.ReportedWithin(t.Document, t.Statement, TrustProof.IsStringRule)) continue;
+                var s = t.Statement;
+                var at = s.Principals != null ? s.Principals.KeySpan : s.Span;
+                context.Report(t.Document, at,
+                    $"{Proofs.Redact(who, secrets)} can assume the role: {s.Label} lets it through",
+                    $"restrict {s.Label} to the gateway's principal with \"StringEquals\": {{\"sts:ExternalId\": \"…\"}}",
+                    trace: Proofs.TraceOf(result, request, secrets));
+                break;
+            }
+        }
+    }
+
+    private static bool IsExpected(CallerPrincipal caller, IReadOnlyList<string> expected)
+    {
+        foreach (var e in expected)
+        {
+            if (caller.Kind != PrincipalKind.Anonymous && caller.MatchedBy("AWS", e)) return true;
+        }
+        return false;
+    }
+
+    private static string OtherAccount(IReadOnlyList<string> expected, string roleAccount)
+    {
+        foreach (var candidate in new[] { GatewayRequests.OtherAccount, "555566667777", "777788889999" })
+        {
+            bool used = candidate == roleAccount;
+            foreach (var e in expected) used |= e.Contains(candidate);
+            if (!used) return candidate;
+        }
+        return "999988887777";
+    }
+}

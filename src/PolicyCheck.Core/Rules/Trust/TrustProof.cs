@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Rules.Trust;
+
+/// <summary>The AssumeRole requests the trust proofs run, and the external ID they use.</summary>
+internal static class TrustProof
+{
+    /// <summary>The configured external ID, else the one the trust policy expects from the principal (first StringEquals value).</summary>
+    public static string? ExternalId(RoleGroup role, GatewayConfig config, string principal)
+    {
+        if (config.ExternalIdValue != null) return config.ExternalIdValue.Value;
+        foreach (var (_, s) in TrustStatements.AssumeRoleAllows(role))
+        {
+            if (!TrustStatements.NamesPrincipal(s, principal)) continue;
+            foreach (var c in TrustStatements.ExternalIdClauses(s))
+            {
+                if (c.Values.Count > 0 && !c.IfExists && c.Qualifier == SetQualifier.None && c.BaseOperator.StartsWith("StringEquals", StringComparison.Ordinal)) return c.Values[0].Value;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Evaluates the request against each trust document; the first that allows wins.</summary>
+    public static (PolicyDocument? Doc, EvaluationResult? Result) Evaluate(RoleGroup role, GatewayRequests gateway, EvalRequest request)
+    {
+        PolicyDocument? lastDoc = null;
+        EvaluationResult? last = null;
+        foreach (var doc in role.OfKind(DocumentKind.Trust))
+        {
+            var r = Evaluator.Evaluate(gateway.Trust(doc), request);
+            if (r.Decision == Decision.Allowed) return (doc, r);
+            if (last == null || r.Decision == Decision.ExplicitDeny)
+            {
+                last = r;
+                lastDoc = doc;
+            }
+        }
+        return (lastDoc, last);
+    }
+
+    /// <summary>The string-level trust rules (PC3001–PC3010): when one of them reported a statement, the proofs stay quiet there.</summary>
+    public static bool IsStringRule(string id)
+        => id.Length == 6 && id.StartsWith("PC3", StringComparison.Ordinal) && string.CompareOrdinal(id, "PC3010") <= 0;
+
+    public static string?[] Secrets(GatewayConfig config, string? externalId) => new[] { config.ExternalIdValue?.Value, externalId };
+
+    public static IReadOnlyList<string> Expected(GatewayConfig config, ServiceFacts facts) => config.ExpectedPrincipals(facts);
+}
