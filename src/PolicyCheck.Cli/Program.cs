@@ -21,11 +21,11 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs a command line with the given writers (tests call this in-process).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null, TextReader? stdin = null)
     {
         try
         {
-            return RunCore(args, stdout, stderr, environment ?? Environment.GetEnvironmentVariable);
+            return RunCore(args, stdout, stderr, environment ?? Environment.GetEnvironmentVariable, stdin ?? Console.In);
         }
         catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
         {
@@ -34,7 +34,7 @@ public static class Program
         }
     }
 
-    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TextReader stdin)
     {
         var root = new RootCommand("PolicyCheck: checks the AWS side of a Portkey → Claude Platform on AWS integration.");
 
@@ -69,10 +69,14 @@ public static class Program
             DefaultValueFactory = _ => "auto",
         };
         kind.AcceptOnlyFromAmong("auto", "permission", "trust");
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Show how each proof finding was reached: the request, the decision and every statement's match.",
+        };
 
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind,
+            paths, format, failOn, config, output, kind, verbose,
         };
         lint.SetAction(parse => Lint(
             parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -81,6 +85,7 @@ public static class Program
             parse.GetValue(config),
             parse.GetValue(output),
             parse.GetValue(kind) ?? "auto",
+            parse.GetValue(verbose),
             stdout, stderr, environment));
 
         var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
@@ -93,6 +98,7 @@ public static class Program
         root.Subcommands.Add(lint);
         root.Subcommands.Add(explain);
         root.Subcommands.Add(rules);
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr, stdin));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -104,7 +110,7 @@ public static class Program
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind,
+    private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind, bool verbose,
         TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var facts = BuiltIn.Service;
@@ -118,7 +124,7 @@ public static class Program
         request.Paths.AddRange(paths);
         var report = LintRunner.Run(request, facts, catalog);
 
-        var formatter = Formatters.For(format);
+        var formatter = Formatters.For(format, verbose);
         if (outputPath != null)
         {
             var text = new StringWriter();

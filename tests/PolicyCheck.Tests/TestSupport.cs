@@ -66,7 +66,7 @@ public static class Lint
 /// <summary>Runs the CLI in-process and captures its output.</summary>
 public static class CliRunner
 {
-    public static (int Exit, string Out, string Err) Run(string[] args, Func<string, string?>? env = null, string? cwd = null)
+    public static (int Exit, string Out, string Err) Run(string[] args, Func<string, string?>? env = null, string? cwd = null, string? stdin = null)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -76,7 +76,7 @@ public static class CliRunner
             try
             {
                 if (cwd != null) Directory.SetCurrentDirectory(cwd);
-                int exit = PolicyCheck.Cli.Program.Run(args, stdout, stderr, env ?? (_ => null));
+                int exit = PolicyCheck.Cli.Program.Run(args, stdout, stderr, env ?? (_ => null), new StringReader(stdin ?? string.Empty));
                 return (exit, stdout.ToString(), stderr.ToString());
             }
             finally

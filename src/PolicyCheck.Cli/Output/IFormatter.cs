@@ -12,12 +12,13 @@ public interface IFormatter
 
 public static class Formatters
 {
-    public static IFormatter For(string format) => format switch
+    /// <param name="verbose">Include each proof finding's evaluation trace.</param>
+    public static IFormatter For(string format, bool verbose = false) => format switch
     {
-        "json" => new JsonFormatter(),
-        "sarif" => new SarifFormatter(),
+        "json" => new JsonFormatter { Verbose = verbose },
+        "sarif" => new SarifFormatter { Verbose = verbose },
         "github" => new GithubFormatter(),
-        _ => new TextFormatter(),
+        _ => new TextFormatter { Verbose = verbose },
     };
 
     public static string Severity(Severity s) => RuleCatalog.SeverityName(s);

@@ -12,6 +12,8 @@ public sealed class JsonFormatter : IFormatter
 {
     public const int SchemaVersion = 1;
 
+    public bool Verbose { get; init; }
+
     public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
     {
         using var buffer = new MemoryStream();
@@ -55,6 +57,12 @@ public sealed class JsonFormatter : IFormatter
                 w.WriteNumber("endLine", d.Span.EndLine);
                 w.WriteNumber("endColumn", d.Span.EndColumn);
                 w.WriteString("helpUri", catalog.HelpUri(d.RuleId));
+                if (Verbose && d.Trace != null)
+                {
+                    w.WriteStartArray("trace");
+                    foreach (var line in d.Trace) w.WriteStringValue(line);
+                    w.WriteEndArray();
+                }
                 if (d.IsSuppressed)
                 {
                     w.WriteBoolean("suppressed", true);

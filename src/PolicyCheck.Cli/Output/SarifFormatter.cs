@@ -12,6 +12,8 @@ namespace PolicyCheck.Cli.Output;
 /// <summary>SARIF 2.1.0 with rule metadata and help links (validated against the OASIS schema in the tests).</summary>
 public sealed class SarifFormatter : IFormatter
 {
+    public bool Verbose { get; init; }
+
     public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
     {
         using var buffer = new MemoryStream();
@@ -86,10 +88,17 @@ public sealed class SarifFormatter : IFormatter
                     w.WriteEndObject();
                     w.WriteEndArray();
                 }
-                if (d.Fix != null)
+                bool trace = Verbose && d.Trace != null;
+                if (d.Fix != null || trace)
                 {
                     w.WriteStartObject("properties");
-                    w.WriteString("fix", d.Fix);
+                    if (d.Fix != null) w.WriteString("fix", d.Fix);
+                    if (trace)
+                    {
+                        w.WriteStartArray("trace");
+                        foreach (var line in d.Trace!) w.WriteStringValue(line);
+                        w.WriteEndArray();
+                    }
                     w.WriteEndObject();
                 }
                 w.WriteEndObject();

@@ -1,0 +1,200 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs.Simulation;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Cli;
+
+/// <summary>`policycheck simulate`: the local evaluator on given policies and requests.</summary>
+public static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin)
+    {
+        var policy = new Option<string[]>("--policy") { Description = "Identity-based policy file(s) of the principal. Without it (and with --trust) the caller's own policies are assumed to allow.", AllowMultipleArgumentsPerToken = true };
+        var trust = new Option<string?>("--trust") { Description = "The resource's policy: for sts:AssumeRole, the role's trust policy." };
+        var boundary = new Option<string[]>("--boundary") { Description = "Permissions boundary file(s).", AllowMultipleArgumentsPerToken = true };
+        var scp = new Option<string[]>("--scp") { Description = "Service control policy file(s).", AllowMultipleArgumentsPerToken = true };
+        var rcp = new Option<string[]>("--rcp") { Description = "Resource control policy file(s).", AllowMultipleArgumentsPerToken = true };
+        var session = new Option<string?>("--session-policy") { Description = "A session policy file." };
+        var action = new Option<string[]>("--action") { Description = "Action(s) such as aws-external-anthropic:CreateInference; with several --resource values, every pair is evaluated.", AllowMultipleArgumentsPerToken = true };
+        var resource = new Option<string[]>("--resource") { Description = "Resource ARN(s). Default: \"*\".", AllowMultipleArgumentsPerToken = true };
+        var principal = new Option<string?>("--principal") { Description = "Who calls: a role, user or assumed-role session ARN, an account ID, a service principal or \"*\"." };
+        var context = new Option<string[]>("--context") { Description = "Request context: key=value, repeated for a multivalued key; typed as key:ip=…, key:numeric=…, key:boolean=…, key:date=…, key:binary=…, key:arn=…." };
+        var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var expect = new Option<string?>("--expect") { Description = "Exit 1 unless every decision is this: allowed, denied (either kind), explicitDeny or implicitDeny." };
+        expect.AcceptOnlyFromAmong("allowed", "denied", "explicitDeny", "implicitDeny");
+        var batch = new Option<string?>("--batch") { Description = "Evaluate JSON-lines requests from this file ('-' for standard input); one JSON line out per request." };
+
+        var command = new Command("simulate", "Evaluate requests against policies offline, as AWS does, with a trace. Exit 0: every decision matches --expect (or none given); 1: one does not; 2: usage or input error.")
+        {
+            policy, trust, boundary, scp, rcp, session, action, resource, principal, context, format, expect, batch,
+        };
+        command.SetAction(parse =>
+        {
+            string? batchPath = parse.GetValue(batch);
+            if (batchPath != null) return Batch(batchPath, stdin, stdout, stderr);
+            return Run(new Args
+            {
+                Policies = parse.GetValue(policy) ?? Array.Empty<string>(),
+                Trust = parse.GetValue(trust),
+                Boundaries = parse.GetValue(boundary) ?? Array.Empty<string>(),
+                Scps = parse.GetValue(scp) ?? Array.Empty<string>(),
+                Rcps = parse.GetValue(rcp) ?? Array.Empty<string>(),
+                Session = parse.GetValue(session),
+                Actions = parse.GetValue(action) ?? Array.Empty<string>(),
+                Resources = parse.GetValue(resource) ?? Array.Empty<string>(),
+                Principal = parse.GetValue(principal),
+                Context = parse.GetValue(context) ?? Array.Empty<string>(),
+                Format = parse.GetValue(format) ?? "text",
+                Expect = parse.GetValue(expect),
+            }, stdout, stderr);
+        });
+        return command;
+    }
+
+    private sealed class Args
+    {
+        public string[] Policies = Array.Empty<string>();
+        public string? Trust;
+        public string[] Boundaries = Array.Empty<string>();
+        public string[] Scps = Array.Empty<string>();
+        public string[] Rcps = Array.Empty<string>();
+        public string? Session;
+        public string[] Actions = Array.Empty<string>();
+        public string[] Resources = Array.Empty<string>();
+        public string? Principal;
+        public string[] Context = Array.Empty<string>();
+        public string Format = "text";
+        public string? Expect;
+    }
+
+    private static int Run(Args a, TextWriter stdout, TextWriter stderr)
+    {
+        if (a.Actions.Length == 0) return Usage(stderr, "--action is required (or use --batch)");
+        if (a.Policies.Length == 0 && a.Trust == null) return Usage(stderr, "give --policy FILE, --trust FILE or both");
+        if (!ContextArgs.TryParse(a.Context, out var ctx, out string? ctxError)) return Usage(stderr, ctxError!);
+
+        var loaded = new List<PolicyDocument>();
+        PolicyDocument? LoadOne(string path, DocumentKind kind, ref string? firstError)
+        {
+            var doc = Simulator.Load(path, kind, out string? error);
+            if (doc == null) firstError ??= error;
+            else loaded.Add(doc);
+            return doc;
+        }
+        string? err = null;
+        var identity = new List<PolicyDocument>();
+        foreach (var p in a.Policies) { var d = LoadOne(p, DocumentKind.Permission, ref err); if (d != null) identity.Add(d); }
+        var boundaries = new List<PolicyDocument>();
+        foreach (var p in a.Boundaries) { var d = LoadOne(p, DocumentKind.Permission, ref err); if (d != null) boundaries.Add(d); }
+        var scps = new List<PolicyDocument>();
+        foreach (var p in a.Scps) { var d = LoadOne(p, DocumentKind.Permission, ref err); if (d != null) scps.Add(d); }
+        var rcps = new List<PolicyDocument>();
+        foreach (var p in a.Rcps) { var d = LoadOne(p, DocumentKind.Resource, ref err); if (d != null) rcps.Add(d); }
+        var trust = a.Trust != null ? LoadOne(a.Trust, DocumentKind.Trust, ref err) : null;
+        var session = a.Session != null ? LoadOne(a.Session, DocumentKind.Permission, ref err) : null;
+        if (err != null)
+        {
+            stderr.WriteLine("policycheck: error: " + err);
+            return Program.ExitUsage;
+        }
+        foreach (var d in Simulator.Warnings(loaded))
+        {
+            stderr.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleCatalog.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
+        }
+
+        var set = new PolicySet
+        {
+            Identity = a.Policies.Length > 0 ? identity : null,
+            ResourcePolicy = trust,
+            Boundaries = boundaries,
+            Scps = scps,
+            Rcps = rcps,
+            SessionPolicy = session,
+        };
+        var caller = a.Principal != null ? CallerPrincipal.Parse(a.Principal) : null;
+        ContextArgs.AddPrincipalKeys(ctx, caller);
+        var secrets = Simulator.Secrets(ctx);
+        var resources = a.Resources.Length > 0 ? a.Resources : new[] { "*" };
+        var results = new List<SimulationResult>();
+        foreach (var act in a.Actions)
+        {
+            foreach (var res in resources) results.Add(Simulator.Run(set, act, res, caller, ctx));
+        }
+
+        if (a.Format == "json")
+        {
+            using var buffer = new MemoryStream();
+            using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                w.WriteStartObject();
+                w.WriteStartArray("results");
+                foreach (var r in results) SimulationOutput.WriteJson(w, r, includeRequest: true, secrets);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            stdout.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            foreach (var r in results) SimulationOutput.WriteText(stdout, r, secrets);
+        }
+
+        if (a.Expect == null) return Program.ExitClean;
+        int mismatches = 0;
+        foreach (var r in results) if (!Matches(a.Expect, r.Result.Decision)) mismatches++;
+        if (mismatches > 0) stderr.WriteLine($"policycheck: {mismatches} of {results.Count} decision(s) are not {a.Expect}");
+        return mismatches > 0 ? Program.ExitFindings : Program.ExitClean;
+    }
+
+    public static bool Matches(string expect, Decision d) => expect switch
+    {
+        "allowed" => d == Decision.Allowed,
+        "denied" => d != Decision.Allowed,
+        "explicitDeny" => d == Decision.ExplicitDeny,
+        _ => d == Decision.ImplicitDeny,
+    };
+
+    private static int Batch(string path, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        int errors;
+        if (path == "-")
+        {
+            errors = Simulator.RunBatch(stdin, stdout);
+        }
+        else
+        {
+            if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
+            using var reader = new StreamReader(path, new UTF8Encoding(false, true));
+            try
+            {
+                errors = Simulator.RunBatch(reader, stdout);
+            }
+            catch (DecoderFallbackException)
+            {
+                stderr.WriteLine($"policycheck: error: {path}: not valid UTF-8");
+                return Program.ExitUsage;
+            }
+        }
+        if (errors > 0)
+        {
+            stderr.WriteLine($"policycheck: {errors} request(s) rejected; see their \"error\" lines");
+            return Program.ExitUsage;
+        }
+        return Program.ExitClean;
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("policycheck: error: " + message);
+        return Program.ExitUsage;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+
+namespace PolicyCheck.Inputs.Simulation;
+
+/// <summary>One simulated request and its evaluation.</summary>
+public sealed class SimulationResult
+{
+    public SimulationResult(EvalRequest request, EvaluationResult result)
+    {
+        Request = request;
+        Result = result;
+    }
+
+    public EvalRequest Request { get; }
+    public EvaluationResult Result { get; }
+    public string Decision => Proofs.DecisionName(Result.Decision);
+}
+
+/// <summary>Writes simulation results as JSON (AWS's simulator vocabulary) or text.</summary>
+public static class SimulationOutput
+{
+    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, string?[] secrets)
+    {
+        w.WriteStartObject();
+        if (includeRequest)
+        {
+            w.WriteString("action", r.Request.Action);
+            w.WriteString("resource", r.Request.Resource);
+            if (r.Request.Principal != null) w.WriteString("principal", r.Request.Principal.Text);
+            else w.WriteNull("principal");
+        }
+        w.WriteString("decision", r.Decision);
+        w.WriteString("reason", r.Result.Reason);
+        w.WriteStartArray("matchedStatements");
+        foreach (var t in r.Result.Matched) WriteStatement(w, t);
+        w.WriteEndArray();
+        w.WriteStartArray("trace");
+        foreach (var line in Proofs.TraceOf(r.Result, r.Request, secrets)) w.WriteStringValue(line);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteStatement(Utf8JsonWriter w, StatementTrace t)
+    {
+        w.WriteStartObject();
+        w.WriteString("sourcePolicyId", t.Document.Path);
+        w.WriteString("sourcePolicyType", SourceName(t.Source));
+        w.WriteNumber("statementIndex", t.Statement.Index);
+        if (t.Statement.Sid != null) w.WriteString("sid", t.Statement.Sid.Value);
+        w.WriteString("effect", t.Effect);
+        w.WriteStartObject("startPosition");
+        w.WriteNumber("line", t.Statement.Span.Line);
+        w.WriteNumber("column", t.Statement.Span.Column);
+        w.WriteEndObject();
+        w.WriteStartObject("endPosition");
+        w.WriteNumber("line", t.Statement.Span.EndLine);
+        w.WriteNumber("column", t.Statement.Span.EndColumn);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    public static string SourceName(PolicySource s) => s switch
+    {
+        PolicySource.Identity => "identity",
+        PolicySource.Resource => "resource",
+        PolicySource.Boundary => "permissionsBoundary",
+        PolicySource.Scp => "scp",
+        PolicySource.Rcp => "rcp",
+        _ => "session",
+    };
+
+    public static void WriteText(System.IO.TextWriter output, SimulationResult r, string?[] secrets)
+    {
+        output.WriteLine($"{r.Decision,-13} {r.Request.Action} on {r.Request.Resource}{(r.Request.Principal != null ? " by " + r.Request.Principal.Text : string.Empty)}");
+        output.WriteLine($"    reason: {r.Result.Reason}");
+        foreach (var t in r.Result.Matched)
+        {
+            output.WriteLine($"    matched: {t.Document.Path}({t.Statement.Span.Line},{t.Statement.Span.Column}) {t.Statement.Label} [{t.Effect}] in the {SourceName(t.Source)} policy");
+        }
+        var lines = Proofs.TraceOf(r.Result, r.Request, secrets);
+        for (int i = 2; i < lines.Count; i++) output.WriteLine("    trace: " + lines[i]);
+    }
+
+    public static List<string> Names(IEnumerable<SimulationResult> results)
+    {
+        var list = new List<string>();
+        foreach (var r in results) list.Add(r.Decision);
+        return list;
+    }
+}

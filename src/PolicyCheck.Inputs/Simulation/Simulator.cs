@@ -1,0 +1,294 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+using PolicyCheck.Rules.Grammar;
+
+namespace PolicyCheck.Inputs.Simulation;
+
+/// <summary>Loads the policies for `policycheck simulate`, runs requests and the --batch protocol.</summary>
+public static class Simulator
+{
+    /// <summary>Reads a policy file; a file that is not a readable JSON policy is an error naming file, line and reason.</summary>
+    public static PolicyDocument? Load(string path, DocumentKind kind, out string? error)
+    {
+        error = null;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                error = $"{path}: file not found";
+                return null;
+            }
+            if (info.Length > PolicyFiles.MaxFileBytes)
+            {
+                error = $"{path}: {info.Length} bytes is over the {PolicyFiles.MaxFileBytes} byte limit for a policy file";
+                return null;
+            }
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            error = $"{path}: cannot read file: {ex.Message}";
+            return null;
+        }
+        var doc = PolicyReader.Read(path, bytes, kind);
+        return Check(doc, path, out error) ? doc : null;
+    }
+
+    private static bool Check(PolicyDocument doc, string where, out string? error)
+    {
+        error = null;
+        foreach (var issue in doc.ParseIssues)
+        {
+            if (issue.Kind == JsonIssueKind.Syntax || issue.Kind == JsonIssueKind.Encoding)
+            {
+                error = $"{where}({issue.Span.Line},{issue.Span.Column}): {issue.Message}";
+                return false;
+            }
+        }
+        if (!doc.IsParsed)
+        {
+            error = $"{where}: not a JSON document";
+            return false;
+        }
+        if (!doc.HasStatement)
+        {
+            error = $"{where}(1,1): not an IAM policy (no Statement)";
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>Problems in the documents that change what the evaluator sees: unknown operators, values of the wrong type, model errors.</summary>
+    public static List<Diagnostic> Warnings(IEnumerable<PolicyDocument> docs)
+    {
+        var role = new RoleGroup("simulate");
+        foreach (var d in docs) role.Documents.Add(d);
+        var rules = new PolicyRule[] { new ElementTypeRule(), new UnknownElementRule(), new EffectRule(), new ConditionOperatorRule(), new ConditionValueRule(), new VariableVersionRule() };
+        var engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules);
+        return engine.Lint(new[] { role }, new GatewayConfig());
+    }
+
+    public static SimulationResult Run(PolicySet set, string action, string resource, CallerPrincipal? principal, RequestContext context)
+    {
+        var request = new EvalRequest(action, resource, principal, context);
+        return new SimulationResult(request, Evaluator.Evaluate(set, request));
+    }
+
+    /// <summary>Values that must not be printed (the external ID in a request context).</summary>
+    public static string?[] Secrets(RequestContext context)
+    {
+        var list = new List<string?>();
+        if (context.TryGet("sts:ExternalId", out var v)) list.AddRange(v.Values);
+        return list.ToArray();
+    }
+
+    /// <summary>
+    /// --batch: JSON lines in, one request each; JSON lines out in the same order. A line it cannot take gets
+    /// {"error": "..."} and the others go on. Returns the number of lines in error.
+    /// </summary>
+    public static int RunBatch(TextReader input, TextWriter output)
+    {
+        int errors = 0, lineNo = 0;
+        string? line;
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var buffer = new MemoryStream();
+        while ((line = input.ReadLine()) != null)
+        {
+            lineNo++;
+            if (line.Trim().Length == 0) continue;
+            buffer.SetLength(0);
+            using (var w = new Utf8JsonWriter(buffer, options))
+            {
+                if (TryParseBatchLine(line, lineNo, out var set, out var request, out string? error))
+                {
+                    var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
+                    SimulationOutput.WriteJson(w, result, includeRequest: true, Secrets(request!.Context));
+                }
+                else
+                {
+                    errors++;
+                    w.WriteStartObject();
+                    w.WriteString("error", error);
+                    w.WriteEndObject();
+                }
+            }
+            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+        return errors;
+    }
+
+    private static readonly string[] BatchKeys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy", "action", "resource", "principal", "context" };
+
+    public static bool TryParseBatchLine(string line, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error)
+    {
+        set = null;
+        request = null;
+        error = null;
+        string where = $"line {lineNo}";
+        var issues = new List<JsonIssue>();
+        var root = JsonParser.Parse(line, new LineMap(line), issues);
+        foreach (var i in issues)
+        {
+            if (i.Kind == JsonIssueKind.Syntax || i.Kind == JsonIssueKind.Encoding)
+            {
+                error = $"{where}, column {i.Span.Column}: {i.Message}";
+                return false;
+            }
+        }
+        if (root is not JsonObject obj)
+        {
+            error = $"{where}: a request must be a JSON object";
+            return false;
+        }
+        foreach (var p in obj.Properties)
+        {
+            if (Array.IndexOf(BatchKeys, p.Name) < 0)
+            {
+                error = $"{where}, column {p.NameSpan.Column}: unknown key \"{p.Name}\" (known: {string.Join(", ", BatchKeys)})";
+                return false;
+            }
+        }
+        set = new PolicySet();
+        if (!Docs(obj, "policies", where, DocumentKind.Permission, out var identity, out error)) return false;
+        set.Identity = obj.Get("policies") != null ? identity : null;
+        if (!Docs(obj, "boundaries", where, DocumentKind.Permission, out var boundaries, out error)) return false;
+        set.Boundaries = boundaries;
+        if (!Docs(obj, "scps", where, DocumentKind.Permission, out var scps, out error)) return false;
+        set.Scps = scps;
+        if (!Docs(obj, "rcps", where, DocumentKind.Resource, out var rcps, out error)) return false;
+        set.Rcps = rcps;
+        if (!OneDoc(obj, "resourcePolicy", where, DocumentKind.Resource, out var rbp, out error)) return false;
+        set.ResourcePolicy = rbp;
+        if (!OneDoc(obj, "sessionPolicy", where, DocumentKind.Permission, out var session, out error)) return false;
+        set.SessionPolicy = session;
+        if (set.Identity == null && set.ResourcePolicy == null)
+        {
+            error = $"{where}: give \"policies\" or \"resourcePolicy\"";
+            return false;
+        }
+        if (!Text(obj, "action", where, required: true, out string? action, out error)) return false;
+        if (!Text(obj, "resource", where, required: false, out string? resource, out error)) return false;
+        if (!Text(obj, "principal", where, required: false, out string? principal, out error)) return false;
+        var context = new RequestContext();
+        var ctxNode = obj.Get("context");
+        if (ctxNode != null)
+        {
+            if (ctxNode.Value is not JsonObject ctx)
+            {
+                error = $"{where}, column {ctxNode.Value.Span.Column}: \"context\" must be an object of key: value or [values]";
+                return false;
+            }
+            foreach (var p in ctx.Properties)
+            {
+                var values = new List<string>();
+                bool multi = false;
+                if (p.Value is JsonArray arr)
+                {
+                    multi = true;
+                    foreach (var item in arr.Items)
+                    {
+                        if (item is not JsonScalar s || s.Kind == JsonKind.Null)
+                        {
+                            error = $"{where}, column {item.Span.Column}: context values of {p.Name} must be strings, numbers or booleans";
+                            return false;
+                        }
+                        values.Add(s.Text);
+                    }
+                }
+                else if (p.Value is JsonScalar s && s.Kind != JsonKind.Null)
+                {
+                    values.Add(s.Text);
+                }
+                else
+                {
+                    error = $"{where}, column {p.Value.Span.Column}: the context value of {p.Name} must be a string, number, boolean or array";
+                    return false;
+                }
+                context.Set(p.Name, new ContextValue(values.ToArray(), ContextType.String, multi));
+            }
+        }
+        var caller = principal != null ? CallerPrincipal.Parse(principal) : null;
+        ContextArgs.AddPrincipalKeys(context, caller);
+        request = new EvalRequest(action!, resource ?? "*", caller, context);
+        return true;
+    }
+
+    private static bool Text(JsonObject obj, string key, string where, bool required, out string? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var p = obj.Get(key);
+        if (p == null)
+        {
+            if (required) error = $"{where}: \"{key}\" is required";
+            return !required;
+        }
+        if (p.Value is JsonScalar s && s.Kind == JsonKind.String && s.Text.Length > 0)
+        {
+            value = s.Text;
+            return true;
+        }
+        error = $"{where}, column {p.Value.Span.Column}: \"{key}\" must be a non-empty string";
+        return false;
+    }
+
+    private static bool OneDoc(JsonObject obj, string key, string where, DocumentKind kind, out PolicyDocument? doc, out string? error)
+    {
+        doc = null;
+        error = null;
+        var p = obj.Get(key);
+        if (p == null || p.Value.Kind == JsonKind.Null) return true;
+        return AsDoc(p.Value, $"{where}: {key}", kind, out doc, out error);
+    }
+
+    private static bool Docs(JsonObject obj, string key, string where, DocumentKind kind, out IReadOnlyList<PolicyDocument> docs, out string? error)
+    {
+        var list = new List<PolicyDocument>();
+        docs = list;
+        error = null;
+        var p = obj.Get(key);
+        if (p == null) return true;
+        if (p.Value is not JsonArray arr)
+        {
+            error = $"{where}, column {p.Value.Span.Column}: \"{key}\" must be an array of policy documents";
+            return false;
+        }
+        for (int i = 0; i < arr.Items.Count; i++)
+        {
+            if (!AsDoc(arr.Items[i], $"{where}: {key}[{i}]", kind, out var doc, out error)) return false;
+            list.Add(doc!);
+        }
+        return true;
+    }
+
+    private static bool AsDoc(JsonNode node, string label, DocumentKind kind, out PolicyDocument? doc, out string? error)
+    {
+        doc = null;
+        error = null;
+        if (node is not JsonObject)
+        {
+            error = $"{label} must be a policy document (a JSON object)";
+            return false;
+        }
+        doc = PolicyReader.FromNode(label, node, null, kind, 0);
+        if (!doc.HasStatement)
+        {
+            error = $"{label} is not an IAM policy (no Statement)";
+            doc = null;
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace PolicyCheck.Tests.Cli;
+
+public sealed class SimulateCommandTests
+{
+    private const string Ws1 = "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_01";
+    private const string Ws2 = "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_02";
+    private const string Session = "arn:aws:sts::111122223333:assumed-role/PortkeyRole/s";
+    private const string Policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"" + Ws1 + "\"},\n{\"Sid\":\"NoDelete\",\"Effect\":\"Deny\",\"Action\":\"aws-external-anthropic:Delete*\",\"Resource\":\"*\"}]}";
+    private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"pk-7f3a9c2e\"}}}]}";
+
+    [Fact]
+    public void CrossProduct_InJson_WithAwsVocabulary()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", Policy);
+        var (exit, output, _) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "aws-external-anthropic:CreateInference", "--action", "aws-external-anthropic:DeleteFile",
+            "--resource", Ws1, "--resource", Ws2, "--principal", Session, "--format", "json" });
+        Assert.Equal(0, exit);
+        var results = JsonDocument.Parse(output).RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(4, results.Count);
+        string Decision(string action, string resource) => results.Single(r => r.GetProperty("action").GetString() == action && r.GetProperty("resource").GetString() == resource).GetProperty("decision").GetString()!;
+        Assert.Equal("allowed", Decision("aws-external-anthropic:CreateInference", Ws1));
+        Assert.Equal("implicitDeny", Decision("aws-external-anthropic:CreateInference", Ws2));
+        Assert.Equal("explicitDeny", Decision("aws-external-anthropic:DeleteFile", Ws1));
+        var allowed = results.First(r => r.GetProperty("decision").GetString() == "allowed");
+        Assert.Equal(Session, allowed.GetProperty("principal").GetString());
+        var matched = allowed.GetProperty("matchedStatements").EnumerateArray().Single();
+        Assert.Equal("Claude", matched.GetProperty("sid").GetString());
+        Assert.Equal(1, matched.GetProperty("startPosition").GetProperty("line").GetInt32());
+        var deny = results.First(r => r.GetProperty("decision").GetString() == "explicitDeny").GetProperty("matchedStatements").EnumerateArray().Single();
+        Assert.Equal("NoDelete", deny.GetProperty("sid").GetString());
+        Assert.Equal(2, deny.GetProperty("startPosition").GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void Expect_SetsTheExitCode()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", Policy);
+        string[] Args(string expect, string action) => new[] { "simulate", "--policy", p, "--action", action, "--resource", Ws1, "--expect", expect };
+        Assert.Equal(0, CliRunner.Run(Args("allowed", "aws-external-anthropic:CountTokens")).Exit);
+        Assert.Equal(1, CliRunner.Run(Args("allowed", "aws-external-anthropic:DeleteFile")).Exit);
+        Assert.Equal(0, CliRunner.Run(Args("denied", "aws-external-anthropic:DeleteFile")).Exit);
+        Assert.Equal(0, CliRunner.Run(Args("explicitDeny", "aws-external-anthropic:DeleteFile")).Exit);
+        Assert.Equal(1, CliRunner.Run(Args("implicitDeny", "aws-external-anthropic:DeleteFile")).Exit);
+    }
+
+    [Fact]
+    public void Text_ShowsDecisionAndTrace()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", Policy);
+        var (_, output, _) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "aws-external-anthropic:CreateInference", "--resource", Ws2 });
+        Assert.StartsWith("implicitDeny", output);
+        Assert.Contains("trace:", output);
+        Assert.Contains("resource did not match", output);
+    }
+
+    [Fact]
+    public void Trust_RightWrongAndNoExternalId_SecretNotPrinted()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("trust.json", Trust);
+        string[] Args(params string[] ctx) => new[] { "simulate", "--trust", t, "--action", "sts:AssumeRole", "--resource", "arn:aws:iam::111122223333:role/r",
+            "--principal", "arn:aws:sts::299329113195:assumed-role/portkey-app/s", "--format", "json" }.Concat(ctx.SelectMany(c => new[] { "--context", c })).ToArray();
+        string Decide(params string[] ctx)
+        {
+            var (exit, output, err) = CliRunner.Run(Args(ctx));
+            Assert.Equal(0, exit);
+            Assert.DoesNotContain("pk-7f3a9c2e-wrong", output + err);
+            return JsonDocument.Parse(output).RootElement.GetProperty("results")[0].GetProperty("decision").GetString()!;
+        }
+        Assert.Equal("allowed", Decide("sts:ExternalId=pk-7f3a9c2e"));
+        Assert.Equal("implicitDeny", Decide("sts:ExternalId=pk-7f3a9c2e-wrong"));
+        Assert.Equal("implicitDeny", Decide());
+    }
+
+    [Fact]
+    public void TypedContext_IsChecked()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"},\"NumericLessThan\":{\"n\":\"5\"}}}]}");
+        var ok = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "aws:SourceIp:ip=10.1.2.3", "--context", "n:numeric=3", "--expect", "allowed" });
+        Assert.Equal(0, ok.Exit);
+        var bad = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "aws:SourceIp:ip=10.1.2" });
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("not an IP address", bad.Err);
+        var badDate = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "aws:CurrentTime:date=tomorrow" });
+        Assert.Equal(2, badDate.Exit);
+        Assert.Contains("ISO 8601", badDate.Err);
+        var noEquals = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "aws:SourceIp" });
+        Assert.Equal(2, noEquals.Exit);
+    }
+
+    [Fact]
+    public void MultivaluedContext_FromRepeats()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\",\"env\"]}}}]}");
+        Assert.Equal(0, CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "x:Y", "--context", "aws:TagKeys=team", "--context", "aws:TagKeys=env", "--expect", "allowed" }).Exit);
+        Assert.Equal(1, CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "x:Y", "--context", "aws:TagKeys=team", "--context", "aws:TagKeys=owner", "--expect", "allowed" }).Exit);
+    }
+
+    [Fact]
+    public void BadPolicy_NamesFileAndLine()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("bad.json", "{\n\"Statement\": [\n  {\"Effect\": \"Allow\",, }\n]}");
+        var (exit, _, err) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject" });
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.json(3,", err);
+    }
+
+    [Fact]
+    public void GrammarProblems_AreWarnedWithPosition()
+    {
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\n\"Condition\":{\"StringEqual\":{\"k\":\"v\"}}}]}");
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "k=v" });
+        Assert.Equal(0, exit);
+        Assert.Contains("(2,14): error PC1018", err);
+        Assert.StartsWith("implicitDeny", output);
+    }
+
+    [Fact]
+    public void MissingInputs_AreUsageErrors()
+    {
+        Assert.Equal(2, CliRunner.Run(new[] { "simulate", "--action", "s3:GetObject" }).Exit);
+        using var dir = new TempDir();
+        var p = dir.Write("p.json", Policy);
+        Assert.Equal(2, CliRunner.Run(new[] { "simulate", "--policy", p }).Exit);
+        Assert.Equal(2, CliRunner.Run(new[] { "simulate", "--policy", dir.Path + "/missing.json", "--action", "a:b" }).Exit);
+    }
+
+    [Fact]
+    public void Batch_OneLineOutPerLineIn_ErrorsInPlace()
+    {
+        string ok = "{\"policies\":[" + Policy.Replace("\n", "") + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"" + Ws1 + "\",\"principal\":\"" + Session + "\"}";
+        string deny = "{\"policies\":[" + Policy.Replace("\n", "") + "],\"action\":\"aws-external-anthropic:DeleteFile\",\"resource\":\"" + Ws1 + "\"}";
+        string trust = "{\"resourcePolicy\":" + Trust + ",\"action\":\"sts:AssumeRole\",\"resource\":\"arn:aws:iam::111122223333:role/r\",\"principal\":\"arn:aws:sts::299329113195:assumed-role/portkey-app/s\",\"context\":{\"sts:ExternalId\":\"pk-7f3a9c2e\"}}";
+        string multi = "{\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"ForAnyValue:StringEquals\":{\"aws:TagKeys\":\"env\"}}}]}],\"action\":\"a:b\",\"context\":{\"aws:TagKeys\":[\"team\",\"env\"]}}";
+        string broken = "{\"policies\": [";
+        string unknown = "{\"policy\":[],\"action\":\"a:b\"}";
+        string input = string.Join("\n", ok, deny, broken, trust, unknown, multi) + "\n";
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: input);
+        Assert.Equal(2, exit);
+        var lines = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        string D(int i) => JsonDocument.Parse(lines[i]).RootElement.GetProperty("decision").GetString()!;
+        Assert.Equal("allowed", D(0));
+        Assert.Equal("explicitDeny", D(1));
+        Assert.Contains("line 3", JsonDocument.Parse(lines[2]).RootElement.GetProperty("error").GetString());
+        Assert.Equal("allowed", D(3));
+        Assert.Contains("unknown key \"policy\"", JsonDocument.Parse(lines[4]).RootElement.GetProperty("error").GetString());
+        Assert.Equal("allowed", D(5));
+        Assert.DoesNotContain("pk-7f3a9c2e\"", lines[3].Replace("\\\"", "\""));
+        Assert.Contains("2 request(s) rejected", err);
+    }
+}
