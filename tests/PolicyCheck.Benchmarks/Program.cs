@@ -79,6 +79,21 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--rules")
+        {
+            // Where lint time goes: each rule alone over the corpus.
+            var corpus = Corpus.Create(10_000);
+            var config = new GatewayConfig();
+            foreach (var rule in AllRules.Create())
+            {
+                var engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, new[] { rule });
+                Corpus.LintAll(engine, config, corpus);
+                var sw = Stopwatch.StartNew();
+                Corpus.LintAll(engine, config, corpus);
+                Console.WriteLine($"{rule.Id} {rule.GetType().Name,-34} {sw.Elapsed.TotalMilliseconds,8:N1} ms");
+            }
+            return;
+        }
         if (args.Length > 0 && args[0] == "--quick")
         {
             // A plain stopwatch figure for CI logs: policies/s after a warm-up pass.
@@ -94,6 +109,7 @@ public static class Program
                 best = Math.Min(best, sw.Elapsed.TotalSeconds);
             }
             Console.WriteLine($"lint throughput: {corpus.Count / best:N0} policies/s (best of 5 passes over {corpus.Count:N0} policies; target >= 20,000)");
+            Decisions.Quick();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

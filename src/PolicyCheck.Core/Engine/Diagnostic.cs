@@ -29,6 +29,15 @@ public sealed class Diagnostic
     /// <summary>The justification when a suppression in the config hides this finding.</summary>
     public string? SuppressedBecause { get; internal set; }
     public bool IsSuppressed => SuppressedBecause != null;
+    private System.Func<IReadOnlyList<string>>? _traceFactory;
+    private IReadOnlyList<string>? _trace;
+
     /// <summary>For proof findings: how the evaluator reached its decision, one line per statement (shown with --verbose).</summary>
-    public IReadOnlyList<string>? Trace { get; internal set; }
+    public IReadOnlyList<string>? Trace => _trace ??= _traceFactory?.Invoke();
+
+    /// <summary>The trace is built only when something reads it.</summary>
+    internal System.Func<IReadOnlyList<string>>? TraceFactory
+    {
+        set => _traceFactory = value;
+    }
 }

@@ -47,11 +47,39 @@ public sealed class GatewayRequests
     public string ResourceFor(ActionFact? fact)
         => fact != null && fact.Scope == ResourceScope.Account ? "*" : WorkspaceArn;
 
+    private RequestContext? _callContext;
+    private PolicySet? _permissions;
+    private PolicySet? _ownPermissions;
+
+    /// <summary>The requests of one role, built once and shared by the proof rules.</summary>
+    public static GatewayRequests For(RuleContext context)
+    {
+        if (context.Role.Proofs is GatewayRequests cached && ReferenceEquals(cached._config, context.Config)) return cached;
+        var made = new GatewayRequests(context.Role, context.Config, context.Facts) { _config = context.Config, _role = context.Role };
+        context.Role.Proofs = made;
+        return made;
+    }
+
+    private Config.GatewayConfig? _config;
+    private RoleGroup? _role;
+
+    /// <summary>The role's permission policies as identity policies (managed ones included unless asked not to).</summary>
+    public PolicySet PermissionSet(bool includeManaged = true)
+    {
+        if (_role == null) throw new System.InvalidOperationException("use GatewayRequests.For");
+        return includeManaged ? _permissions ??= Permissions(_role, true) : _ownPermissions ??= Permissions(_role, false);
+    }
+
     /// <summary>The gateway calling a Claude Platform action with the role's temporary credentials.</summary>
     public EvalRequest Call(string action)
     {
         var fact = _facts.FindAction(action);
-        var context = new RequestContext()
+        return new EvalRequest(_facts.Qualified(action), ResourceFor(fact), Session, _callContext ??= CallContext());
+    }
+
+    private RequestContext CallContext()
+    {
+        return new RequestContext()
             .Set("aws:SecureTransport", new ContextValue(new[] { "true" }, ContextType.Boolean))
             .Set("aws:RequestedRegion", Region)
             .Set("aws:PrincipalArn", new ContextValue(new[] { RoleArn }, ContextType.Arn))
@@ -60,7 +88,6 @@ public sealed class GatewayRequests
             .Set("aws:ViaAWSService", new ContextValue(new[] { "false" }, ContextType.Boolean))
             .Set("aws:CurrentTime", new ContextValue(new[] { Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Date))
             .Set("aws:EpochTime", new ContextValue(new[] { ((long)(Now - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Numeric));
-        return new EvalRequest(_facts.Qualified(action), ResourceFor(fact), Session, context);
     }
 
     /// <summary>The role's permission policies (attached managed policies included) as identity policies.</summary>

@@ -34,10 +34,10 @@ public sealed class RuleContext
     public GatewayConfig Config { get; }
     public ServiceFacts Facts { get; }
 
-    public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, IReadOnlyList<string>? trace = null)
+    public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, Func<IReadOnlyList<string>>? trace = null)
     {
         if (document.Path.StartsWith(ManagedPolicies.PathPrefix, StringComparison.Ordinal)) return;
-        _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { Trace = trace });
+        _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { TraceFactory = trace });
     }
 
     /// <summary>True when an earlier rule whose ID passes <paramref name="rule"/> reported inside the statement.</summary>

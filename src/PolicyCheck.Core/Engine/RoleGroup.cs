@@ -31,6 +31,8 @@ public sealed class RoleGroup
     public string Name { get; }
     public List<PolicyDocument> Documents { get; } = new List<PolicyDocument>();
     public List<AttachedManagedPolicy> ManagedPolicies { get; } = new List<AttachedManagedPolicy>();
+    /// <summary>The gateway requests the proof rules share while this role is linted.</summary>
+    internal object? Proofs { get; set; }
 
     public IEnumerable<PolicyDocument> OfKind(DocumentKind kind)
     {

@@ -11,9 +11,10 @@ public static class ConditionEvaluator
     public static bool Holds(ConditionElement? condition, RequestContext context, bool variables, List<string>? why)
     {
         if (condition == null) return true;
-        foreach (var clause in condition.Clauses)
+        var clauses = condition.Clauses;
+        for (int i = 0; i < clauses.Count; i++)
         {
-            if (!ClauseHolds(clause, context, variables, why)) return false;
+            if (!ClauseHolds(clauses[i], context, variables, why)) return false;
         }
         return true;
     }
@@ -37,9 +38,9 @@ public static class ConditionEvaluator
             }
             bool wantMissing = false;
             bool ok = false;
-            foreach (var v in clause.Values)
+            for (int i = 0; i < clause.Values.Count; i++)
             {
-                wantMissing = string.Equals(v.Value, "true", StringComparison.OrdinalIgnoreCase);
+                wantMissing = string.Equals(clause.Values[i].Value, "true", StringComparison.OrdinalIgnoreCase);
                 if (wantMissing != present)
                 {
                     ok = true;

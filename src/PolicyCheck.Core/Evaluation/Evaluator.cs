@@ -54,6 +54,22 @@ public sealed class EvalRequest
     public string Resource { get; }
     public CallerPrincipal? Principal { get; }
     public RequestContext Context { get; }
+
+    private string? _resourceAccount;
+    private bool _resourceAccountDone;
+
+    /// <summary>The account segment of the resource ARN, or null (computed once).</summary>
+    public string? ResourceAccount
+    {
+        get
+        {
+            if (_resourceAccountDone) return _resourceAccount;
+            var parts = Resource.Split(':');
+            if (parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0) _resourceAccount = parts[4];
+            _resourceAccountDone = true;
+            return _resourceAccount;
+        }
+    }
 }
 
 /// <summary>How one statement fared against a request.</summary>
@@ -226,12 +242,7 @@ public static class Evaluator
 
     private static bool SameAccount(PolicySet set, EvalRequest request)
     {
-        string? resourceAccount = set.ResourceAccount;
-        if (resourceAccount == null)
-        {
-            var parts = request.Resource.Split(':');
-            if (parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0) resourceAccount = parts[4];
-        }
+        string? resourceAccount = set.ResourceAccount ?? request.ResourceAccount;
         string? principalAccount = request.Principal?.Account;
         if (resourceAccount == null) return true; // no account in the resource: treat as the caller's own
         return principalAccount != null && principalAccount == resourceAccount;

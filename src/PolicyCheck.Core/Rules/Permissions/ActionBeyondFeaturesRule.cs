@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
 using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Permissions;
@@ -17,16 +18,17 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
         if (!context.Role.Has(DocumentKind.Permission)) return;
         var needed = Access.FeatureActions(context.Config, facts);
         string features = string.Join(", ", context.Config.EffectiveFeatures(facts));
-        var gateway = new GatewayRequests(context.Role, context.Config, facts);
-        var set = GatewayRequests.Permissions(context.Role, includeManaged: false);
+        var gateway = GatewayRequests.For(context);
+        var set = gateway.PermissionSet(includeManaged: false);
         var extra = new Dictionary<StringValue, (PolicyDocument Doc, List<string> Actions)>();
         var order = new List<StringValue>();
         var notMarkers = new Dictionary<Statement, StringValue>();
-        foreach (var fact in facts.Actions)
+        foreach (var fact in Candidates(context))
         {
             if (needed.Contains(fact.Name)) continue;
-            var result = Evaluator.Evaluate(set, gateway.Call(fact.Name));
-            if (result.Decision != Decision.Allowed) continue;
+            var request = gateway.Call(fact.Name);
+            if (Evaluator.Decide(set, request) != Decision.Allowed) continue;
+            var result = Evaluator.Evaluate(set, request);
             string qualified = facts.Qualified(fact.Name);
             foreach (var t in result.Matched)
             {
@@ -50,6 +52,38 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
                 : actions[0];
             context.Report(doc, at.Span, $"{what}, which no configured feature uses (features: {features})");
         }
+    }
+
+    /// <summary>The catalogue actions some Allow statement of the role's own policies names (all of them for NotAction).</summary>
+    private static IEnumerable<ActionFact> Candidates(RuleContext context)
+    {
+        var facts = context.Facts;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
+        {
+            foreach (var s in doc.Statements)
+            {
+                if (!s.IsAllow) continue;
+                if (s.NotAction != null) return facts.Actions;
+                if (s.Action == null) continue;
+                foreach (var v in s.Action.Values)
+                {
+                    if (!Wildcard.HasWildcard(v.Value))
+                    {
+                        if (Names.SplitAction(v.Value, out string prefix, out string name) && string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase))
+                        {
+                            var fact = facts.FindAction(name);
+                            if (fact != null) seen.Add(fact.Name);
+                        }
+                        continue;
+                    }
+                    foreach (var a in Access.Expand(facts, v.Value)) seen.Add(a.Name);
+                }
+            }
+        }
+        var list = new List<ActionFact>();
+        foreach (var a in facts.Actions) if (seen.Contains(a.Name)) list.Add(a);
+        return list;
     }
 
     /// <summary>The Action value that grants the action, or a marker for NotAction.</summary>

@@ -14,14 +14,15 @@ public sealed class DenyBlocksRequiredActionRule : PolicyRule
     {
         var facts = context.Facts;
         if (!context.Role.Has(DocumentKind.Permission)) return;
-        var gateway = new GatewayRequests(context.Role, context.Config, facts);
-        var set = GatewayRequests.Permissions(context.Role);
+        var gateway = GatewayRequests.For(context);
+        var set = gateway.PermissionSet();
         string target = context.Config.WorkspaceArnPattern(facts);
         var blocked = new Dictionary<StatementTrace, List<string>>();
-        var order = new List<(StatementTrace Deny, List<string> Trace)>();
+        var order = new List<(StatementTrace Deny, System.Func<IReadOnlyList<string>> Trace)>();
         foreach (var action in Access.RequiredActions(context.Config, facts))
         {
             var request = gateway.Call(action);
+            if (Evaluator.Decide(set, request) != Decision.ExplicitDeny) continue;
             var result = Evaluator.Evaluate(set, request);
             if (result.Decision != Decision.ExplicitDeny) continue;
             foreach (var deny in result.Matched)
@@ -35,7 +36,8 @@ public sealed class DenyBlocksRequiredActionRule : PolicyRule
                 {
                     key = deny;
                     blocked[key] = new List<string>();
-                    order.Add((deny, Proofs.TraceOf(result, request)));
+                    var (r, q) = (result, request);
+                    order.Add((deny, () => Proofs.TraceOf(r, q)));
                 }
                 blocked[key].Add(action);
             }

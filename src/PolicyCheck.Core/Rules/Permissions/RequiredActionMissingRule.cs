@@ -20,16 +20,17 @@ public sealed class RequiredActionMissingRule : PolicyRule
             break;
         }
         if (first == null) return; // only managed policies or no permission policy: PC2010 speaks for those
-        var gateway = new GatewayRequests(context.Role, context.Config, facts);
-        var set = GatewayRequests.Permissions(context.Role);
+        var gateway = GatewayRequests.For(context);
+        var set = gateway.PermissionSet();
         string target = context.Config.WorkspaceArnPattern(facts);
         foreach (string action in Access.RequiredActions(context.Config, facts))
         {
             string qualified = facts.Qualified(action);
             var request = gateway.Call(action);
+            if (Evaluator.Decide(set, request) != Decision.ImplicitDeny) continue;
             var result = Evaluator.Evaluate(set, request);
             if (result.Decision != Decision.ImplicitDeny) continue; // allowed, or PC2007 names the Deny
-            var trace = Proofs.TraceOf(result, request);
+            IReadOnlyList<string> trace() => Proofs.TraceOf(result, request);
             string feature = FeatureOf(context, action);
             var near = result.NearestMiss;
             if (near != null && !Proofs.IsManaged(near))

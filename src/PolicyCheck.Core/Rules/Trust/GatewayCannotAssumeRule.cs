@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Model;
@@ -12,18 +13,19 @@ public sealed class GatewayCannotAssumeRule : PolicyRule
     public override void Check(RuleContext context)
     {
         if (!context.Role.Has(DocumentKind.Trust)) return;
-        var gateway = new GatewayRequests(context.Role, context.Config, context.Facts);
+        var gateway = GatewayRequests.For(context);
         foreach (var principal in TrustProof.Expected(context.Config, context.Facts))
         {
             string? externalId = TrustProof.ExternalId(context.Role, context.Config, principal);
             var request = gateway.AssumeRole(GatewayRequests.SessionOf(principal), externalId);
+            if (TrustProof.AnyAllows(context.Role, gateway, request)) continue;
             var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request);
             if (doc == null || result == null || result.Decision == Decision.Allowed) continue;
             // The statement to point at: the Deny that applied, else the Allow that came closest.
             StatementTrace? at = result.Decision == Decision.ExplicitDeny && result.Matched.Count > 0 ? result.Matched[0] : result.NearestMiss;
             if (at == null) continue; // nothing names the principal: PC3001 reports it
             if (context.ReportedWithin(at.Document, at.Statement, TrustProof.IsStringRule)) continue; // a string rule has explained it
-            var trace = Proofs.TraceOf(result, request, TrustProof.Secrets(context.Config, externalId));
+            IReadOnlyList<string> trace() => Proofs.TraceOf(result, request, TrustProof.Secrets(context.Config, externalId));
             string with = externalId != null ? "with the configured external ID" : "(no external ID is configured or written)";
             string why = result.Decision == Decision.ExplicitDeny
                 ? $"{at.Statement.Label} denies it"

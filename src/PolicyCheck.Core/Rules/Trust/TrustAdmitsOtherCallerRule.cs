@@ -19,7 +19,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
         if (!context.Role.Has(DocumentKind.Trust)) return;
         var expected = TrustProof.Expected(context.Config, context.Facts);
         if (expected.Count == 0) return; // self-hosted without a configured principal: nothing to compare with
-        var gateway = new GatewayRequests(context.Role, context.Config, context.Facts);
+        var gateway = GatewayRequests.For(context);
         string? rightId = TrustProof.ExternalId(context.Role, context.Config, expected[0]);
         var secrets = TrustProof.Secrets(context.Config, rightId);
         var cases = new List<(string Who, CallerPrincipal Caller, string? ExternalId, bool Stranger)>();
@@ -42,7 +42,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
         {
             if (stranger && IsExpected(caller, expected)) continue;
             var request = gateway.AssumeRole(caller, externalId);
-            var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request);
+            var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request, needDenial: false);
             if (doc == null || result == null || result.Decision != Decision.Allowed) continue;
             foreach (var t in result.Matched)
             {
@@ -52,7 +52,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
                 context.Report(t.Document, at,
                     $"{Proofs.Redact(who, secrets)} can assume the role: {s.Label} lets it through",
                     $"restrict {s.Label} to the gateway's principal with \"StringEquals\": {{\"sts:ExternalId\": \"…\"}}",
-                    trace: Proofs.TraceOf(result, request, secrets));
+                    trace: () => Proofs.TraceOf(result, request, secrets));
                 break;
             }
         }

@@ -26,14 +26,21 @@ internal static class TrustProof
         return null;
     }
 
-    /// <summary>Evaluates the request against each trust document; the first that allows wins.</summary>
-    public static (PolicyDocument? Doc, EvaluationResult? Result) Evaluate(RoleGroup role, GatewayRequests gateway, EvalRequest request)
+    /// <summary>
+    /// Evaluates the request against each trust document (a role has one; a folder may hold more). Returns the
+    /// first allowing evaluation, else the most telling denial. <paramref name="needDenial"/> false skips the
+    /// full evaluation of denials when only an allow matters.
+    /// </summary>
+    public static (PolicyDocument? Doc, EvaluationResult? Result) Evaluate(RoleGroup role, GatewayRequests gateway, EvalRequest request, bool needDenial = true)
     {
         PolicyDocument? lastDoc = null;
         EvaluationResult? last = null;
         foreach (var doc in role.OfKind(DocumentKind.Trust))
         {
-            var r = Evaluator.Evaluate(gateway.Trust(doc), request);
+            var set = gateway.Trust(doc);
+            var quick = Evaluator.Decide(set, request);
+            if (quick != Decision.Allowed && (!needDenial || (last != null && quick == Decision.ImplicitDeny))) continue;
+            var r = Evaluator.Evaluate(set, request);
             if (r.Decision == Decision.Allowed) return (doc, r);
             if (last == null || r.Decision == Decision.ExplicitDeny)
             {
@@ -42,6 +49,15 @@ internal static class TrustProof
             }
         }
         return (lastDoc, last);
+    }
+
+    public static bool AnyAllows(RoleGroup role, GatewayRequests gateway, EvalRequest request)
+    {
+        foreach (var doc in role.OfKind(DocumentKind.Trust))
+        {
+            if (Evaluator.Decide(gateway.Trust(doc), request) == Decision.Allowed) return true;
+        }
+        return false;
     }
 
     /// <summary>The string-level trust rules (PC3001–PC3010): when one of them reported a statement, the proofs stay quiet there.</summary>
