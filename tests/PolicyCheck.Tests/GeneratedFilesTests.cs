@@ -43,7 +43,8 @@ public sealed class GeneratedFilesTests
     {
         var ids = AllRules.Create().Select(r => r.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var catalogued = BuiltIn.Catalog.Rules.Select(r => r.Id).Where(id => id != ConfigLoader.RuleId).ToList();
+        // PC4001 is the config loader's; PC5xxx are the Roslyn analyzers' (tested in tests/PolicyCheck.Analyzers.Tests).
+        var catalogued = BuiltIn.Catalog.Rules.Where(r => r.Id != ConfigLoader.RuleId && r.Category != "Code").Select(r => r.Id).ToList();
         Assert.Equal(catalogued.OrderBy(x => x), ids.OrderBy(x => x));
         foreach (var rule in AllRules.Create())
         {

@@ -17,6 +17,9 @@ public static class Generator
         {
             [FactsCodeWriter.RelativePath] = FactsCodeWriter.Write(facts, catalog),
             [RuleDocsWriter.Folder + "/README.md"] = RuleDocsWriter.WriteIndex(entries),
+            [DescriptorsWriter.CodePath] = DescriptorsWriter.WriteCode(catalog),
+            [DescriptorsWriter.ReleasesPath] = DescriptorsWriter.WriteReleases(catalog),
+            [DescriptorsWriter.PolicyLiteralPath] = DescriptorsWriter.WritePolicyLiteral(catalog),
         };
         foreach (var e in entries) files[RuleDocsWriter.Folder + "/" + e.Descriptor.Id + ".md"] = RuleDocsWriter.Write(e);
         return files;

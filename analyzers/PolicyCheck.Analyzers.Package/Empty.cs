@@ -1,0 +1,1 @@
+// The package project has no code of its own; it packs the analyzer, code-fix and core assemblies.

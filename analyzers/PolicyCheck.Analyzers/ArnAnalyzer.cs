@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolicyCheck.Engine;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+using PolicyCheck.Rules.Trust;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>PC5004: workspace ARNs with the wrong service or malformed parts; near misses of the expected Portkey principal.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ArnAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly Regex WorkspaceId = new Regex(Code.Facts.WorkspaceIdPattern, RegexOptions.CultureInvariant);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5004_ArnInCode);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var options = CodeOptions.Read(start.Options, start.CancellationToken);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, options), SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext c, CodeOptions options)
+    {
+        var token = ((LiteralExpressionSyntax)c.Node).Token;
+        string value = token.ValueText;
+        if (!value.StartsWith("arn:", StringComparison.Ordinal) || value.Length > 2048) return;
+        var arn = Arn.TryParse(value);
+        if (arn == null) return;
+        var facts = Code.Facts;
+        if (value.IndexOf(":workspace/", StringComparison.Ordinal) >= 0 || value.IndexOf("wrkspc_", StringComparison.Ordinal) >= 0
+            || arn.Service == facts.Namespace)
+        {
+            CheckWorkspace(c, token, value, arn);
+            return;
+        }
+        if (arn.Service != "iam" || !(arn.Resource.StartsWith("role/", StringComparison.Ordinal) || arn.Resource == "root")) return;
+        foreach (var expected in options.ExpectedPrincipals(c.Options, c.Node.SyntaxTree))
+        {
+            if (value == expected) return;
+        }
+        foreach (var expected in options.ExpectedPrincipals(c.Options, c.Node.SyntaxTree))
+        {
+            string? why = TrustStatements.NearMiss(value, expected);
+            if (why == null) continue;
+            Report(c, token, expected, $"\"{value}\" looks like a misspelling of the gateway's principal {expected}: {why}");
+            return;
+        }
+    }
+
+    private static void CheckWorkspace(SyntaxNodeAnalysisContext c, SyntaxToken token, string value, Arn arn)
+    {
+        var facts = Code.Facts;
+        if (arn.Service != facts.Namespace)
+        {
+            string right = $"arn:{arn.Partition}:{facts.Namespace}:{arn.Region}:{arn.Account}:{arn.Resource}";
+            Report(c, token, right, $"a workspace ARN names the service \"{arn.Service}\"; Claude Platform on AWS workspaces are arn:{arn.Partition}:{facts.Namespace}:…");
+            return;
+        }
+        if (!Wildcard.HasWildcard(arn.Region) && !Arn.IsRegionShape(arn.Region))
+        {
+            Report(c, token, null, $"\"{arn.Region}\" is not a region in the workspace ARN");
+            return;
+        }
+        if (!Wildcard.HasWildcard(arn.Account) && !Arn.IsAccountId(arn.Account))
+        {
+            Report(c, token, null, $"\"{arn.Account}\" is not a 12-digit account ID in the workspace ARN");
+            return;
+        }
+        if (!arn.Resource.StartsWith("workspace/", StringComparison.Ordinal))
+        {
+            Report(c, token, null, $"the resource part \"{arn.Resource}\" should be workspace/wrkspc_…");
+            return;
+        }
+        string id = arn.Resource.Substring("workspace/".Length);
+        if (!Wildcard.HasWildcard(id) && !WorkspaceId.IsMatch(id))
+        {
+            Report(c, token, null, $"\"{id}\" is not a workspace ID (wrkspc_ followed by letters and digits)");
+        }
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext c, SyntaxToken token, string? replacement, string message)
+        => c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5004_ArnInCode, token.GetLocation(), Code.Fix(replacement), message));
+}

@@ -1,0 +1,529 @@
+// Generated from rules/catalog.yml by tools/PolicyCheck.Generate. Do not edit.
+#nullable enable
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>Every PolicyCheck rule as a Roslyn descriptor. IDs by category: PC1xxx grammar, PC2xxx permissions, PC3xxx trust, PC4xxx configuration, PC5xxx C# code.</summary>
+public static partial class Descriptors
+{
+    public static readonly DiagnosticDescriptor PC1001_JsonSyntax = new DiagnosticDescriptor(
+        "PC1001",
+        "The policy is not valid JSON",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "IAM accepts strict JSON only. Truncated files, comments, trailing commas, single quotes and unquoted words are rejected when the policy is created.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1001.md");
+
+    public static readonly DiagnosticDescriptor PC1002_DuplicateKey = new DiagnosticDescriptor(
+        "PC1002",
+        "A JSON object repeats a key",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "When a key appears twice, only one of the values takes effect, so half of what the author wrote is silently ignored. Access Analyzer reports this as DUPLICATE_KEYS.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1002.md");
+
+    public static readonly DiagnosticDescriptor PC1003_ElementType = new DiagnosticDescriptor(
+        "PC1003",
+        "A policy element has the wrong type",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each element has a fixed shape. Version, Sid and Effect are strings; Action and Resource are a string or an array of strings; Principal is \"*\" or a map; Condition is a map of operators to maps of keys.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1003.md");
+
+    public static readonly DiagnosticDescriptor PC1004_UnknownElement = new DiagnosticDescriptor(
+        "PC1004",
+        "An element IAM does not know",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A policy has only Version, Id and Statement at the top, and statements have only Sid, Effect, Principal, NotPrincipal, Action, NotAction, Resource, NotResource and Condition. Names are case-sensitive.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1004.md");
+
+    public static readonly DiagnosticDescriptor PC1005_VersionMissing = new DiagnosticDescriptor(
+        "PC1005",
+        "The policy has no Version",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Without \"Version\": \"2012-10-17\" IAM uses the 2008 language, in which policy variables such as ${aws:username} are literal text.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1005.md");
+
+    public static readonly DiagnosticDescriptor PC1006_VersionInvalid = new DiagnosticDescriptor(
+        "PC1006",
+        "The policy Version is not a policy language version",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Version is the policy language version, not a date of your choosing. Only 2012-10-17 (current) and 2008-10-17 (old; variables unsupported) exist.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1006.md");
+
+    public static readonly DiagnosticDescriptor PC1007_StatementMissing = new DiagnosticDescriptor(
+        "PC1007",
+        "The policy has no statements",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A policy without Statement, or with an empty Statement array, grants nothing and IAM rejects it.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1007.md");
+
+    public static readonly DiagnosticDescriptor PC1008_EffectInvalid = new DiagnosticDescriptor(
+        "PC1008",
+        "Effect is missing or not Allow/Deny",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Every statement needs \"Effect\" set to exactly \"Allow\" or \"Deny\" (case-sensitive).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1008.md");
+
+    public static readonly DiagnosticDescriptor PC1009_ActionElement = new DiagnosticDescriptor(
+        "PC1009",
+        "A statement needs exactly one of Action and NotAction",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A statement without Action or NotAction is invalid; one with both is rejected (UNSUPPORTED_ELEMENT_COMBINATION).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1009.md");
+
+    public static readonly DiagnosticDescriptor PC1010_DuplicateSid = new DiagnosticDescriptor(
+        "PC1010",
+        "Two statements share a Sid",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Statement IDs must be unique within a policy; IAM rejects duplicates in several policy types and they make findings ambiguous.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1010.md");
+
+    public static readonly DiagnosticDescriptor PC1011_SidCharset = new DiagnosticDescriptor(
+        "PC1011",
+        "A Sid has characters IAM does not allow",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "In IAM policies a Sid may contain only A-Z, a-z and 0-9, and may not be empty.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1011.md");
+
+    public static readonly DiagnosticDescriptor PC1012_ResourceInTrustPolicy = new DiagnosticDescriptor(
+        "PC1012",
+        "A trust policy names a Resource",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The resource of a role trust policy is the role itself; IAM rejects Resource and NotResource there (ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1012.md");
+
+    public static readonly DiagnosticDescriptor PC1013_PrincipalInPermissionPolicy = new DiagnosticDescriptor(
+        "PC1013",
+        "A permission policy names a Principal",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An identity-based policy applies to the role it is attached to; Principal belongs in the trust policy. IAM rejects it (UNSUPPORTED_PRINCIPAL).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1013.md");
+
+    public static readonly DiagnosticDescriptor PC1014_PolicySize = new DiagnosticDescriptor(
+        "PC1014",
+        "The policy is larger than IAM allows",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "IAM counts characters without whitespace. Managed policies may have 6,144, all inline policies of a role together 10,240, and a trust policy 2,048 by default (4,096 after a quota increase).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1014.md");
+
+    public static readonly DiagnosticDescriptor PC1015_ResourceElement = new DiagnosticDescriptor(
+        "PC1015",
+        "A permission statement needs exactly one of Resource and NotResource",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Identity-based statements must say which resources they apply to; Resource and NotResource together are invalid.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1015.md");
+
+    public static readonly DiagnosticDescriptor PC1016_PrincipalElement = new DiagnosticDescriptor(
+        "PC1016",
+        "A trust statement needs exactly one of Principal and NotPrincipal",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A role trust policy statement must name who may assume the role.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1016.md");
+
+    public static readonly DiagnosticDescriptor PC1017_Encoding = new DiagnosticDescriptor(
+        "PC1017",
+        "The file is not plain UTF-8 text",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Policies are UTF-8 text. Invalid UTF-8 and NUL bytes mean the file is damaged or binary. A byte order mark or UTF-16 is readable but some AWS APIs and tools reject it.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1017.md");
+
+    public static readonly DiagnosticDescriptor PC1018_ConditionOperator = new DiagnosticDescriptor(
+        "PC1018",
+        "A condition operator IAM does not know",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Condition operators are a fixed set (StringEquals, StringLike, ArnLike, IpAddress, NumericLessThan, DateGreaterThan, Bool, Null, \u2026), optionally with a ForAllValues:/ForAnyValue: qualifier and an IfExists suffix. Any other name is rejected by IAM; Null takes neither IfExists nor a qualifier.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1018.md");
+
+    public static readonly DiagnosticDescriptor PC1019_ConditionValue = new DiagnosticDescriptor(
+        "PC1019",
+        "A condition value does not fit its operator",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Numeric operators need numbers, Date operators ISO 8601 dates or epoch seconds, Bool and Null true or false, IpAddress an IPv4/IPv6 address or CIDR block, BinaryEquals base64, Arn operators ARNs. A value of the wrong type never matches, so the condition silently never holds (or, negated, always holds).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1019.md");
+
+    public static readonly DiagnosticDescriptor PC1020_VariableNeedsVersion = new DiagnosticDescriptor(
+        "PC1020",
+        "A policy variable in a policy without Version 2012-10-17",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Policy variables such as ${aws:username} are replaced only in documents with \"Version\": \"2012-10-17\". Under 2008-10-17, or with no Version, the text is matched literally.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1020.md");
+
+    public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(
+        "PC2001",
+        "A Claude Platform action is written in the wrong namespace",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Claude Platform on AWS uses the IAM namespace aws-external-anthropic, not bedrock, bedrock-mantle or anthropic. An action in the wrong namespace grants nothing the gateway uses, so every request fails with \"not authorized to perform\".",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2001.md");
+
+    public static readonly DiagnosticDescriptor PC2002_RequiredActionMissing = new DiagnosticDescriptor(
+        "PC2002",
+        "An action the configured gateway features need is not allowed",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each Portkey feature needs its actions on the workspace: inference needs CreateInference, count_tokens CountTokens, batches Create/Get/List/CancelBatchInference, files Create/Get/List/DeleteFile, models ListModels and GetModel. A missing one makes that route fail with AccessDenied.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2002.md");
+
+    public static readonly DiagnosticDescriptor PC2003_UnknownAction = new DiagnosticDescriptor(
+        "PC2003",
+        "An aws-external-anthropic action that does not exist",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An action name that the service does not have grants nothing (a typo such as CreateMessageBatch for CreateBatchInference). A wildcard that matches no action is just as empty. This is a warning because the service adds actions; the message names the catalogue date.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2003.md");
+
+    public static readonly DiagnosticDescriptor PC2004_WorkspaceArnFormat = new DiagnosticDescriptor(
+        "PC2004",
+        "A workspace ARN is malformed",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Workspace ARNs have the form arn:aws:aws-external-anthropic:REGION:ACCOUNT:workspace/wrkspc_ID: a real partition, a region, a 12-digit account and a wrkspc_ ID. A malformed ARN matches nothing, so the statement grants nothing.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2004.md");
+
+    public static readonly DiagnosticDescriptor PC2005_WorkspaceArnMismatch = new DiagnosticDescriptor(
+        "PC2005",
+        "A workspace ARN does not match the configured region, account or workspace",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Workspaces are bound to one region and one account. A policy scoped to another region, account or workspace than the one Portkey calls does not authorize the gateway's requests.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2005.md");
+
+    public static readonly DiagnosticDescriptor PC2006_AccountScopedActionResource = new DiagnosticDescriptor(
+        "PC2006",
+        "An account-scoped action is placed only on a workspace ARN",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "CallWithBearerToken, AssumeConsole, CreateWorkspace, ListWorkspaces, GetAccountStatus and the key and compliance actions have no resource type. On a workspace ARN they are silently filtered out and never granted.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2006.md");
+
+    public static readonly DiagnosticDescriptor PC2007_DenyBlocksRequiredAction = new DiagnosticDescriptor(
+        "PC2007",
+        "An explicit Deny blocks an action the gateway needs",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An explicit Deny always wins over an Allow. A Deny without conditions that matches a required action on the workspace makes that gateway route fail whatever else the policy allows.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2007.md");
+
+    public static readonly DiagnosticDescriptor PC2008_BroadGrant = new DiagnosticDescriptor(
+        "PC2008",
+        "The policy grants far more than the gateway needs",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "\"*\", \"aws-external-anthropic:*\" or an Allow with NotAction hand the gateway every present and future action: workspaces, keys, vaults, agents. Portkey needs only the actions of its features.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2008.md");
+
+    public static readonly DiagnosticDescriptor PC2009_ActionBeyondFeatures = new DiagnosticDescriptor(
+        "PC2009",
+        "An action no configured feature uses",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Least privilege: the gateway uses only the actions of the configured features. Extra actions (for example GetFile when files is not a feature) widen what a leaked session can do.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2009.md");
+
+    public static readonly DiagnosticDescriptor PC2010_ManagedPolicyMissingAction = new DiagnosticDescriptor(
+        "PC2010",
+        "The attached managed policy lacks an action the gateway needs",
+        "{0}",
+        "PolicyCheck.Permissions",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "AnthropicReadOnlyAccess grants only Get*, List* and CallWithBearerToken, so it cannot run inference; AnthropicInferenceAccess lacks the file actions; AnthropicSelfHostedEnvironmentAccess lacks inference.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC2010.md");
+
+    public static readonly DiagnosticDescriptor PC3001_TrustedPrincipalMissing = new DiagnosticDescriptor(
+        "PC3001",
+        "The trust policy does not let the gateway's principal assume the role",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Hosted Portkey assumes the role as arn:aws:iam::299329113195:role/portkey-app; a self-hosted gateway as its own role. If no Allow statement names that exact ARN, every request fails with \"Trust policy error\". A near miss (wrong account digits, wrong role name) is reported at the value.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3001.md");
+
+    public static readonly DiagnosticDescriptor PC3002_PrincipalTooBroad = new DiagnosticDescriptor(
+        "PC3002",
+        "The trust policy trusts a whole account or everyone",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "\"*\", an account ID or an account's :root lets every principal of that account (or of all accounts) assume the role: the confused-deputy risk. Trust Portkey's exact role ARN instead.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3002.md");
+
+    public static readonly DiagnosticDescriptor PC3003_AllowWithNotPrincipal = new DiagnosticDescriptor(
+        "PC3003",
+        "Allow with NotPrincipal in a trust policy",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Allow with NotPrincipal trusts every principal except the listed ones, and IAM does not support NotPrincipal in trust policies.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3003.md");
+
+    public static readonly DiagnosticDescriptor PC3004_TrustAction = new DiagnosticDescriptor(
+        "PC3004",
+        "The trust statement does not allow exactly sts:AssumeRole",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Portkey calls sts:AssumeRole. sts:AssumeRoleWithWebIdentity or sts:AssumeRoleWithSAML do not match that call; \"sts:*\", \"*\" or NotAction allow far more than needed.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3004.md");
+
+    public static readonly DiagnosticDescriptor PC3005_ExternalIdMissing = new DiagnosticDescriptor(
+        "PC3005",
+        "The trust policy has no sts:ExternalId condition",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Portkey serves many customers from one principal. Without an sts:ExternalId condition any Portkey customer who learns your role ARN could make Portkey assume it (confused deputy). An error when policycheck.yml requires an external ID, a note otherwise.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3005.md");
+
+    public static readonly DiagnosticDescriptor PC3006_ExternalIdOperator = new DiagnosticDescriptor(
+        "PC3006",
+        "The sts:ExternalId condition is weak",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Only StringEquals checks the external ID exactly. StringLike with wildcards, the ...IfExists forms (true when the ID is absent), ForAnyValue/ForAllValues (set operators on a single value) and negated operators (StringNotEquals) let callers without the right ID in.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3006.md");
+
+    public static readonly DiagnosticDescriptor PC3007_ExternalIdValue = new DiagnosticDescriptor(
+        "PC3007",
+        "The external ID is a placeholder or not a valid external ID",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An external ID has 2 to 1,224 characters from letters, digits and +=,.@:/-_. Values copied from documentation (<your-external-id>, 12345) are guessable and usually differ from what was set in Portkey.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3007.md");
+
+    public static readonly DiagnosticDescriptor PC3008_ExternalIdMismatch = new DiagnosticDescriptor(
+        "PC3008",
+        "The external ID differs from the configured one",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Portkey sends the external ID from its integration settings. If the trust policy expects another value, AssumeRole fails and so does every request.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3008.md");
+
+    public static readonly DiagnosticDescriptor PC3009_UnsatisfiableCondition = new DiagnosticDescriptor(
+        "PC3009",
+        "The trust policy has a condition Portkey can never satisfy",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Portkey's AssumeRole call sends no MFA, session tags or source identity, uses a date-based session name and comes from Portkey's network. Conditions on sts:RoleSessionName, sts:SourceIdentity, aws:MultiFactorAuthPresent, aws:SourceIp, aws:SourceVpc, aws:PrincipalTag and similar keys therefore deny the gateway.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3009.md");
+
+    public static readonly DiagnosticDescriptor PC3010_UnexpectedPrincipal = new DiagnosticDescriptor(
+        "PC3010",
+        "The trust policy lets other principals assume the role",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The role exists for the gateway. Every other principal allowed to assume it can use the Claude workspace with the role's permissions.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3010.md");
+
+    public static readonly DiagnosticDescriptor PC3011_GatewayCannotAssume = new DiagnosticDescriptor(
+        "PC3011",
+        "Proof: the gateway's principal with the right external ID cannot assume the role",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "PolicyCheck evaluates the trust policy as AWS does for the gateway's AssumeRole request: Portkey's principal (a session of its role), the configured external ID, aws:SecureTransport, aws:PrincipalArn and aws:PrincipalAccount. If the decision is not \"allowed\" (a Deny applies, or a condition the request cannot meet), every request fails with \"Trust policy error\". The finding names the statement and shows the evaluation trace with --verbose. It stays quiet when a more specific trust rule already explained the statement.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3011.md");
+
+    public static readonly DiagnosticDescriptor PC3012_TrustAdmitsOtherCaller = new DiagnosticDescriptor(
+        "PC3012",
+        "Proof: someone other than the gateway can assume the role",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "PolicyCheck evaluates the trust policy for callers that must be refused: the gateway's principal with a wrong external ID and with none, a role in another account, an anonymous caller (\"*\"), and an IAM user of the role's own account (whose own policies are assumed to allow sts:AssumeRole). Each one that is allowed is its own finding at the statement that lets it through, with the evaluation trace on --verbose. It stays quiet when a more specific trust rule already reported that statement.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3012.md");
+
+    public static readonly DiagnosticDescriptor PC5001_SigningNameInCode = new DiagnosticDescriptor(
+        "PC5001",
+        "C#: the SigV4 signing name for Claude Platform on AWS is wrong",
+        "{0}",
+        "PolicyCheck.Code",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Requests to Claude Platform on AWS are signed with the service name aws-external-anthropic. A constant such as \"bedrock\", \"bedrock-runtime\", \"anthropic\" or \"execute-api\" passed as the signing/service name (ClientConfig.AuthenticationServiceName, a signer's service argument, parameters named service, serviceName or signingName) makes every request fail with an invalid signature. Reported where the code targets Claude Platform on AWS: the project uses its host, a workspace ARN, the anthropic-workspace-id header or Anthropic.Aws.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC5001.md");
+
+    public static readonly DiagnosticDescriptor PC5002_EndpointHostInCode = new DiagnosticDescriptor(
+        "PC5002",
+        "C#: the Claude Platform on AWS endpoint host is wrong",
+        "{0}",
+        "PolicyCheck.Code",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The endpoint is https://aws-external-anthropic.{region}.api.aws. aws-external-anthropic.{region}.amazonaws.com does not exist, and bedrock-runtime, bedrock-mantle or api.anthropic.com hosts are other services: used together with the anthropic-workspace-id header or the aws-external-anthropic signing name they are a mix-up.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC5002.md");
+
+    public static readonly DiagnosticDescriptor PC5003_IamActionInCode = new DiagnosticDescriptor(
+        "PC5003",
+        "C#: an IAM action string for Claude Platform on AWS is wrong",
+        "{0}",
+        "PolicyCheck.Code",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "IAM actions built in code (CDK PolicyStatement actions, SDK calls, arrays of strings) must be aws-external-anthropic actions. bedrock:InvokeModel and friends grant nothing on Claude Platform on AWS (reported when the project targets it); an aws-external-anthropic action that does not exist is reported with the nearest valid name.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC5003.md");
+
+    public static readonly DiagnosticDescriptor PC5004_ArnInCode = new DiagnosticDescriptor(
+        "PC5004",
+        "C#: a workspace ARN or the Portkey principal ARN is malformed",
+        "{0}",
+        "PolicyCheck.Code",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Workspace ARNs are arn:aws:aws-external-anthropic:{region}:{12-digit account}:workspace/wrkspc_{id}. A workspace ARN with another service, a malformed account or region, or a malformed workspace ID matches nothing. The hosted Portkey principal is arn:aws:iam::299329113195:role/portkey-app; a near miss (account digits, role name) locks the gateway out.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC5004.md");
+
+    public static readonly DiagnosticDescriptor PC5005_RegionMismatchInCode = new DiagnosticDescriptor(
+        "PC5005",
+        "C#: the signing region differs from the endpoint's region, or from the expected region",
+        "{0}",
+        "PolicyCheck.Code",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "SigV4 signs for one region; the endpoint host names another, so AWS rejects the signature. Also reported when a host or ARN names a region other than policycheck.expected_region in .editorconfig (or gateway.region in policycheck.yml).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC5005.md");
+
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        PC1001_JsonSyntax,
+        PC1002_DuplicateKey,
+        PC1003_ElementType,
+        PC1004_UnknownElement,
+        PC1005_VersionMissing,
+        PC1006_VersionInvalid,
+        PC1007_StatementMissing,
+        PC1008_EffectInvalid,
+        PC1009_ActionElement,
+        PC1010_DuplicateSid,
+        PC1011_SidCharset,
+        PC1012_ResourceInTrustPolicy,
+        PC1013_PrincipalInPermissionPolicy,
+        PC1014_PolicySize,
+        PC1015_ResourceElement,
+        PC1016_PrincipalElement,
+        PC1017_Encoding,
+        PC1018_ConditionOperator,
+        PC1019_ConditionValue,
+        PC1020_VariableNeedsVersion,
+        PC2001_WrongNamespace,
+        PC2002_RequiredActionMissing,
+        PC2003_UnknownAction,
+        PC2004_WorkspaceArnFormat,
+        PC2005_WorkspaceArnMismatch,
+        PC2006_AccountScopedActionResource,
+        PC2007_DenyBlocksRequiredAction,
+        PC2008_BroadGrant,
+        PC2009_ActionBeyondFeatures,
+        PC2010_ManagedPolicyMissingAction,
+        PC3001_TrustedPrincipalMissing,
+        PC3002_PrincipalTooBroad,
+        PC3003_AllowWithNotPrincipal,
+        PC3004_TrustAction,
+        PC3005_ExternalIdMissing,
+        PC3006_ExternalIdOperator,
+        PC3007_ExternalIdValue,
+        PC3008_ExternalIdMismatch,
+        PC3009_UnsatisfiableCondition,
+        PC3010_UnexpectedPrincipal,
+        PC3011_GatewayCannotAssume,
+        PC3012_TrustAdmitsOtherCaller,
+        PC5001_SigningNameInCode,
+        PC5002_EndpointHostInCode,
+        PC5003_IamActionInCode,
+        PC5004_ArnInCode,
+        PC5005_RegionMismatchInCode);
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>PC5002: aws-external-anthropic.{region}.amazonaws.com, or another service's host next to Claude Platform code.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EndpointHostAnalyzer : DiagnosticAnalyzer
+{
+    private const string Prefix = "aws-external-anthropic.";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5002_EndpointHostInCode);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var scope = new ClaudeScope();
+            var options = CodeOptions.Read(start.Options, start.CancellationToken);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, scope, options), SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext c, ClaudeScope scope, CodeOptions options)
+    {
+        var token = ((LiteralExpressionSyntax)c.Node).Token;
+        string value = token.ValueText;
+        if (value.IndexOf(".amazonaws.com", StringComparison.Ordinal) < 0 && value.IndexOf(".api.aws", StringComparison.Ordinal) < 0
+            && value.IndexOf("api.anthropic.com", StringComparison.Ordinal) < 0) return;
+
+        // aws-external-anthropic.{region}.amazonaws.com: certain fix.
+        int at = value.IndexOf(Prefix, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            string? region = Code.RegionAt(value, at + Prefix.Length);
+            int tail = at + Prefix.Length + (region?.Length ?? 0);
+            if (region != null && string.CompareOrdinal(value, tail, ".amazonaws.com", 0, 14) == 0)
+            {
+                string right = Prefix + region + ".api.aws";
+                Report(c, token, at, tail + 14 - at, value.Substring(0, at) + right + value.Substring(tail + 14),
+                    $"{value.Substring(at, tail + 14 - at)} does not exist; the Claude Platform on AWS endpoint is {right}");
+            }
+            return;
+        }
+
+        // Other services' hosts, when this code talks to Claude Platform on AWS.
+        foreach (var (host, regional) in new[] { ("bedrock-runtime.", true), ("bedrock-mantle.", true), ("api.anthropic.com", false) })
+        {
+            int h = value.IndexOf(host, StringComparison.Ordinal);
+            if (h < 0) continue;
+            if (!scope.Contains(c.Node)) return;
+            string? region = regional ? Code.RegionAt(value, h + host.Length) : options.ExpectedRegion(c.Options, c.Node.SyntaxTree);
+            int end = regional && region != null ? HostEnd(value, h + host.Length + region.Length) : h + host.Length;
+            string wrongHost = value.Substring(h, end - h);
+            string? fixedValue = region != null ? value.Substring(0, h) + Prefix + region + ".api.aws" + value.Substring(end) : null;
+            Report(c, token, h, end - h, fixedValue,
+                $"{wrongHost} is another service's host, but this code targets Claude Platform on AWS: use aws-external-anthropic.{region ?? "{region}"}.api.aws");
+            return;
+        }
+    }
+
+    private static int HostEnd(string s, int from)
+    {
+        int i = from;
+        while (i < s.Length && s[i] != '/' && s[i] != ':' && s[i] != '"' && s[i] != ' ') i++;
+        return i;
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext c, SyntaxToken token, int start, int length, string? replacement, string message)
+    {
+        var literal = LiteralText.From(token);
+        c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5002_EndpointHostInCode, literal.Location(start, length), Code.Fix(replacement), message));
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using PolicyCheck.Facts;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>Small helpers shared by the analyzers.</summary>
+internal static class Code
+{
+    public const string Replacement = "Replacement";
+
+    public static ServiceFacts Facts => BuiltIn.Service;
+
+    public static ImmutableDictionary<string, string?> Fix(string? replacement)
+        => replacement == null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(Replacement, replacement);
+
+    public static bool In(string value, IEnumerable<string> names)
+    {
+        foreach (var n in names) if (string.Equals(n, value, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>"us-west-2" out of "…aws-external-anthropic.us-west-2.api.aws…" (index just after the prefix).</summary>
+    public static string? RegionAt(string s, int start)
+    {
+        int dot = s.IndexOf('.', start);
+        if (dot <= start) return null;
+        string r = s.Substring(start, dot - start);
+        return Engine.Arn.IsRegionShape(r) ? r : null;
+    }
+
+    public static bool IsLiteral(SyntaxNode? node)
+        => node is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax l && l.Token.Value is string;
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PolicyCheck.Engine;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>
+/// IAM policy JSON in a C# string literal (recognised by "Statement"): linted with the same core rules as
+/// `policycheck lint`, each finding at its exact position inside the literal.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed partial class PolicyLiteralAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = Build();
+
+    private static ImmutableDictionary<string, DiagnosticDescriptor> Build()
+    {
+        var b = ImmutableDictionary.CreateBuilder<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var d in new PolicyLiteralAnalyzer().SupportedDiagnostics) b[d.Id] = d;
+        return b.ToImmutable();
+    }
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var options = CodeOptions.Read(start.Options, start.CancellationToken);
+            var rules = AllRules.Create();
+            var grammar = new List<PolicyRule>();
+            foreach (var r in rules) if (r.Id.StartsWith("PC1", StringComparison.Ordinal)) grammar.Add(r);
+            var all = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules);
+            var grammarOnly = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, grammar);
+            start.RegisterSyntaxNodeAction(c => Analyze(c, options, all, grammarOnly), SyntaxKind.StringLiteralExpression);
+        });
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext c, CodeOptions options, LintEngine all, LintEngine grammarOnly)
+    {
+        var token = ((LiteralExpressionSyntax)c.Node).Token;
+        string value = token.ValueText;
+        if (value.IndexOf("\"Statement\"", StringComparison.Ordinal) < 0) return;
+        if (value.TrimStart().Length == 0 || value.TrimStart()[0] != '{') return;
+        string path = c.Node.SyntaxTree.FilePath;
+        var doc = PolicyReader.Read(path, value);
+        var role = new RoleGroup("literal");
+        role.Documents.Add(doc);
+        // The gateway rules only for policies about Claude Platform on AWS or trust policies; others get the grammar rules.
+        bool gateway = doc.Kind == DocumentKind.Trust
+            || value.IndexOf(Code.Facts.Namespace, StringComparison.OrdinalIgnoreCase) >= 0
+            || value.IndexOf("bedrock", StringComparison.OrdinalIgnoreCase) >= 0;
+        var engine = gateway ? all : grammarOnly;
+        var found = engine.Lint(new[] { role }, options.Config);
+        if (found.Count == 0) return;
+        var literal = LiteralText.From(token);
+        foreach (var d in found)
+        {
+            if (!ById.TryGetValue(d.RuleId, out var descriptor)) continue;
+            string message = d.Fix != null ? $"{d.Message} (fix: {d.Fix})" : d.Message;
+            c.ReportDiagnostic(Diagnostic.Create(descriptor, literal.Location(d.Span.Start, Math.Max(1, d.Span.Length)), message));
+        }
+    }
+}

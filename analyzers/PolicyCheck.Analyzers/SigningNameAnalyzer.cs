@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>PC5001: a wrong SigV4 signing/service name where the code targets Claude Platform on AWS.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SigningNameAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] Parameters = { "service", "serviceName", "signingName", "signingService", "signingServiceName", "authenticationServiceName" };
+    private static readonly string[] Properties = { "AuthenticationServiceName", "SigningName", "SigningServiceName", "SigningService", "ServiceName" };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5001_SigningNameInCode);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var scope = new ClaudeScope();
+            start.RegisterOperationAction(c =>
+            {
+                var arg = (IArgumentOperation)c.Operation;
+                if (arg.Parameter != null && Code.In(arg.Parameter.Name, Parameters)) Check(c, arg.Value, scope);
+            }, OperationKind.Argument);
+            start.RegisterOperationAction(c =>
+            {
+                var assign = (ISimpleAssignmentOperation)c.Operation;
+                string? name = assign.Target switch
+                {
+                    IPropertyReferenceOperation p => p.Property.Name,
+                    IFieldReferenceOperation f => f.Field.Name,
+                    _ => null,
+                };
+                if (name != null && Code.In(name, Properties)) Check(c, assign.Value, scope);
+            }, OperationKind.SimpleAssignment);
+        });
+    }
+
+    /// <summary>The wrong names: the facts' list without "sts" (code that assumes the role signs STS calls legitimately).</summary>
+    public static bool IsWrong(string value)
+        => !string.Equals(value, "sts", StringComparison.OrdinalIgnoreCase) && Code.In(value, Code.Facts.WrongNames.SigningNames);
+
+    private static void Check(OperationAnalysisContext c, IOperation value, ClaudeScope scope)
+    {
+        if (!value.ConstantValue.HasValue || value.ConstantValue.Value is not string s || !IsWrong(s)) return;
+        if (!scope.Contains(value.Syntax)) return;
+        string right = Code.Facts.SigningName;
+        c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5001_SigningNameInCode, value.Syntax.GetLocation(),
+            Code.Fix(Code.IsLiteral(value.Syntax) ? right : null),
+            $"\"{s}\" is not the SigV4 signing name of Claude Platform on AWS; use \"{right}\""));
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PolicyCheck.CodeFixes;
+
+/// <summary>
+/// PC5001–PC5005: replaces a string literal with the value the analyzer was certain of (carried in the
+/// diagnostic's "Replacement" property). Fix All is the batch fixer.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceLiteralCodeFix)), Shared]
+public sealed class ReplaceLiteralCodeFix : CodeFixProvider
+{
+    public const string Replacement = "Replacement";
+
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PC5001", "PC5002", "PC5003", "PC5004", "PC5005");
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root == null) return;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(Replacement, out var value) || value == null) continue;
+            var literal = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as LiteralExpressionSyntax;
+            if (literal == null || !literal.IsKind(SyntaxKind.StringLiteralExpression)) continue;
+            string title = $"Use \"{value}\"";
+            context.RegisterCodeFix(
+                CodeAction.Create(title, cancel => Replace(context.Document, literal, value, cancel), equivalenceKey: "PolicyCheck.Replace." + diagnostic.Id),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> Replace(Document document, LiteralExpressionSyntax literal, string value, CancellationToken cancel)
+    {
+        var root = await document.GetSyntaxRootAsync(cancel).ConfigureAwait(false);
+        if (root == null) return document;
+        var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)).WithTriviaFrom(literal);
+        return document.WithSyntaxRoot(root.ReplaceNode(literal, replacement));
+    }
+}

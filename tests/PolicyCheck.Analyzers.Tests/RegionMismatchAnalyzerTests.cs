@@ -1,0 +1,49 @@
+using System.Threading.Tasks;
+using PolicyCheck.CodeFixes;
+using Xunit;
+using V = PolicyCheck.Analyzers.Tests.Verify<PolicyCheck.Analyzers.RegionMismatchAnalyzer>;
+
+namespace PolicyCheck.Analyzers.Tests;
+
+public sealed class RegionMismatchAnalyzerTests
+{
+    private const string Types = @"
+public class ClientConfig { public string ServiceURL { get; set; } = """"; public string AuthenticationRegion { get; set; } = """"; }
+";
+
+    [Fact]
+    public Task Flags_SigningRegionThatDiffersFromTheEndpoint() => V.Analyzer(Types + @"
+class C
+{
+    ClientConfig Make() => new ClientConfig { ServiceURL = ""https://aws-external-anthropic.us-west-2.api.aws"", AuthenticationRegion = {|PC5005:""us-east-1""|} };
+}");
+
+    [Fact]
+    public Task Silent_WhenTheRegionsAgree_OrAreInOtherMembers() => V.Analyzer(Types + @"
+class C
+{
+    ClientConfig Make() => new ClientConfig { ServiceURL = ""https://aws-external-anthropic.us-west-2.api.aws"", AuthenticationRegion = ""us-west-2"" };
+    ClientConfig Other() => new ClientConfig { AuthenticationRegion = ""eu-west-1"" };
+}");
+
+    [Fact]
+    public Task Flags_RegionOtherThanExpected_FromEditorconfig() => V.Analyzer(@"
+class C { string A = ""https://aws-external-anthropic.{|PC5005:us-west-2|}.api.aws""; string B = ""https://aws-external-anthropic.eu-west-1.api.aws""; }",
+        "policycheck.expected_region = eu-west-1\n");
+
+    [Fact]
+    public Task Flags_RegionOtherThanExpected_FromPolicycheckYml() => V.Analyzer(@"
+class C { string A = ""arn:aws:aws-external-anthropic:{|PC5005:us-west-2|}:111122223333:workspace/wrkspc_01""; }",
+        policycheckYml: "gateway:\n  region: eu-west-1   # where the workspace lives\n  features: [inference]\n");
+
+    [Fact]
+    public Task Fix_SignsForTheEndpointRegion() => V.Fix<ReplaceLiteralCodeFix>(Types + @"
+class C
+{
+    ClientConfig Make() => new ClientConfig { ServiceURL = ""https://aws-external-anthropic.us-west-2.api.aws"", AuthenticationRegion = {|PC5005:""us-east-1""|} };
+}", Types + @"
+class C
+{
+    ClientConfig Make() => new ClientConfig { ServiceURL = ""https://aws-external-anthropic.us-west-2.api.aws"", AuthenticationRegion = ""us-west-2"" };
+}");
+}
