@@ -99,6 +99,7 @@ public static class Program
         root.Subcommands.Add(explain);
         root.Subcommands.Add(rules);
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr, stdin));
+        root.Subcommands.Add(VerifyCommand.Create(stdout, stderr, environment));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

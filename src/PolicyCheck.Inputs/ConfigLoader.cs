@@ -166,7 +166,7 @@ public sealed class ConfigLoader
             Error(node, "gateway must be a mapping");
             return;
         }
-        var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies" };
+        var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn" };
         foreach (var (key, value) in Entries(map, known, "gateway"))
         {
             switch (key)
@@ -219,6 +219,14 @@ public sealed class ConfigLoader
                     break;
                 case "externalId":
                     ParseExternalId(value, config);
+                    break;
+                case "roleArn":
+                    var role = Scalar(value, "gateway.roleArn");
+                    if (role == null) break;
+                    var parsed = Arn.TryParse(role);
+                    if (parsed == null || parsed.Service != "iam" || !parsed.Resource.StartsWith("role/", StringComparison.Ordinal) || !Arn.IsAccountId(parsed.Account))
+                        Error(value, $"'{role}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)");
+                    else config.RoleArn = At(role, value);
                     break;
                 case "managedPolicies":
                     foreach (var (v, n) in List(value, "gateway.managedPolicies"))

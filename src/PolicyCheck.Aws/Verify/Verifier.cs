@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using PolicyCheck.Aws.Http;
+using PolicyCheck.Aws.Iam;
+using PolicyCheck.Aws.Sts;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+
+namespace PolicyCheck.Aws.Verify;
+
+public sealed class VerifyOptions
+{
+    public static readonly string[] StageNames = { "role", "simulate", "federation", "assume", "call", "portkey" };
+
+    public string? RoleArn { get; set; }
+    public string? Region { get; set; }
+    public string? Workspace { get; set; }
+    public string? ExternalId { get; set; }
+    /// <summary>Stages asked for with --stage; empty means every stage whose inputs are present.</summary>
+    public HashSet<string> Stages { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    public bool Inference { get; set; }
+    public string? PortkeyApiKey { get; set; }
+    public string PortkeyModel { get; set; } = "@claude-platform-aws-provider/claude-sonnet-4-6";
+    public string Model { get; set; } = "claude-sonnet-4-6";
+    public Uri? ClaudeEndpoint { get; set; }
+    public Uri PortkeyEndpoint { get; set; } = new Uri("https://api.portkey.ai/");
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public GatewayConfig Config { get; set; } = new GatewayConfig();
+
+    public bool Wants(string stage) => Stages.Count == 0 ? stage != "assume" : Stages.Contains(stage);
+    public bool Explicit(string stage) => Stages.Contains(stage);
+}
+
+/// <summary>The checks a careful engineer runs before deploying, each mapped to its cause and fix.</summary>
+public sealed class Verifier
+{
+    private readonly VerifyOptions _o;
+    private readonly IIamClient _iam;
+    private readonly IStsClient _sts;
+    private readonly Func<ImmutableCredentials> _credentials;
+    private readonly Func<Func<ImmutableCredentials>, AwsCaller> _callerFor;
+    private readonly HttpClient _http;
+    private readonly DateTime _deadline;
+
+    public Verifier(VerifyOptions options, IIamClient iam, IStsClient sts, Func<ImmutableCredentials> credentials,
+        Func<Func<ImmutableCredentials>, AwsCaller> callerFor, HttpClient http, Redactor redactor)
+    {
+        _o = options;
+        _iam = iam;
+        _sts = sts;
+        _credentials = credentials;
+        _callerFor = callerFor;
+        _http = http;
+        Redactor = redactor;
+        _deadline = DateTime.UtcNow + options.Timeout;
+        redactor.Add(options.ExternalId);
+        redactor.Add(options.PortkeyApiKey);
+    }
+
+    public Redactor Redactor { get; }
+    public string? CallerArn { get; private set; }
+
+    private ServiceFacts Facts => BuiltIn.Service;
+
+    public static string RoleName(string roleArn)
+    {
+        var arn = Arn.TryParse(roleArn);
+        string resource = arn?.Resource ?? roleArn;
+        int slash = resource.LastIndexOf('/');
+        return slash >= 0 ? resource.Substring(slash + 1) : resource;
+    }
+
+    public string? WorkspaceArn()
+    {
+        if (_o.Region == null || _o.Workspace == null || _o.RoleArn == null) return null;
+        var role = Arn.TryParse(_o.RoleArn);
+        if (role == null) return null;
+        return $"arn:{role.Partition}:{Facts.Namespace}:{_o.Region}:{role.Account}:workspace/{_o.Workspace}";
+    }
+
+    /// <summary>Runs the stages. The first result is "credentials"; when it fails nothing else can run.</summary>
+    public async Task<List<StageResult>> RunAsync(CancellationToken cancel)
+    {
+        var results = new List<StageResult>();
+        try
+        {
+            var creds = _credentials();
+            Redactor.Add(creds.SecretKey);
+            Redactor.Add(creds.Token);
+            var (arn, account) = await _sts.GetCallerIdentityAsync(cancel).ConfigureAwait(false);
+            CallerArn = arn;
+            results.Add(new StageResult("credentials", StageStatus.Pass, $"calling as {arn} (account {account})"));
+        }
+        catch (Exception ex) when (ex is StsException || ex is AmazonClientException || ex is AwsTransportException || ex is HttpRequestException)
+        {
+            var (cause, fix) = ex is StsException s ? Diagnosis.Explain(s.Status, s.Code, s.Detail, _o.Region ?? "us-east-1", "sts", null) : (ex.Message, "configure AWS credentials: --profile, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO or instance credentials");
+            results.Add(new StageResult("credentials", StageStatus.Fail, Redactor.Apply(cause), fix, (ex as StsException)?.RequestId));
+            return results;
+        }
+
+        RoleGroup? role = null;
+        if (_o.Wants("role")) results.Add(await Stage("role", async () => { var (r, res) = await RoleStage(cancel).ConfigureAwait(false); role = r; return res; }).ConfigureAwait(false));
+        if (_o.Wants("simulate")) results.Add(await Stage("simulate", () => SimulateStage(role, cancel)).ConfigureAwait(false));
+        if (_o.Wants("federation")) results.Add(await Stage("federation", () => FederationStage(cancel)).ConfigureAwait(false));
+        ImmutableCredentials? assumed = null;
+        if (_o.Wants("assume")) results.Add(await Stage("assume", async () => { var (c, res) = await AssumeStage(cancel).ConfigureAwait(false); assumed = c; return res; }).ConfigureAwait(false));
+        else results.Add(new StageResult("assume", StageStatus.Skipped, "not asked for: run with --stage assume from the gateway's principal (self-hosted gateways or a test principal)"));
+        if (_o.Wants("call")) results.Add(await Stage("call", () => CallStage(assumed, cancel)).ConfigureAwait(false));
+        if (_o.Wants("portkey")) results.Add(await Stage("portkey", () => PortkeyStage(cancel)).ConfigureAwait(false));
+        foreach (var r in results) Redact(r);
+        return results;
+    }
+
+    private void Redact(StageResult r)
+    {
+        for (int i = 0; i < r.Details.Count; i++) r.Details[i] = Redactor.Apply(r.Details[i]);
+    }
+
+    private async Task<StageResult> Stage(string name, Func<Task<StageResult>> run)
+    {
+        try
+        {
+            var r = await run().ConfigureAwait(false);
+            return new StageResult(r.Name, r.Status, Redactor.Apply(r.Cause), r.Fix == null ? null : Redactor.Apply(r.Fix), r.RequestId) { }.With(r.Details);
+        }
+        catch (IamException ex)
+        {
+            var (cause, fix) = Diagnosis.Explain(ex.Status, ex.Code, ex.Detail, "us-east-1", "iam", _o.RoleArn);
+            if (ex.Code == "NoSuchEntity") (cause, fix) = ($"IAM: {ex.Detail}", "check --role-arn (the role name and account)");
+            return new StageResult(name, StageStatus.Fail, Redactor.Apply(cause), fix, ex.RequestId);
+        }
+        catch (StsException ex)
+        {
+            var (cause, fix) = Diagnosis.Explain(ex.Status, ex.Code, ex.Detail, _o.Region ?? "us-east-1", "sts", _o.RoleArn);
+            return new StageResult(name, StageStatus.Fail, Redactor.Apply(cause), fix, ex.RequestId);
+        }
+        catch (AwsTransportException ex)
+        {
+            return new StageResult(name, StageStatus.Fail, Redactor.Apply(ex.Message), $"check the network and the endpoint; the whole run has {_o.Timeout.TotalSeconds:0} s (--timeout)");
+        }
+    }
+
+    private async Task<(RoleGroup?, StageResult)> RoleStage(CancellationToken cancel)
+    {
+        if (_o.RoleArn == null) return (null, new StageResult("role", StageStatus.Skipped, "no role ARN: give --role-arn or gateway.roleArn"));
+        var role = await FetchRole(cancel).ConfigureAwait(false);
+        var engine = new LintEngine(Facts, BuiltIn.Catalog, AllRules.Create());
+        var config = ConfigForRole();
+        var found = engine.Lint(new[] { role }, config);
+        var errors = found.Where(d => d.Severity == Severity.Error && !d.IsSuppressed).ToList();
+        var result = errors.Count == 0
+            ? new StageResult("role", StageStatus.Pass, $"{_o.RoleArn}: {role.Documents.Count} policy document(s) fetched, no error findings ({found.Count} other finding(s))")
+            : new StageResult("role", StageStatus.Fail, $"{_o.RoleArn}: {errors.Count} error finding(s); first: {errors[0].RuleId} {errors[0].Message}", errors[0].Fix);
+        foreach (var d in found) result.Details.Add($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleCatalog.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
+        return (role, result);
+    }
+
+    private GatewayConfig ConfigForRole()
+    {
+        var c = _o.Config;
+        var role = _o.RoleArn != null ? Arn.TryParse(_o.RoleArn) : null;
+        if (c.Region == null && _o.Region != null) c.Region = new Located<string>(_o.Region, null, default);
+        if (c.Workspace == null && _o.Workspace != null) c.Workspace = new Located<string>(_o.Workspace, null, default);
+        if (c.Account == null && role != null) c.Account = new Located<string>(role.Account, null, default);
+        if (c.ExternalIdValue == null && _o.ExternalId != null) c.ExternalIdValue = new Located<string>(_o.ExternalId, null, default);
+        return c;
+    }
+
+    /// <summary>The live role's trust policy, inline and attached policies, read into the model.</summary>
+    public async Task<RoleGroup> FetchRole(CancellationToken cancel)
+    {
+        string name = RoleName(_o.RoleArn!);
+        var iamRole = await _iam.GetRoleAsync(name, cancel).ConfigureAwait(false);
+        var role = new RoleGroup(name);
+        role.Documents.Add(PolicyReader.Read($"iam:role/{name}/trust-policy", iamRole.AssumeRolePolicyDocument, DocumentKind.Trust));
+        foreach (var policy in await _iam.ListRolePoliciesAsync(name, cancel).ConfigureAwait(false))
+        {
+            string doc = await _iam.GetRolePolicyAsync(name, policy, cancel).ConfigureAwait(false);
+            role.Documents.Add(PolicyReader.Read($"iam:role/{name}/inline/{policy}", doc, DocumentKind.Permission));
+        }
+        foreach (var attached in await _iam.ListAttachedRolePoliciesAsync(name, cancel).ConfigureAwait(false))
+        {
+            var info = await _iam.GetPolicyAsync(attached.PolicyArn, cancel).ConfigureAwait(false);
+            string doc = await _iam.GetPolicyVersionAsync(attached.PolicyArn, info.DefaultVersionId, cancel).ConfigureAwait(false);
+            role.Documents.Add(PolicyReader.Read($"iam:{attached.PolicyArn}", doc, DocumentKind.Permission));
+        }
+        return role;
+    }
+
+    private async Task<StageResult> SimulateStage(RoleGroup? role, CancellationToken cancel)
+    {
+        string? workspaceArn = WorkspaceArn();
+        if (workspaceArn == null) return new StageResult("simulate", StageStatus.Skipped, "needs --role-arn, --region and --workspace");
+        role ??= await FetchRole(cancel).ConfigureAwait(false);
+        var actions = Access.RequiredActions(ConfigForRole(), Facts);
+        var byResource = new Dictionary<string, List<string>>();
+        foreach (var a in actions)
+        {
+            var fact = Facts.FindAction(a);
+            string resource = fact != null && fact.Scope == ResourceScope.Account ? "*" : workspaceArn;
+            if (!byResource.TryGetValue(resource, out var list)) byResource[resource] = list = new List<string>();
+            list.Add(Facts.Qualified(a));
+        }
+        var context = new List<(string, string, IReadOnlyList<string>)>
+        {
+            ("aws:SecureTransport", "boolean", new[] { "true" }),
+            ("aws:RequestedRegion", "string", new[] { _o.Region! }),
+        };
+        var outcomes = new List<SimulationOutcome>();
+        foreach (var kv in byResource)
+        {
+            for (int i = 0; i < kv.Value.Count; i += 100)
+            {
+                outcomes.AddRange(await _iam.SimulatePrincipalPolicyAsync(new SimulationRequest
+                {
+                    PolicySourceArn = _o.RoleArn,
+                    ActionNames = kv.Value.Skip(i).Take(100).ToList(),
+                    ResourceArns = new[] { kv.Key },
+                    ContextEntries = context,
+                }, cancel).ConfigureAwait(false));
+            }
+        }
+        // The local evaluator on the same documents, for each action.
+        var set = GatewayRequests.Permissions(role);
+        var gateway = new GatewayRequests(role, ConfigForRole(), Facts);
+        var failures = new List<string>();
+        var details = new List<string>();
+        string? fix = null;
+        foreach (var o in outcomes)
+        {
+            string action = o.Action.Contains(':', StringComparison.Ordinal) ? o.Action.Substring(o.Action.IndexOf(':') + 1) : o.Action;
+            var local = Proofs.DecisionName(Evaluator.Decide(set, gateway.Call(action)));
+            details.Add($"{o.Action} on {o.Resource}: AWS {o.Decision}, local {local}");
+            if (!string.Equals(o.Decision, "allowed", StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"AWS's simulator says {o.Action} is {o.Decision}" + (local == "allowed" ? " while the role's own policies allow it: a permissions boundary, SCP or session policy PolicyCheck did not see blocks it" : string.Empty));
+                fix ??= local == "allowed"
+                    ? "check the role's permissions boundary and the organization's SCPs for a Deny or a missing Allow of " + o.Action
+                    : $"allow {o.Action} on {o.Resource} in the role's permission policy (see PC2002/PC2007)";
+            }
+            else if (local != "allowed")
+            {
+                failures.Add($"AWS allows {o.Action} but PolicyCheck's evaluator says {local}: the two disagree");
+                fix ??= "report the disagreement with the role's policies; AWS's decision is the one that counts";
+            }
+        }
+        var result = failures.Count == 0
+            ? new StageResult("simulate", StageStatus.Pass, $"AWS's simulator and the local evaluator allow all {outcomes.Count} action(s) on {workspaceArn}")
+            : new StageResult("simulate", StageStatus.Fail, string.Join("; ", failures), fix);
+        result.Details.AddRange(details);
+        return result;
+    }
+
+    private async Task<StageResult> FederationStage(CancellationToken cancel)
+    {
+        try
+        {
+            var info = await _iam.GetOutboundWebIdentityFederationInfoAsync(cancel).ConfigureAwait(false);
+            if (info.Enabled) return new StageResult("federation", StageStatus.Pass, $"outbound web identity federation is enabled (issuer {info.IssuerIdentifier})");
+            return new StageResult("federation", StageStatus.Fail, "Outbound web identity federation is disabled on the AWS account", "run `aws iam enable-outbound-web-identity-federation`");
+        }
+        catch (IamException ex) when (ex.Code == "FeatureDisabled")
+        {
+            return new StageResult("federation", StageStatus.Fail, "Outbound web identity federation is disabled on the AWS account", "run `aws iam enable-outbound-web-identity-federation`", ex.RequestId);
+        }
+    }
+
+    private async Task<(ImmutableCredentials?, StageResult)> AssumeStage(CancellationToken cancel)
+    {
+        if (_o.RoleArn == null) return (null, new StageResult("assume", StageStatus.Skipped, "needs --role-arn"));
+        ImmutableCredentials assumed;
+        try
+        {
+            assumed = await _sts.AssumeRoleAsync(_o.RoleArn, _o.ExternalId, cancel).ConfigureAwait(false);
+        }
+        catch (StsException ex)
+        {
+            var (cause, fix) = Diagnosis.Explain(ex.Status, ex.Code, ex.Detail + " sts:AssumeRole", _o.Region ?? "us-east-1", "sts", _o.RoleArn);
+            return (null, new StageResult("assume", StageStatus.Fail, $"AssumeRole {(_o.ExternalId != null ? "with the configured external ID" : "without an external ID")} failed: {cause}", fix, ex.RequestId));
+        }
+        Redactor.Add(assumed.SecretKey);
+        Redactor.Add(assumed.Token);
+        var letIn = new List<string>();
+        if (_o.ExternalId != null)
+        {
+            foreach (var (label, id) in new[] { ("a wrong external ID", _o.ExternalId + "-wrong"), ("no external ID", (string?)null) })
+            {
+                try
+                {
+                    var other = await _sts.AssumeRoleAsync(_o.RoleArn, id, cancel).ConfigureAwait(false);
+                    Redactor.Add(other.SecretKey);
+                    Redactor.Add(other.Token);
+                    letIn.Add(label);
+                }
+                catch (StsException)
+                {
+                    // Refused, as it must be.
+                }
+            }
+        }
+        if (letIn.Count > 0)
+            return (assumed, new StageResult("assume", StageStatus.Fail, $"AssumeRole also succeeded with {string.Join(" and with ", letIn)}: the sts:ExternalId condition does not protect the role",
+                "require the external ID with \"StringEquals\": {\"sts:ExternalId\": \"…\"} in the trust policy (see PC3005, PC3006, PC3012)"));
+        return (assumed, new StageResult("assume", StageStatus.Pass, _o.ExternalId != null
+            ? "AssumeRole succeeds with the configured external ID and fails with a wrong one and without one"
+            : "AssumeRole succeeds (no external ID configured)"));
+    }
+
+    private async Task<StageResult> CallStage(ImmutableCredentials? assumed, CancellationToken cancel)
+    {
+        if (_o.Region == null || _o.Workspace == null) return new StageResult("call", StageStatus.Skipped, "needs --region and --workspace");
+        var endpoint = _o.ClaudeEndpoint ?? new Uri($"https://aws-external-anthropic.{_o.Region}.api.aws/");
+        string path = _o.Inference ? "v1/messages" : "v1/messages/count_tokens";
+        var url = new Uri(endpoint, path);
+        var payload = new Dictionary<string, object>
+        {
+            ["model"] = _o.Model,
+            ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = "ping" } },
+        };
+        if (_o.Inference) payload["max_tokens"] = 1;
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(payload);
+        var headers = new List<KeyValuePair<string, string>>
+        {
+            new("anthropic-version", "2023-06-01"),
+            new("anthropic-workspace-id", _o.Workspace),
+        };
+        var caller = _callerFor(assumed != null ? () => assumed : _credentials);
+        var response = await caller.SendAsync(HttpMethod.Post, url, _o.Region, Facts.SigningName, headers, body, "application/json", _deadline, cancel, signBody: true).ConfigureAwait(false);
+        string who = assumed != null ? _o.RoleArn! : CallerArn ?? "the caller";
+        if (response.IsSuccess)
+        {
+            string what = _o.Inference ? "POST /v1/messages (max_tokens 1)" : "POST /v1/messages/count_tokens";
+            var ok = new StageResult("call", StageStatus.Pass, $"{what} as {who}: HTTP {response.Status}", null, response.RequestId);
+            ok.Details.Add(Diagnosis.Short(response.Body));
+            return ok;
+        }
+        var (cause, fix) = Diagnosis.Explain(response.Status, response.ErrorType, response.Body, _o.Region, Facts.SigningName, who);
+        var failed = new StageResult("call", StageStatus.Fail, cause, fix, response.RequestId);
+        failed.Details.Add($"HTTP {response.Status} {response.ErrorType}: {Diagnosis.Short(response.Body)}");
+        return failed;
+    }
+
+    private async Task<StageResult> PortkeyStage(CancellationToken cancel)
+    {
+        if (_o.PortkeyApiKey == null) return new StageResult("portkey", StageStatus.Skipped, "needs --portkey-api-key-env VAR (the environment variable holding the Portkey API key)");
+        var url = new Uri(_o.PortkeyEndpoint, "v1/chat/completions");
+        var payload = new Dictionary<string, object>
+        {
+            ["model"] = _o.PortkeyModel,
+            ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = "Hello" } },
+            ["max_tokens"] = 1,
+        };
+        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload)) };
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        message.Headers.TryAddWithoutValidation("x-portkey-api-key", _o.PortkeyApiKey);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        var remaining = _deadline - DateTime.UtcNow;
+        timeout.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1));
+        HttpResponseMessage reply;
+        string text;
+        try
+        {
+            reply = await _http.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            text = await reply.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException)
+        {
+            return new StageResult("portkey", StageStatus.Fail, $"no answer from {url.Host}: {Redactor.Apply(ex.Message)}", "check the Portkey base URL (--endpoint-url portkey=URL for self-hosted gateways)");
+        }
+        using (reply)
+        {
+            string? requestId = reply.Headers.TryGetValues("x-portkey-trace-id", out var v) ? v.FirstOrDefault() : null;
+            if (reply.IsSuccessStatusCode) return new StageResult("portkey", StageStatus.Pass, $"Portkey answered HTTP {(int)reply.StatusCode} for {_o.PortkeyModel}", null, requestId);
+            int status = (int)reply.StatusCode;
+            if (status == 401) return new StageResult("portkey", StageStatus.Fail, "Portkey rejected the API key (HTTP 401)", "check the Portkey API key in the variable named by --portkey-api-key-env", requestId);
+            var (cause, fix) = Diagnosis.Explain(status, null, text, _o.Region ?? "?", Facts.SigningName, _o.RoleArn);
+            var failed = new StageResult("portkey", StageStatus.Fail, "through Portkey: " + cause, fix, requestId);
+            failed.Details.Add($"HTTP {status}: {Diagnosis.Short(Redactor.Apply(text))}");
+            return failed;
+        }
+    }
+}
+
+internal static class StageResultExtensions
+{
+    public static StageResult With(this StageResult r, List<string> details)
+    {
+        r.Details.AddRange(details);
+        return r;
+    }
+}

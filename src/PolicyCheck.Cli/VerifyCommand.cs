@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Threading;
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using PolicyCheck.Aws.Http;
+using PolicyCheck.Aws.Iam;
+using PolicyCheck.Aws.Sts;
+using PolicyCheck.Aws.Verify;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+
+namespace PolicyCheck.Cli;
+
+/// <summary>`policycheck verify`: the pre-deploy check against AWS, Claude Platform and Portkey.</summary>
+public static class VerifyCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        var config = new Option<string?>("--config", "-c") { Description = "policycheck.yml (its gateway section supplies what the flags leave out)." };
+        var roleArn = new Option<string?>("--role-arn") { Description = "The role the gateway assumes." };
+        var region = new Option<string?>("--region") { Description = "The workspace's region." };
+        var workspace = new Option<string?>("--workspace") { Description = "The workspace ID (wrkspc_…)." };
+        var externalId = new Option<string?>("--external-id") { Description = "The external ID set in Portkey (never printed)." };
+        var profile = new Option<string?>("--profile") { Description = "AWS profile for the credentials (default: the SDK's credential chain)." };
+        var stage = new Option<string[]>("--stage") { Description = "Run only these stages: role, simulate, federation, assume, call, portkey. Default: every stage whose inputs are present (assume only when asked)." };
+        stage.AcceptOnlyFromAmong(VerifyOptions.StageNames);
+        var inference = new Option<bool>("--inference") { Description = "Make the live call a 1-token POST /v1/messages (billed) instead of the free count_tokens." };
+        var portkeyKeyEnv = new Option<string?>("--portkey-api-key-env") { Description = "Name of the environment variable that holds the Portkey API key." };
+        var portkeyModel = new Option<string?>("--portkey-model") { Description = "Model for the Portkey check (default @claude-platform-aws-provider/claude-sonnet-4-6)." };
+        var model = new Option<string?>("--model") { Description = "Model for the live call (default claude-sonnet-4-6)." };
+        var endpointUrl = new Option<string[]>("--endpoint-url") { Description = "NAME=URL for iam, sts, claude or portkey (tests, private endpoints). Plain http:// only on loopback." };
+        var timeout = new Option<int>("--timeout") { Description = "Total time budget in seconds.", DefaultValueFactory = _ => 60 };
+        var format = new Option<string>("--format", "-f") { Description = "text, json or sarif.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+
+        var command = new Command("verify", "Check the live setup before deploying: the role's policies, AWS's simulator, outbound web identity federation, AssumeRole, a SigV4-signed call to Claude Platform on AWS and a request through Portkey. Exit 0: all passed; 1: a stage failed; 2: usage or credential error.")
+        {
+            config, roleArn, region, workspace, externalId, profile, stage, inference, portkeyKeyEnv, portkeyModel, model, endpointUrl, timeout, format,
+        };
+        command.SetAction(parse =>
+        {
+            var o = new VerifyOptions { Inference = parse.GetValue(inference), Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) };
+            foreach (var s in parse.GetValue(stage) ?? Array.Empty<string>()) o.Stages.Add(s);
+            return Run(o, parse.GetValue(config), parse.GetValue(roleArn), parse.GetValue(region), parse.GetValue(workspace), parse.GetValue(externalId),
+                parse.GetValue(profile), parse.GetValue(portkeyKeyEnv), parse.GetValue(portkeyModel), parse.GetValue(model),
+                parse.GetValue(endpointUrl) ?? Array.Empty<string>(), parse.GetValue(format) ?? "text", stdout, stderr, environment);
+        });
+        return command;
+    }
+
+    private static int Run(VerifyOptions o, string? configPath, string? roleArn, string? region, string? workspace, string? externalId, string? profile,
+        string? portkeyKeyEnv, string? portkeyModel, string? model, string[] endpointArgs, string format, TextWriter stdout, TextWriter stderr, Func<string, string?> env)
+    {
+        // Values missing from the flags come from policycheck.yml's gateway section.
+        string? path = configPath ?? ConfigLoader.Find(Directory.GetCurrentDirectory());
+        if (path != null)
+        {
+            if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
+            var errors = new List<ConfigError>();
+            o.Config = ConfigLoader.Load(path, File.ReadAllText(path), BuiltIn.Service, BuiltIn.Catalog, env, errors);
+            if (errors.Count > 0)
+            {
+                foreach (var e in errors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoader.RuleId}: {e.Message}");
+                return Program.ExitUsage;
+            }
+        }
+        o.RoleArn = roleArn ?? o.Config.RoleArn?.Value;
+        o.Region = region ?? o.Config.Region?.Value;
+        o.Workspace = workspace ?? o.Config.Workspace?.Value;
+        o.ExternalId = externalId ?? o.Config.ExternalIdValue?.Value;
+        if (model != null) o.Model = model;
+        if (portkeyModel != null) o.PortkeyModel = portkeyModel;
+        if (o.RoleArn != null && (Arn.TryParse(o.RoleArn) is not { Service: "iam" } roleParts || !roleParts.Resource.StartsWith("role/", StringComparison.Ordinal)))
+            return Usage(stderr, $"--role-arn '{o.RoleArn}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)");
+        if (o.Region != null && !Arn.IsRegionShape(o.Region)) return Usage(stderr, $"--region '{o.Region}' is not an AWS region name");
+        if (o.Workspace != null && !System.Text.RegularExpressions.Regex.IsMatch(o.Workspace, BuiltIn.Service.WorkspaceIdPattern))
+            return Usage(stderr, $"--workspace '{o.Workspace}' is not a workspace ID (wrkspc_…)");
+        if (portkeyKeyEnv != null)
+        {
+            o.PortkeyApiKey = env(portkeyKeyEnv);
+            if (string.IsNullOrEmpty(o.PortkeyApiKey)) return Usage(stderr, $"the environment variable {portkeyKeyEnv} (--portkey-api-key-env) is not set");
+        }
+
+        var endpoints = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in endpointArgs)
+        {
+            int eq = e.IndexOf('=');
+            string name = eq > 0 ? e.Substring(0, eq) : string.Empty;
+            if (name is not ("iam" or "sts" or "claude" or "portkey")) return Usage(stderr, $"--endpoint-url '{e}': expected NAME=URL with NAME iam, sts, claude or portkey");
+            if (!Uri.TryCreate(e.Substring(eq + 1), UriKind.Absolute, out var url) || (url.Scheme != "https" && url.Scheme != "http"))
+                return Usage(stderr, $"--endpoint-url '{e}': not an http(s) URL");
+            if (url.Scheme == "http" && !url.IsLoopback) return Usage(stderr, $"--endpoint-url '{e}': plain http:// is refused except on loopback (127.0.0.1, ::1, localhost)");
+            endpoints[name] = url;
+        }
+        if (endpoints.TryGetValue("claude", out var claude)) o.ClaudeEndpoint = claude;
+        if (endpoints.TryGetValue("portkey", out var portkey)) o.PortkeyEndpoint = portkey;
+
+        var redactor = new Redactor();
+        AWSCredentials sdkCredentials;
+        ImmutableCredentials credentials;
+        try
+        {
+            sdkCredentials = Credentials(profile, env);
+            credentials = sdkCredentials.GetCredentials();
+        }
+        catch (Exception ex) when (ex is AmazonClientException || ex is AmazonServiceException || ex is InvalidOperationException || ex is IOException)
+        {
+            stderr.WriteLine("policycheck: error: no AWS credentials: " + redactor.Apply(ex.Message));
+            stderr.WriteLine("  fix: pass --profile, set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or log in with `aws sso login`");
+            return Program.ExitUsage;
+        }
+        redactor.Add(credentials.SecretKey);
+        redactor.Add(credentials.Token);
+
+        string partition = o.RoleArn != null ? Arn.TryParse(o.RoleArn)!.Partition : "aws";
+        var (iamEndpoint, iamRegion) = IamQueryClient.EndpointFor(partition);
+        if (endpoints.TryGetValue("iam", out var iamOverride)) iamEndpoint = iamOverride;
+        using var http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        var deadline = DateTime.UtcNow + o.Timeout;
+        AwsCaller CallerFor(Func<ImmutableCredentials> c) => new AwsCaller(http, c);
+        var iam = new IamQueryClient(CallerFor(() => credentials), iamEndpoint, iamRegion, () => deadline);
+        using var sts = new SdkStsClient(sdkCredentials, o.Region ?? "us-east-1", endpoints.TryGetValue("sts", out var stsUrl) ? stsUrl : null, o.Timeout);
+        var verifier = new Verifier(o, iam, sts, () => credentials, CallerFor, http, redactor);
+        List<StageResult> results;
+        try
+        {
+            results = verifier.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine("policycheck: error: verify stopped: " + redactor.Apply(ex.GetType().Name + ": " + ex.Message));
+            return Program.ExitUsage;
+        }
+
+        string output = format switch
+        {
+            "json" => Json(results),
+            "sarif" => Sarif(results),
+            _ => Text(results),
+        };
+        stdout.Write(redactor.Apply(output));
+        int failed = 0;
+        foreach (var r in results) if (r.Status == StageStatus.Fail) failed++;
+        if (results.Count > 0 && results[0].Name == "credentials" && results[0].Status == StageStatus.Fail) return Program.ExitUsage;
+        return failed > 0 ? Program.ExitFindings : Program.ExitClean;
+    }
+
+    /// <summary>Environment keys first (as the SDK's chain does, but read through our environment for tests), then --profile, then the SDK's chain.</summary>
+    private static AWSCredentials Credentials(string? profile, Func<string, string?> env)
+    {
+        string? key = env("AWS_ACCESS_KEY_ID"), secret = env("AWS_SECRET_ACCESS_KEY"), token = env("AWS_SESSION_TOKEN");
+        if (profile == null && !string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(secret))
+        {
+            return string.IsNullOrEmpty(token) ? new BasicAWSCredentials(key, secret) : new SessionAWSCredentials(key, secret, token);
+        }
+        if (profile != null)
+        {
+            if (new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile)) return fromProfile;
+            throw new InvalidOperationException($"profile '{profile}' not found in the AWS config or credentials files");
+        }
+        return DefaultAWSCredentialsIdentityResolver.GetCredentials(new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig());
+    }
+
+    private static int Usage(TextWriter stderr, string message)
+    {
+        stderr.WriteLine("policycheck: error: " + message);
+        return Program.ExitUsage;
+    }
+
+    public static string Text(IReadOnlyList<StageResult> results)
+    {
+        var sb = new StringBuilder();
+        foreach (var r in results)
+        {
+            sb.Append(r.StatusName.ToUpperInvariant().PadRight(8)).Append(r.Name.PadRight(12)).Append(r.Cause);
+            if (r.RequestId != null) sb.Append(" (request ").Append(r.RequestId).Append(')');
+            sb.Append('\n');
+            if (r.Fix != null && r.Status == StageStatus.Fail) sb.Append("        fix: ").Append(r.Fix).Append('\n');
+            foreach (var d in r.Details) sb.Append("        ").Append(d).Append('\n');
+        }
+        int pass = 0, fail = 0, skipped = 0;
+        foreach (var r in results)
+        {
+            if (r.Status == StageStatus.Pass) pass++;
+            else if (r.Status == StageStatus.Fail) fail++;
+            else skipped++;
+        }
+        sb.Append($"policycheck verify: {pass} passed, {fail} failed, {skipped} skipped\n");
+        return sb.ToString();
+    }
+
+    public static string Json(IReadOnlyList<StageResult> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("stages");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", r.Name);
+                w.WriteString("status", r.StatusName);
+                w.WriteString("cause", r.Cause);
+                if (r.Fix != null) w.WriteString("fix", r.Fix);
+                else w.WriteNull("fix");
+                if (r.RequestId != null) w.WriteString("requestId", r.RequestId);
+                else w.WriteNull("requestId");
+                w.WriteStartArray("details");
+                foreach (var d in r.Details) w.WriteStringValue(d);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    public static string Sarif(IReadOnlyList<StageResult> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "policycheck-verify");
+            w.WriteString("version", Program.Version);
+            w.WriteStartArray("rules");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", "verify/" + r.Name);
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", "verify stage: " + r.Name);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartArray("results");
+            for (int i = 0; i < results.Count; i++)
+            {
+                var r = results[i];
+                if (r.Status != StageStatus.Fail) continue;
+                w.WriteStartObject();
+                w.WriteString("ruleId", "verify/" + r.Name);
+                w.WriteNumber("ruleIndex", i);
+                w.WriteString("level", "error");
+                w.WriteStartObject("message");
+                w.WriteString("text", r.Cause + (r.Fix != null ? " Fix: " + r.Fix : string.Empty));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                if (r.RequestId != null) w.WriteString("requestId", r.RequestId);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+}
