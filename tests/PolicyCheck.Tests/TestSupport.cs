@@ -70,9 +70,9 @@ public static class CliRunner
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        string before = Directory.GetCurrentDirectory();
         lock (CwdLock)
         {
+            string before = Directory.GetCurrentDirectory();
             try
             {
                 if (cwd != null) Directory.SetCurrentDirectory(cwd);

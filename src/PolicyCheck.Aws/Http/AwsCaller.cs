@@ -50,7 +50,7 @@ public sealed class AwsCaller
     public Func<DateTime> Clock { get; set; } = () => DateTime.UtcNow;
 
     public async Task<AwsResponse> SendAsync(HttpMethod method, Uri url, string region, string service, IReadOnlyList<KeyValuePair<string, string>> headers,
-        byte[] body, string? contentType, DateTime deadline, CancellationToken cancel, bool signBody = false)
+        byte[] body, string? contentType, DateTime deadline, CancellationToken cancel)
     {
         int attempt = 0;
         while (true)
@@ -63,7 +63,7 @@ public sealed class AwsCaller
             AwsResponse response;
             try
             {
-                using var message = Build(method, url, region, service, headers, body, contentType, signBody);
+                using var message = Build(method, url, region, service, headers, body, contentType);
                 using var reply = await _http.SendAsync(message, timeout.Token).ConfigureAwait(false);
                 string text = await reply.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
                 response = new AwsResponse
@@ -110,14 +110,14 @@ public sealed class AwsCaller
     }
 
     private HttpRequestMessage Build(HttpMethod method, Uri url, string region, string service, IReadOnlyList<KeyValuePair<string, string>> headers,
-        byte[] body, string? contentType, bool signBody)
+        byte[] body, string? contentType)
     {
         string host = url.IsDefaultPort ? url.Host : url.Host + ":" + url.Port;
         var signable = new SignableRequest(method.Method, url.PathAndQuery) { Body = body };
         signable.Header("Host", host);
         if (contentType != null) signable.Header("Content-Type", contentType);
         foreach (var h in headers) signable.Header(h.Key, h.Value);
-        var signed = SigV4.Sign(signable, _credentials(), region, service, Clock(), new SigV4.Options { SignBody = signBody });
+        var signed = SigV4.Sign(signable, _credentials(), region, service, Clock(), new SigV4.Options { SignBody = true });
 
         var message = new HttpRequestMessage(method, url);
         if (body.Length > 0 || method == HttpMethod.Post)

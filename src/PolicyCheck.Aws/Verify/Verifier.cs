@@ -336,7 +336,7 @@ public sealed class Verifier
             new("anthropic-workspace-id", _o.Workspace),
         };
         var caller = _callerFor(assumed != null ? () => assumed : _credentials);
-        var response = await caller.SendAsync(HttpMethod.Post, url, _o.Region, Facts.SigningName, headers, body, "application/json", _deadline, cancel, signBody: true).ConfigureAwait(false);
+        var response = await caller.SendAsync(HttpMethod.Post, url, _o.Region, Facts.SigningName, headers, body, "application/json", _deadline, cancel).ConfigureAwait(false);
         string who = assumed != null ? _o.RoleArn! : CallerArn ?? "the caller";
         if (response.IsSuccess)
         {
