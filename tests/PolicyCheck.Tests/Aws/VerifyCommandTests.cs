@@ -14,9 +14,7 @@ public sealed class VerifyCommandTests
     public void Healthy_AllStagesPass_SignedAsTheRealServicesExpect()
     {
         using var world = new VerifyWorld();
-        var clock = Stopwatch.StartNew();
         var (exit, output, err) = world.Run("--format", "json");
-        clock.Stop();
         Assert.True(exit == 0, output + err);
         foreach (var name in new[] { "credentials", "role", "simulate", "federation", "call", "portkey" })
             Assert.Equal("pass", VerifyWorld.Stage(output, name).GetProperty("status").GetString());
@@ -33,7 +31,6 @@ public sealed class VerifyCommandTests
         Assert.Equal("amzn-claude-1", VerifyWorld.Stage(output, "call").GetProperty("requestId").GetString());
         // IAM: one simulator call for the two actions (<= 1 call per 100 actions).
         Assert.Equal(1, world.Iam.Requests.Count(r => r.Form.GetValueOrDefault("Action") == "SimulatePrincipalPolicy"));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), clock.Elapsed.ToString());
     }
 
     [Fact]
