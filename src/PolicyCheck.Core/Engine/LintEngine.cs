@@ -9,17 +9,34 @@ namespace PolicyCheck.Engine;
 public sealed class LintEngine
 {
     private readonly ServiceFacts _facts;
-    private readonly RuleCatalog _catalog;
+    private readonly RuleCatalog _rulesCatalog;
     private readonly IReadOnlyList<PolicyRule> _rules;
 
     public LintEngine(ServiceFacts facts, RuleCatalog catalog, IReadOnlyList<PolicyRule> rules)
     {
         _facts = facts;
-        _catalog = catalog;
+        _rulesCatalog = catalog;
         _rules = rules;
     }
 
     public IReadOnlyList<PolicyRule> Rules => _rules;
+
+    /// <summary>Where the AWS action catalogue comes from (called at most once, when a rule first needs it).</summary>
+    public Func<ActionCatalog?>? CatalogSource
+    {
+        set
+        {
+            if (value == null)
+            {
+                _catalog = null;
+                return;
+            }
+            var lazy = new Lazy<ActionCatalog?>(value, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            _catalog = () => lazy.Value;
+        }
+    }
+
+    private Func<ActionCatalog?>? _catalog;
 
     public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null, Func<string, string>? suppressionPath = null)
     {
@@ -33,7 +50,7 @@ public sealed class LintEngine
         foreach (var rule in _rules)
         {
             if (config.RuleSeverities.TryGetValue(rule.Id, out var sev) && sev == null) continue; // off
-            var context = new RuleContext(_catalog.Get(rule.Id), role, config, _facts, sink);
+            var context = new RuleContext(_rulesCatalog.Get(rule.Id), role, config, _facts, sink, _catalog);
             rule.Check(context);
         }
     }

@@ -20,14 +20,20 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _sink;
 
-    public RuleContext(RuleDescriptor descriptor, RoleGroup role, GatewayConfig config, ServiceFacts facts, List<Diagnostic> sink)
+    private readonly Func<ActionCatalog?>? _catalog;
+
+    public RuleContext(RuleDescriptor descriptor, RoleGroup role, GatewayConfig config, ServiceFacts facts, List<Diagnostic> sink, Func<ActionCatalog?>? catalog = null)
     {
         Descriptor = descriptor;
         Role = role;
         Config = config;
         Facts = facts;
         _sink = sink;
+        _catalog = catalog;
     }
+
+    /// <summary>The whole AWS action catalogue, loaded on first use; null where none is available (the analyzers).</summary>
+    public ActionCatalog? Catalog => _catalog?.Invoke();
 
     public RuleDescriptor Descriptor { get; }
     public RoleGroup Role { get; }

