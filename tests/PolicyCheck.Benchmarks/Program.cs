@@ -110,6 +110,7 @@ public static class Program
             }
             Console.WriteLine($"lint throughput: {corpus.Count / best:N0} policies/s (best of 5 passes over {corpus.Count:N0} policies; target >= 20,000)");
             Decisions.Quick();
+            Mixed.Quick();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
