@@ -13,21 +13,16 @@ namespace PolicyCheck.Analyzers;
 
 /// <summary>PC5004: workspace ARNs with the wrong service or malformed parts; near misses of the expected Portkey principal.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ArnAnalyzer : DiagnosticAnalyzer
+public sealed class ArnAnalyzer : PolicyCheckAnalyzer
 {
     private static readonly Regex WorkspaceId = new Regex(Code.Facts.WorkspaceIdPattern, RegexOptions.CultureInvariant);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5004_ArnInCode);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var options = CodeOptions.Read(start.Options, start.CancellationToken);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, options), SyntaxKind.StringLiteralExpression);
-        });
+        var options = CodeOptions.Read(start.Options, start.CancellationToken);
+        start.RegisterSyntaxNodeAction(c => Analyze(c, options), SyntaxKind.StringLiteralExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext c, CodeOptions options)

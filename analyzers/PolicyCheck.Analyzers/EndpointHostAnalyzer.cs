@@ -9,22 +9,17 @@ namespace PolicyCheck.Analyzers;
 
 /// <summary>PC5002: aws-external-anthropic.{region}.amazonaws.com, or another service's host next to Claude Platform code.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class EndpointHostAnalyzer : DiagnosticAnalyzer
+public sealed class EndpointHostAnalyzer : PolicyCheckAnalyzer
 {
     private const string Prefix = "aws-external-anthropic.";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5002_EndpointHostInCode);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var scope = new ClaudeScope();
-            var options = CodeOptions.Read(start.Options, start.CancellationToken);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, scope, options), SyntaxKind.StringLiteralExpression);
-        });
+        var scope = new ClaudeScope();
+        var options = CodeOptions.Read(start.Options, start.CancellationToken);
+        start.RegisterSyntaxNodeAction(c => Analyze(c, scope, options), SyntaxKind.StringLiteralExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext c, ClaudeScope scope, CodeOptions options)

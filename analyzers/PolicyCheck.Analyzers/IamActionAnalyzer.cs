@@ -11,19 +11,14 @@ namespace PolicyCheck.Analyzers;
 
 /// <summary>PC5003: IAM action strings — wrong namespace next to Claude Platform code, unknown aws-external-anthropic actions.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class IamActionAnalyzer : DiagnosticAnalyzer
+public sealed class IamActionAnalyzer : PolicyCheckAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5003_IamActionInCode);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var scope = new ClaudeScope();
-            start.RegisterSyntaxNodeAction(c => Analyze(c, scope), SyntaxKind.StringLiteralExpression);
-        });
+        var scope = new ClaudeScope();
+        start.RegisterSyntaxNodeAction(c => Analyze(c, scope), SyntaxKind.StringLiteralExpression);
     }
 
     /// <summary>"prefix:Name" with no spaces, slashes or further colons.</summary>

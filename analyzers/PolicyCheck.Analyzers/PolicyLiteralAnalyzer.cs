@@ -18,7 +18,7 @@ namespace PolicyCheck.Analyzers;
 /// `policycheck lint`, each finding at its exact position inside the literal.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed partial class PolicyLiteralAnalyzer : DiagnosticAnalyzer
+public sealed partial class PolicyLiteralAnalyzer : PolicyCheckAnalyzer
 {
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = Build();
 
@@ -29,20 +29,15 @@ public sealed partial class PolicyLiteralAnalyzer : DiagnosticAnalyzer
         return b.ToImmutable();
     }
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var options = CodeOptions.Read(start.Options, start.CancellationToken);
-            var rules = AllRules.Create();
-            var grammar = new List<PolicyRule>();
-            foreach (var r in rules) if (r.Id.StartsWith("PC1", StringComparison.Ordinal)) grammar.Add(r);
-            var all = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules);
-            var grammarOnly = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, grammar);
-            start.RegisterSyntaxNodeAction(c => Analyze(c, options, all, grammarOnly), SyntaxKind.StringLiteralExpression);
-        });
+        var options = CodeOptions.Read(start.Options, start.CancellationToken);
+        var rules = AllRules.Create();
+        var grammar = new List<PolicyRule>();
+        foreach (var r in rules) if (r.Id.StartsWith("PC1", StringComparison.Ordinal)) grammar.Add(r);
+        var all = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules);
+        var grammarOnly = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, grammar);
+        start.RegisterSyntaxNodeAction(c => Analyze(c, options, all, grammarOnly), SyntaxKind.StringLiteralExpression);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext c, CodeOptions options, LintEngine all, LintEngine grammarOnly)

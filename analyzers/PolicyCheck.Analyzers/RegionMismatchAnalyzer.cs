@@ -12,7 +12,7 @@ namespace PolicyCheck.Analyzers;
 
 /// <summary>PC5005: a constant signing region that differs from the endpoint's, or a host/ARN region other than the expected one.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RegionMismatchAnalyzer : DiagnosticAnalyzer
+public sealed class RegionMismatchAnalyzer : PolicyCheckAnalyzer
 {
     private const string Host = "aws-external-anthropic.";
     private static readonly string[] Parameters = { "region", "signingRegion", "authenticationRegion", "regionName" };
@@ -20,25 +20,20 @@ public sealed class RegionMismatchAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5005_RegionMismatchInCode);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var options = CodeOptions.Read(start.Options, start.CancellationToken);
+        start.RegisterOperationAction(c =>
         {
-            var options = CodeOptions.Read(start.Options, start.CancellationToken);
-            start.RegisterOperationAction(c =>
-            {
-                var arg = (IArgumentOperation)c.Operation;
-                if (arg.Parameter != null && Code.In(arg.Parameter.Name, Parameters)) CheckSigning(c, arg.Value);
-            }, OperationKind.Argument);
-            start.RegisterOperationAction(c =>
-            {
-                var assign = (ISimpleAssignmentOperation)c.Operation;
-                if (assign.Target is IPropertyReferenceOperation p && Code.In(p.Property.Name, Properties)) CheckSigning(c, assign.Value);
-            }, OperationKind.SimpleAssignment);
-            start.RegisterSyntaxNodeAction(c => CheckExpected(c, options), SyntaxKind.StringLiteralExpression);
-        });
+            var arg = (IArgumentOperation)c.Operation;
+            if (arg.Parameter != null && Code.In(arg.Parameter.Name, Parameters)) CheckSigning(c, arg.Value);
+        }, OperationKind.Argument);
+        start.RegisterOperationAction(c =>
+        {
+            var assign = (ISimpleAssignmentOperation)c.Operation;
+            if (assign.Target is IPropertyReferenceOperation p && Code.In(p.Property.Name, Properties)) CheckSigning(c, assign.Value);
+        }, OperationKind.SimpleAssignment);
+        start.RegisterSyntaxNodeAction(c => CheckExpected(c, options), SyntaxKind.StringLiteralExpression);
     }
 
     /// <summary>The region of a Claude Platform host in a string, or null.</summary>

@@ -8,37 +8,32 @@ namespace PolicyCheck.Analyzers;
 
 /// <summary>PC5001: a wrong SigV4 signing/service name where the code targets Claude Platform on AWS.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SigningNameAnalyzer : DiagnosticAnalyzer
+public sealed class SigningNameAnalyzer : PolicyCheckAnalyzer
 {
     private static readonly string[] Parameters = { "service", "serviceName", "signingName", "signingService", "signingServiceName", "authenticationServiceName" };
     private static readonly string[] Properties = { "AuthenticationServiceName", "SigningName", "SigningServiceName", "SigningService", "ServiceName" };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5001_SigningNameInCode);
 
-    public override void Initialize(AnalysisContext context)
+    protected override void Start(CompilationStartAnalysisContext start)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var scope = new ClaudeScope();
+        start.RegisterOperationAction(c =>
         {
-            var scope = new ClaudeScope();
-            start.RegisterOperationAction(c =>
+            var arg = (IArgumentOperation)c.Operation;
+            if (arg.Parameter != null && Code.In(arg.Parameter.Name, Parameters)) Check(c, arg.Value, scope);
+        }, OperationKind.Argument);
+        start.RegisterOperationAction(c =>
+        {
+            var assign = (ISimpleAssignmentOperation)c.Operation;
+            string? name = assign.Target switch
             {
-                var arg = (IArgumentOperation)c.Operation;
-                if (arg.Parameter != null && Code.In(arg.Parameter.Name, Parameters)) Check(c, arg.Value, scope);
-            }, OperationKind.Argument);
-            start.RegisterOperationAction(c =>
-            {
-                var assign = (ISimpleAssignmentOperation)c.Operation;
-                string? name = assign.Target switch
-                {
-                    IPropertyReferenceOperation p => p.Property.Name,
-                    IFieldReferenceOperation f => f.Field.Name,
-                    _ => null,
-                };
-                if (name != null && Code.In(name, Properties)) Check(c, assign.Value, scope);
-            }, OperationKind.SimpleAssignment);
-        });
+                IPropertyReferenceOperation p => p.Property.Name,
+                IFieldReferenceOperation f => f.Field.Name,
+                _ => null,
+            };
+            if (name != null && Code.In(name, Properties)) Check(c, assign.Value, scope);
+        }, OperationKind.SimpleAssignment);
     }
 
     /// <summary>The wrong names: the facts' list without "sts" (code that assumes the role signs STS calls legitimately).</summary>

@@ -51,18 +51,7 @@ public sealed class SimulationOutcome
 }
 
 /// <summary>An IAM error response: its code (NoSuchEntity, FeatureDisabled, AccessDenied…), message, status and request ID.</summary>
-public sealed class IamException : Exception
+public sealed class IamException : AwsServiceException
 {
-    public IamException(string code, string message, int status, string? requestId) : base($"{code}: {message}")
-    {
-        Code = code;
-        Detail = message;
-        Status = status;
-        RequestId = requestId;
-    }
-
-    public string Code { get; }
-    public string Detail { get; }
-    public int Status { get; }
-    public string? RequestId { get; }
+    public IamException(string code, string message, int status, string? requestId) : base(code, message, status, requestId) { }
 }

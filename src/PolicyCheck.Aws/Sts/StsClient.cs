@@ -15,20 +15,9 @@ public interface IStsClient
 }
 
 /// <summary>An STS error: its code (AccessDenied, ExpiredToken…), message and request ID.</summary>
-public sealed class StsException : Exception
+public sealed class StsException : PolicyCheck.Aws.AwsServiceException
 {
-    public StsException(string code, string message, int status, string? requestId, Exception? inner = null) : base($"{code}: {message}", inner)
-    {
-        Code = code;
-        Detail = message;
-        Status = status;
-        RequestId = requestId;
-    }
-
-    public string Code { get; }
-    public string Detail { get; }
-    public int Status { get; }
-    public string? RequestId { get; }
+    public StsException(string code, string message, int status, string? requestId, Exception? inner = null) : base(code, message, status, requestId, inner) { }
 }
 
 public sealed class SdkStsClient : IStsClient, IDisposable
