@@ -8,6 +8,14 @@ namespace PolicyCheck.Inputs;
 public static class AtomicFile
 {
     public static void WriteAllText(string path, string content)
+        => Write(path, stream =>
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(content);
+            stream.Write(bytes, 0, bytes.Length);
+        });
+
+    /// <summary>Writes through <paramref name="write"/> into a temporary file beside the target, then renames it over the target. If anything fails, the target is untouched and the temporary file is removed.</summary>
+    public static void Write(string path, Action<Stream> write)
     {
         string full = Path.GetFullPath(path);
         string dir = Path.GetDirectoryName(full) ?? ".";
@@ -17,8 +25,7 @@ public static class AtomicFile
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var bytes = new UTF8Encoding(false).GetBytes(content);
-                stream.Write(bytes, 0, bytes.Length);
+                write(stream);
                 stream.Flush(true);
             }
             File.Move(temp, full, overwrite: true);

@@ -35,6 +35,8 @@ public sealed class PolicyFile
 public static class PolicyFiles
 {
     public const long MaxFileBytes = 4 * 1024 * 1024;
+    /// <summary>At most this many files in one run; a tree larger than that is more likely a wrong path than a policy folder.</summary>
+    public const int MaxFiles = 20_000;
 
     private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -65,6 +67,11 @@ public static class PolicyFiles
             {
                 errors.Add(new InputError(input, "no such file or folder"));
             }
+        }
+        if (files.Count > MaxFiles)
+        {
+            errors.Add(new InputError(string.Join(", ", inputs), $"{files.Count:N0} files found; at most {MaxFiles:N0} are linted in one run (is the path right?)"));
+            files.RemoveRange(MaxFiles, files.Count - MaxFiles);
         }
         return files;
     }

@@ -52,6 +52,7 @@ public sealed class LintEngine
             if (config.RuleSeverities.TryGetValue(rule.Id, out var sev) && sev == null) continue; // off
             var context = new RuleContext(_rulesCatalog.Get(rule.Id), role, config, _facts, sink, _catalog);
             rule.Check(context);
+            context.FlushDropped();
         }
     }
 

@@ -40,10 +40,38 @@ public sealed class RuleContext
     public GatewayConfig Config { get; }
     public ServiceFacts Facts { get; }
 
+    /// <summary>At most this many findings of one rule per document; then one note says how many were left out.</summary>
+    public const int MaxFindingsPerRule = 100;
+
+    private int _reported;
+    private int _dropped;
+    private PolicyDocument? _dropDocument;
+
     public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, Func<IReadOnlyList<string>>? trace = null)
     {
         if (document.Path.StartsWith(ManagedPolicies.PathPrefix, StringComparison.Ordinal)) return;
+        if (_dropDocument != document)
+        {
+            FlushDropped();
+            _dropDocument = document;
+            _reported = 0;
+        }
+        if (++_reported > MaxFindingsPerRule)
+        {
+            _dropped++;
+            return;
+        }
         _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { TraceFactory = trace });
+    }
+
+    /// <summary>Called by the engine after the rule ran: reports how many findings the cap left out.</summary>
+    internal void FlushDropped()
+    {
+        if (_dropped == 0 || _dropDocument == null) return;
+        _sink.Add(new Diagnostic(Descriptor.Id, Severity.Note,
+            $"{_dropped:N0} more {Descriptor.Id} finding(s) in this file are not shown (limit {MaxFindingsPerRule} per rule and file)", null,
+            _dropDocument.Path, _dropDocument.RootSpan, _dropDocument.Label));
+        _dropped = 0;
     }
 
     /// <summary>True when an earlier rule whose ID passes <paramref name="rule"/> reported inside the statement.</summary>

@@ -9,6 +9,21 @@ public sealed class UnknownServiceRule : PolicyRule
 
     public override void Check(RuleContext context)
     {
+        foreach (var doc in context.Role.Documents)
+        {
+            foreach (var s in doc.Statements)
+            {
+                foreach (var list in new[] { s.Action, s.NotAction })
+                {
+                    if (list == null) continue;
+                    foreach (var v in list.Values)
+                    {
+                        if (v.Value == "*" || Names.SplitAction(v.Value, out _, out _)) continue;
+                        context.Report(doc, v.Span, $"\"{Printable(v.Value)}\" is not an action: actions are written service:Action (s3:GetObject)", "write the action as service:Action");
+                    }
+                }
+            }
+        }
         foreach (var (doc, _, value, prefix, _) in CatalogActions.All(context))
         {
             if (Code(prefix, context)) continue;
@@ -20,6 +35,13 @@ public sealed class UnknownServiceRule : PolicyRule
             context.Report(doc, value.Span, $"\"{prefix}\" is not a service prefix in {CatalogActions.Stale(catalog)}{(near != null ? $"; did you mean \"{near}\"?" : string.Empty)}",
                 near != null ? $"use \"{near}:…\"" : "check the service prefix in the Service Authorization Reference");
         }
+    }
+
+    private static string Printable(string s)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in s) sb.Append(char.IsSurrogate(c) || char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
+        return sb.ToString();
     }
 
     /// <summary>Names PC2001 already reports (anthropic, claude…) are left to it.</summary>

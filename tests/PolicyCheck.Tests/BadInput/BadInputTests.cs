@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Xunit;
+
+namespace PolicyCheck.Tests.BadInput;
+
+/// <summary>
+/// The bad-input corpus: each case with the exit code and the message `policycheck lint` must give. Small cases are
+/// files in corpus/ (expected.tsv); large ones are generated here. Every case also runs through the JSON and SARIF
+/// formats: no crash, no silent pass.
+/// </summary>
+public sealed class BadInputTests
+{
+    private static string Corpus => Path.Combine(Lint.Repo, "tests", "PolicyCheck.Tests", "BadInput", "corpus");
+
+    public static IEnumerable<object[]> Cases()
+    {
+        foreach (var line in File.ReadAllLines(Path.Combine(Corpus, "expected.tsv")))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split('\t');
+            yield return new object[] { parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2] };
+        }
+    }
+
+    [Fact]
+    public void EveryCorpusFile_HasAnExpectation()
+    {
+        var listed = Cases().Select(c => (string)c[0]).ToHashSet();
+        foreach (var f in Directory.GetFiles(Corpus, "*.json")) Assert.Contains(Path.GetFileName(f), listed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void CorpusCase(string file, int exit, string expected)
+    {
+        string path = Path.Combine(Corpus, file);
+        var (code, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.True(code == exit, $"exit {code}, expected {exit}\n{output}{err}");
+        Assert.Contains(expected, output + err);
+        foreach (var format in new[] { "json", "sarif", "github" })
+        {
+            var other = CliRunner.Run(new[] { "lint", path, "--format", format });
+            Assert.Equal(exit, other.Exit);
+        }
+    }
+
+    [Fact]
+    public void HugeFiles_AreRefusedBeforeReading()
+    {
+        using var dir = new TempDir();
+        foreach (var (name, size) in new[] { ("ten.json", 10L << 20), ("hundred.json", 100L << 20) })
+        {
+            string path = Path.Combine(dir.Path, name);
+            using (var f = new FileStream(path, FileMode.Create)) f.SetLength(size); // sparse: nothing is written
+            var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+            Assert.Equal(2, exit);
+            Assert.Contains("larger than 4 MiB are not read", output + err);
+        }
+    }
+
+    [Fact]
+    public void Nesting100000Deep_IsAFinding_NotAStackOverflow()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("deep.json", "{\"Statement\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        var (exit, output, _) = CliRunner.Run(new[] { "lint", path });
+        Assert.Equal(1, exit);
+        Assert.Contains("PC1001: nesting deeper than 64 levels", output);
+    }
+
+    [Fact]
+    public void MillionElementArray_IsCappedPerRule()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("million.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + string.Join(",", Enumerable.Repeat("1", 1_000_000)) + "],\"Resource\":\"*\"}]}");
+        var (exit, output, _) = CliRunner.Run(new[] { "lint", path });
+        Assert.Equal(1, exit);
+        Assert.Contains("999,900 more PC1003 finding(s) in this file are not shown", output);
+        Assert.True(output.Split('\n').Count(l => l.Contains("error PC1003")) == 100);
+    }
+
+    [Fact]
+    public void YamlAliasBomb_InTheConfig_IsBounded()
+    {
+        using var dir = new TempDir();
+        var yaml = new StringBuilder("gateway:\n  features: &a0 [inference, inference, inference, inference, inference, inference, inference, inference, inference, inference]\n");
+        yaml.Append("rules: {}\nsuppressions:\n");
+        for (int i = 1; i < 12; i++) yaml.Append($"  - &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
+        dir.Write("policycheck.yml", yaml.ToString());
+        var path = dir.Write("p.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}"));
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.Equal(2, exit);
+        Assert.Contains("PC4001", output + err);
+    }
+
+    [Fact]
+    public void SymlinkLoop_IsNotFollowed()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "a"));
+        dir.Write("a/p.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"*\"}"));
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "a", "loop"), Path.Combine(dir.Path, "a"));
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", dir.Path });
+        Assert.Equal(0, exit);
+        Assert.Contains("in 1 policy", err);
+    }
+
+    [Fact]
+    public void PathsWithSpacesAndNonAscii_Work()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "my policies", "ünïcödé ポリシー"));
+        var path = dir.Write("my policies/ünïcödé ポリシー/perm ission.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}]}");
+        var (exit, output, _) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "my policies") });
+        Assert.Equal(1, exit);
+        Assert.Contains("ポリシー/perm ission.json(1,", output);
+        var sarif = CliRunner.Run(new[] { "lint", path, "--format", "sarif" });
+        Assert.Equal(1, sarif.Exit);
+        Assert.True(sarif.Out.Contains("perm%20ission.json", StringComparison.Ordinal) || sarif.Out.Contains("perm ission.json", StringComparison.Ordinal), sarif.Out);
+    }
+
+    [Fact]
+    public void OneBadFile_DoesNotStopTheOthers()
+    {
+        using var dir = new TempDir();
+        dir.Write("good.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}]}");
+        string big = Path.Combine(dir.Path, "big.json");
+        using (var f = new FileStream(big, FileMode.Create)) f.SetLength(5L << 20);
+        dir.Write("broken.json", "{\"Version\":\"2012-10-17\",\"Statement\":[");
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", dir.Path });
+        Assert.Equal(2, exit);
+        Assert.Contains("good.json(", output);
+        Assert.Contains("broken.json(", output);
+        Assert.Contains("big.json: error:", output + err);
+    }
+}
