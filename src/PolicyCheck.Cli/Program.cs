@@ -6,6 +6,7 @@ using PolicyCheck.Cli.Output;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
 using PolicyCheck.Model;
+using PolicyCheck.Secrets;
 
 namespace PolicyCheck.Cli;
 
@@ -23,18 +24,35 @@ public static class Program
     /// <summary>Runs a command line with the given writers (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null, TextReader? stdin = null)
     {
+        var env = environment ?? Environment.GetEnvironmentVariable;
+        // Everything printed passes the one redaction layer.
+        var mask = SecretMask.FromEnvironment(env);
+        using var output = new MaskingWriter(stdout, mask);
+        using var errors = new MaskingWriter(stderr, mask);
         try
         {
-            return RunCore(args, stdout, stderr, environment ?? Environment.GetEnvironmentVariable, stdin ?? Console.In);
+            return RunCore(args, output, errors, env, stdin ?? Console.In, mask);
         }
         catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
         {
-            stderr.WriteLine("policycheck: error: " + ex.Message);
+            errors.WriteLine("policycheck: error: " + ex.Message);
             return ExitUsage;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && ex is not StackOverflowException)
+        {
+            // Never a crash report full of internals: one line, and the stack only when asked for.
+            errors.WriteLine($"policycheck: internal error: {ex.GetType().Name}: {ex.Message} (please report it; set POLICYCHECK_DEBUG=1 for details)");
+            if (env("POLICYCHECK_DEBUG") == "1") errors.WriteLine(ex.ToString());
+            return ExitUsage;
+        }
+        finally
+        {
+            output.Flush();
+            errors.Flush();
         }
     }
 
-    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TextReader stdin)
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TextReader stdin, SecretMask mask)
     {
         var root = new RootCommand("PolicyCheck: checks the AWS side of a Portkey → Claude Platform on AWS integration.");
 
@@ -86,7 +104,7 @@ public static class Program
             parse.GetValue(output),
             parse.GetValue(kind) ?? "auto",
             parse.GetValue(verbose),
-            stdout, stderr, environment));
+            stdout, stderr, environment, mask));
 
         var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
         var explain = new Command("explain", "Print a rule's documentation: what it checks, why, how to fix it, an example.") { ruleId };
@@ -99,7 +117,7 @@ public static class Program
         root.Subcommands.Add(explain);
         root.Subcommands.Add(rules);
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr, stdin));
-        root.Subcommands.Add(VerifyCommand.Create(stdout, stderr, environment));
+        root.Subcommands.Add(VerifyCommand.Create(stdout, stderr, environment, mask));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -108,11 +126,11 @@ public static class Program
             stderr.WriteLine("Run 'policycheck --help' for usage.");
             return ExitUsage;
         }
-        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
     private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind, bool verbose,
-        TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+        TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
     {
         var facts = BuiltIn.Service;
         var catalog = BuiltIn.Catalog;
@@ -124,13 +142,22 @@ public static class Program
         };
         request.Paths.AddRange(paths);
         var report = LintRunner.Run(request, facts, catalog);
+        foreach (var secret in report.Secrets) mask.Add(secret);
 
         var formatter = Formatters.For(format, verbose);
         if (outputPath != null)
         {
             var text = new StringWriter();
             formatter.Write(report, catalog, text);
-            AtomicFile.WriteAllText(outputPath, text.ToString());
+            try
+            {
+                AtomicFile.WriteAllText(outputPath, mask.Apply(text.ToString()));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"policycheck: error: cannot write the report to {outputPath}: {ex.Message}");
+                return ExitUsage;
+            }
         }
         else
         {

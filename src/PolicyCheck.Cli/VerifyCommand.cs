@@ -19,13 +19,14 @@ using PolicyCheck.Config;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
+using PolicyCheck.Secrets;
 
 namespace PolicyCheck.Cli;
 
 /// <summary>`policycheck verify`: the pre-deploy check against AWS, Claude Platform and Portkey.</summary>
 public static class VerifyCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
     {
         var config = new Option<string?>("--config", "-c") { Description = "policycheck.yml (its gateway section supplies what the flags leave out)." };
         var roleArn = new Option<string?>("--role-arn") { Description = "The role the gateway assumes." };
@@ -54,13 +55,13 @@ public static class VerifyCommand
             foreach (var s in parse.GetValue(stage) ?? Array.Empty<string>()) o.Stages.Add(s);
             return Run(o, parse.GetValue(config), parse.GetValue(roleArn), parse.GetValue(region), parse.GetValue(workspace), parse.GetValue(externalId),
                 parse.GetValue(profile), parse.GetValue(portkeyKeyEnv), parse.GetValue(portkeyModel), parse.GetValue(model),
-                parse.GetValue(endpointUrl) ?? Array.Empty<string>(), parse.GetValue(format) ?? "text", stdout, stderr, environment);
+                parse.GetValue(endpointUrl) ?? Array.Empty<string>(), parse.GetValue(format) ?? "text", stdout, stderr, environment, mask);
         });
         return command;
     }
 
     private static int Run(VerifyOptions o, string? configPath, string? roleArn, string? region, string? workspace, string? externalId, string? profile,
-        string? portkeyKeyEnv, string? portkeyModel, string? model, string[] endpointArgs, string format, TextWriter stdout, TextWriter stderr, Func<string, string?> env)
+        string? portkeyKeyEnv, string? portkeyModel, string? model, string[] endpointArgs, string format, TextWriter stdout, TextWriter stderr, Func<string, string?> env, SecretMask redactor)
     {
         // Values missing from the flags come from policycheck.yml's gateway section.
         string? path = configPath ?? ConfigLoader.Find(Directory.GetCurrentDirectory());
@@ -79,6 +80,7 @@ public static class VerifyCommand
         o.Region = region ?? o.Config.Region?.Value;
         o.Workspace = workspace ?? o.Config.Workspace?.Value;
         o.ExternalId = externalId ?? o.Config.ExternalIdValue?.Value;
+        redactor.Add(o.ExternalId);
         if (model != null) o.Model = model;
         if (portkeyModel != null) o.PortkeyModel = portkeyModel;
         if (o.RoleArn != null && (Arn.TryParse(o.RoleArn) is not { Service: "iam" } roleParts || !roleParts.Resource.StartsWith("role/", StringComparison.Ordinal)))
@@ -89,6 +91,7 @@ public static class VerifyCommand
         if (portkeyKeyEnv != null)
         {
             o.PortkeyApiKey = env(portkeyKeyEnv);
+            redactor.Add(o.PortkeyApiKey);
             if (string.IsNullOrEmpty(o.PortkeyApiKey)) return Usage(stderr, $"the environment variable {portkeyKeyEnv} (--portkey-api-key-env) is not set");
         }
 
@@ -106,7 +109,6 @@ public static class VerifyCommand
         if (endpoints.TryGetValue("claude", out var claude)) o.ClaudeEndpoint = claude;
         if (endpoints.TryGetValue("portkey", out var portkey)) o.PortkeyEndpoint = portkey;
 
-        var redactor = new Redactor();
         AWSCredentials sdkCredentials;
         ImmutableCredentials credentials;
         try

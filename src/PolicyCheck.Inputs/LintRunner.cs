@@ -27,6 +27,8 @@ public sealed class LintReport
     public int FilesRead { get; set; }
     public int PoliciesChecked { get; set; }
     public int FilesSkipped { get; set; }
+    /// <summary>Values from the config that must never be printed (the external ID).</summary>
+    public List<string> Secrets { get; } = new List<string>();
 }
 
 /// <summary>read → model → rules → diagnostics, for the paths of one `lint` run.</summary>
@@ -56,6 +58,7 @@ public static class LintRunner
                 return report;
             }
             config = ConfigLoader.Load(configPath, text, facts, catalog, request.Environment, report.ConfigErrors);
+            if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
             if (report.ConfigErrors.Count > 0) return report;
         }
 

@@ -35,21 +35,3 @@ public sealed class StageResult
         _ => "skipped",
     };
 }
-
-/// <summary>Masks every secret the run has seen (keys, tokens, API keys, the external ID) in whatever is printed.</summary>
-public sealed class Redactor
-{
-    private readonly List<string> _secrets = new List<string>();
-
-    public void Add(string? secret)
-    {
-        if (!string.IsNullOrEmpty(secret) && secret!.Length >= 4 && !_secrets.Contains(secret)) _secrets.Add(secret);
-    }
-
-    public string Apply(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
-        foreach (var s in _secrets) text = text!.Replace(s, "****", System.StringComparison.Ordinal);
-        return text!;
-    }
-}

@@ -16,6 +16,7 @@ using PolicyCheck.Evaluation;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
 using PolicyCheck.Rules;
+using PolicyCheck.Secrets;
 
 namespace PolicyCheck.Aws.Verify;
 
@@ -54,7 +55,7 @@ public sealed class Verifier
     private readonly DateTime _deadline;
 
     public Verifier(VerifyOptions options, IIamClient iam, IStsClient sts, Func<ImmutableCredentials> credentials,
-        Func<Func<ImmutableCredentials>, AwsCaller> callerFor, HttpClient http, Redactor redactor)
+        Func<Func<ImmutableCredentials>, AwsCaller> callerFor, HttpClient http, SecretMask redactor)
     {
         _o = options;
         _iam = iam;
@@ -68,7 +69,7 @@ public sealed class Verifier
         redactor.Add(options.PortkeyApiKey);
     }
 
-    public Redactor Redactor { get; }
+    public SecretMask Redactor { get; }
     public string? CallerArn { get; private set; }
 
     private ServiceFacts Facts => BuiltIn.Service;

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using PolicyCheck.Secrets;
+using PolicyCheck.Tests.Aws;
+using Xunit;
+
+namespace PolicyCheck.Tests;
+
+/// <summary>No command prints a secret: not from the environment, the config, the credentials, nor a server's answer.</summary>
+public sealed class SecretsTests
+{
+    private const string ExternalId = "ext-SECRET-4242-abcdef";
+    private const string AnthropicKey = "sk-ant-api03-FAKEKEYFAKEKEYFAKEKEY";
+
+    private static readonly string[] Secrets =
+    {
+        FakeAws.SecretKey, FakeAws.SessionToken, VerifyWorld.PortkeyKey, VerifyWorld.ExternalId, ExternalId, AnthropicKey, "ASSUMEDSECRET", "ASSUMEDTOKEN",
+    };
+
+    private static void AssertClean(string what, string text)
+    {
+        foreach (var s in Secrets) Assert.False(text.Contains(s, StringComparison.Ordinal), $"{what} printed a secret ({s.Substring(0, 6)}…):\n{text}");
+        Assert.DoesNotContain("AWS4-HMAC-SHA256 Credential=", text);
+    }
+
+    [Fact]
+    public void EveryCommand_KeepsSecretsOut()
+    {
+        using var world = new VerifyWorld();
+        world.Env["ANTHROPIC_API_KEY"] = AnthropicKey;
+        // Servers that echo what they were sent, secrets included.
+        world.ClaudeOverride = r => new FakeResponse { Status = 403, ContentType = "application/json", Body = "{\"message\":\"bad request; Authorization: " + r.Headers.GetValueOrDefault("Authorization") + "; x-amz-security-token: " + r.Headers.GetValueOrDefault("X-Amz-Security-Token") + "\"}" };
+        world.PortkeyOverride = r => new FakeResponse { Status = 500, ContentType = "application/json", Body = "{\"error\":\"upstream failed for key " + r.Headers.GetValueOrDefault("x-portkey-api-key") + " sk-ant-api03-LEAKEDLEAKEDLEAKED\"}" };
+        world.IamOverride = r => r.Form.GetValueOrDefault("Action") == "GetOutboundWebIdentityFederationInfo"
+            ? FakeAws.IamError("AccessDenied", "not allowed with secret " + FakeAws.SecretKey, 403) : null;
+        Func<string, string?> env = n => world.Env.TryGetValue(n, out var v) ? v : null;
+
+        using var dir = new TempDir();
+        dir.Write("policycheck.yml", "gateway:\n  externalId:\n    value: " + ExternalId + "\n");
+        dir.Write("trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + "-old\",\"aws:PrincipalAccount\":\"1\"}}}]}");
+        string report = Path.Combine(dir.Path, "report.sarif");
+
+        var runs = new List<string[]>
+        {
+            new[] { "lint", dir.Path, "--verbose" },
+            new[] { "lint", dir.Path, "--format", "json", "--verbose" },
+            new[] { "lint", dir.Path, "--format", "sarif", "--verbose", "--output", report },
+            new[] { "lint", dir.Path, "--format", "github" },
+            new[] { "explain", "PC3008" },
+            new[] { "rules" },
+            new[] { "simulate", "--trust", Path.Combine(dir.Path, "trust.json"), "--action", "sts:AssumeRole", "--principal", "arn:aws:sts::299329113195:assumed-role/portkey-app/s", "--context", "sts:ExternalId=" + ExternalId + "-old", "--format", "json" },
+            world.Args("--format", "json", "--stage", "assume", "--stage", "call", "--stage", "portkey", "--stage", "federation", "--stage", "role"),
+            world.Args("--stage", "call", "--stage", "portkey"),
+            world.Args("--format", "sarif"),
+        };
+        foreach (var args in runs)
+        {
+            var (_, output, err) = CliRunner.Run(args, env, cwd: dir.Path);
+            AssertClean(string.Join(" ", args.Take(3)), output + err);
+        }
+        var batch = CliRunner.Run(new[] { "simulate", "--batch", "-" }, env, cwd: dir.Path,
+            stdin: "{\"resourcePolicy\":" + File.ReadAllText(Path.Combine(dir.Path, "trust.json")) + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"" + ExternalId + "-old\"}}\n");
+        AssertClean("simulate --batch", batch.Out + batch.Err);
+        AssertClean("lint --output", File.ReadAllText(report));
+        // The Claude fake really did receive the secrets, so the masking above is what kept them out.
+        Assert.Contains(world.Claude.Requests, r => r.Headers.GetValueOrDefault("X-Amz-Security-Token")?.Length > 0);
+    }
+
+    [Fact]
+    public void Mask_CoversShapes_AndRegisteredValues()
+    {
+        var mask = new SecretMask();
+        mask.Add("my-own-secret-value");
+        string text = "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=abc\n" +
+                      "x-portkey-api-key: pk-123456789\n<SecretAccessKey>wJalr/EXAMPLE</SecretAccessKey><SessionToken>FwoG</SessionToken>\n" +
+                      "{\"SecretAccessKey\": \"abc/def\"} sk-ant-api03-abcdefghijkl my-own-secret-value aws_secret_access_key=xyz123";
+        string masked = mask.Apply(text);
+        foreach (var s in new[] { "Signature=abc", "pk-123456789", "wJalr/EXAMPLE", "FwoG", "abc/def", "sk-ant-api03-abcdefghijkl", "my-own-secret-value", "xyz123" })
+            Assert.DoesNotContain(s, masked);
+        Assert.Contains("x-portkey-api-key: ****", masked);
+    }
+
+    [Fact]
+    public void MaskingWriter_MasksAcrossWrites()
+    {
+        var mask = new SecretMask();
+        mask.Add("split-secret-123");
+        var inner = new StringWriter();
+        using (var w = new MaskingWriter(inner, mask))
+        {
+            w.Write("before split-se");
+            w.Write("cret-123 after\nnext line");
+        }
+        Assert.Equal("before **** after\nnext line", inner.ToString());
+    }
+}
