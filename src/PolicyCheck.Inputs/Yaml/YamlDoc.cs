@@ -45,6 +45,34 @@ public static class YamlDoc
             problems.Add(new YamlProblem("not valid YAML: " + Trim(message), new SourceSpan(0, 0, line, col, line, col)));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is OverflowException)
+        {
+            // YamlDotNet sometimes fails on broken input with a non-YAML exception (found by fuzzing); name where it stopped.
+            var (line, col) = LastReadPosition(text);
+            problems.Add(new YamlProblem("not valid YAML: the parser stopped here", new SourceSpan(0, 0, line, col, line, col)));
+            return null;
+        }
+    }
+
+    /// <summary>Where the scanner was when it failed: the end of the last token it read.</summary>
+    private static (int Line, int Column) LastReadPosition(string text)
+    {
+        long line = 1, col = 1;
+        try
+        {
+            var scanner = new YamlDotNet.Core.Scanner(new StringReader(text));
+            int budget = text.Length * 4 + 64; // a scanner in a bad state must not loop forever
+            while (budget-- > 0 && scanner.MoveNext())
+            {
+                line = scanner.Current!.End.Line;
+                col = scanner.Current.End.Column;
+            }
+        }
+        catch (Exception ex) when (ex is YamlException || ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is OverflowException)
+        {
+            // The position of the last good token is what we want.
+        }
+        return ((int)Math.Max(1, line), (int)Math.Max(1, col));
     }
 
     private static string Trim(string message)

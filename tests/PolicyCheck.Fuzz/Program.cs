@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+
+namespace PolicyCheck.Fuzz;
+
+/// <summary>
+/// A seeded mutation fuzzer for PolicyCheck's readers. Property: every input is read into findings or errors — no
+/// unhandled exception, no input taking over 1 s, memory bounded. Crashing or slow inputs are written to the crashers
+/// folder (kept as regression tests). Usage: dotnet run -c Release --project tests/PolicyCheck.Fuzz -- [--seconds N] [--seed N]
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        double seconds = 20;
+        int seed = 1;
+        for (int i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] == "--seconds") seconds = double.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            if (args[i] == "--seed") seed = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        string repo = FindRepo();
+        string crashers = Path.Combine(repo, "tests", "PolicyCheck.Tests", "BadInput", "fuzz-crashers");
+        var seeds = Seeds(repo);
+        int failures = 0;
+        long totalExecs = 0;
+        var perTarget = TimeSpan.FromSeconds(seconds / Targets.All.Count);
+        StartWatchdog(crashers, repo);
+        foreach (var (name, target) in Targets.All)
+        {
+            var pool = seeds[name];
+            var mutator = new Mutator(seed);
+            var clock = Stopwatch.StartNew();
+            long execs = 0, crashes = 0, slow = 0;
+            var kinds = new HashSet<string>(StringComparer.Ordinal);
+            double slowest = 0;
+            foreach (var s in pool) Run(target, s, out _, out _, name);
+            while (clock.Elapsed < perTarget)
+            {
+                var input = mutator.Mutate(pool[(int)(execs % pool.Count)], pool);
+                execs++;
+                bool ok = Run(target, input, out double ms, out string? error, name);
+                slowest = Math.Max(slowest, ms);
+                if (!ok || ms > 1000)
+                {
+                    if (!ok) crashes++; else slow++;
+                    // One file per kind of failure, so a run never floods the folder.
+                    if (!kinds.Add(ok ? "slow" : error!)) continue;
+                    Directory.CreateDirectory(crashers);
+                    string file = Path.Combine(crashers, $"{name}-{(ok ? "slow" : "crash")}-{seed}-{execs}.bin");
+                    File.WriteAllBytes(file, input);
+                    Console.WriteLine($"{name}: {(ok ? $"slow ({ms:N0} ms)" : "crash: " + error)} → {Path.GetRelativePath(repo, file)}");
+                }
+                if (GC.GetTotalMemory(false) > 2L << 30)
+                {
+                    Console.WriteLine($"{name}: memory over 2 GiB after {execs} inputs");
+                    failures++;
+                    break;
+                }
+            }
+            totalExecs += execs;
+            failures += (int)(crashes + slow);
+            Console.WriteLine($"fuzz {name}: {execs:N0} inputs in {clock.Elapsed.TotalSeconds:N1} s, {crashes} crash(es), {slow} over 1 s, slowest {slowest:N1} ms ({pool.Count} seeds)");
+        }
+        Console.WriteLine($"fuzz: {totalExecs:N0} inputs, {failures} failure(s), seed {seed}");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static volatile byte[]? _current;
+    private static volatile string _currentTarget = string.Empty;
+    private static long _startedTicks;
+
+    /// <summary>An input that runs for 5 s is a hang: save it and stop (a thread cannot be aborted in .NET).</summary>
+    private static void StartWatchdog(string crashers, string repo)
+    {
+        var thread = new System.Threading.Thread(() =>
+        {
+            while (true)
+            {
+                System.Threading.Thread.Sleep(200);
+                var input = _current;
+                long started = System.Threading.Interlocked.Read(ref _startedTicks);
+                if (input == null || started == 0) continue;
+                if (Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(5)) continue;
+                Directory.CreateDirectory(crashers);
+                string file = Path.Combine(crashers, $"{_currentTarget}-hang.bin");
+                File.WriteAllBytes(file, input);
+                Console.WriteLine($"{_currentTarget}: hang (over 5 s) → {Path.GetRelativePath(repo, file)}");
+                Environment.Exit(1);
+            }
+        }) { IsBackground = true };
+        thread.Start();
+    }
+
+    public static bool Run(Action<byte[]> target, byte[] input, out double ms, out string? error, string name = "")
+    {
+        _currentTarget = name;
+        _current = input;
+        System.Threading.Interlocked.Exchange(ref _startedTicks, Stopwatch.GetTimestamp());
+        var sw = Stopwatch.StartNew();
+        try
+        {
+            target(input);
+            error = null;
+            return true;
+        }
+        catch (Exception ex)
+        {
+            error = ex.GetType().Name + ": " + ex.Message;
+            return false;
+        }
+        finally
+        {
+            ms = sw.Elapsed.TotalMilliseconds;
+            System.Threading.Interlocked.Exchange(ref _startedTicks, 0);
+            _current = null;
+        }
+    }
+
+    public static Dictionary<string, List<byte[]>> Seeds(string repo)
+    {
+        var policies = Directory.GetFiles(Path.Combine(repo, "examples"), "*.json", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(repo, "tests", "PolicyCheck.Tests", "BadInput", "corpus"), "*.json"))
+            .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        var configs = Directory.GetFiles(Path.Combine(repo, "examples"), "policycheck.yml", SearchOption.AllDirectories)
+            .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        configs.Add(System.Text.Encoding.UTF8.GetBytes("gateway:\n  deployment: hosted\n  features: [inference, count_tokens]\n  region: us-west-2\n  account: \"111122223333\"\n  workspace: wrkspc_01\n  externalId:\n    env: EXT\nrules:\n  PC2009: off\nsuppressions:\n  - rule: PC2008\n    path: \"**/*.json\"\n    justification: fuzz\n    expires: 2030-01-01\n"));
+        string trust = File.ReadAllText(Path.Combine(repo, "examples", "seed", "full-access", "trust.json")).Replace("\n", string.Empty);
+        string perm = File.ReadAllText(Path.Combine(repo, "examples", "seed", "full-access", "permission.json")).Replace("\n", string.Empty);
+        var batch = new List<byte[]>
+        {
+            System.Text.Encoding.UTF8.GetBytes("{\"policies\":[" + perm + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"arn:aws:aws-external-anthropic:us-east-1:1:workspace/wrkspc_1\",\"context\":{\"aws:SourceIp\":\"10.0.0.1\",\"aws:TagKeys\":[\"a\",\"b\"]}}"),
+            System.Text.Encoding.UTF8.GetBytes("{\"resourcePolicy\":" + trust + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"x\"}}"),
+        };
+        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch };
+    }
+
+    public static string FindRepo()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "PolicyCheck.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

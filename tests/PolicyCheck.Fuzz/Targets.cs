@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Evaluation;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Simulation;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+
+namespace PolicyCheck.Fuzz;
+
+/// <summary>The readers under fuzz. Each takes raw bytes and must return (findings or errors), never throw.</summary>
+public static class Targets
+{
+    private static readonly LintEngine Engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
+
+    public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
+    {
+        ["policy"] = Policy,
+        ["config"] = Config,
+        ["batch"] = Batch,
+    };
+
+    /// <summary>Policy JSON: read, lint with every rule (proofs and catalogue included), evaluate a request.</summary>
+    public static void Policy(byte[] input)
+    {
+        var doc = PolicyReader.Read("fuzz.json", input);
+        var role = new RoleGroup("fuzz");
+        role.Documents.Add(doc);
+        var findings = Engine.Lint(new[] { role }, new GatewayConfig());
+        foreach (var f in findings) _ = f.Trace;
+        var request = new EvalRequest("aws-external-anthropic:CreateInference", "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_1",
+            CallerPrincipal.Parse("arn:aws:sts::299329113195:assumed-role/portkey-app/s"),
+            new RequestContext().Set("sts:ExternalId", "x").Set("aws:SourceIp", "10.0.0.1").Set("aws:username", "*"));
+        Evaluator.Evaluate(new PolicySet { Identity = new[] { doc }, ResourcePolicy = doc, Boundaries = new[] { doc } }, request);
+    }
+
+    /// <summary>policycheck.yml: the strict loader.</summary>
+    public static void Config(byte[] input)
+    {
+        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
+        if (text == null) return;
+        var errors = new List<ConfigError>();
+        ConfigLoader.Load("policycheck.yml", text, BuiltIn.Service, BuiltIn.Catalog, name => name == "EXT" ? "from-env" : null, errors);
+    }
+
+    /// <summary>simulate --batch lines.</summary>
+    public static void Batch(byte[] input)
+    {
+        string text = Encoding.UTF8.GetString(input);
+        foreach (var line in text.Split('\n'))
+        {
+            if (Simulator.TryParseBatchLine(line, 1, out var set, out var request, out _)) Evaluator.Evaluate(set!, request!);
+        }
+    }
+}
