@@ -324,13 +324,7 @@ public sealed class Verifier
         var endpoint = _o.ClaudeEndpoint ?? new Uri($"https://aws-external-anthropic.{_o.Region}.api.aws/");
         string path = _o.Inference ? "v1/messages" : "v1/messages/count_tokens";
         var url = new Uri(endpoint, path);
-        var payload = new Dictionary<string, object>
-        {
-            ["model"] = _o.Model,
-            ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = "ping" } },
-        };
-        if (_o.Inference) payload["max_tokens"] = 1;
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(payload);
+        byte[] body = MessageBody(_o.Model, "ping", _o.Inference ? 1 : null);
         var headers = new List<KeyValuePair<string, string>>
         {
             new("anthropic-version", "2023-06-01"),
@@ -352,17 +346,31 @@ public sealed class Verifier
         return failed;
     }
 
+    /// <summary>{"model": …, "messages": [{"role": "user", "content": …}], "max_tokens": n} (written by hand: no reflection, AOT-safe).</summary>
+    public static byte[] MessageBody(string model, string content, int? maxTokens)
+    {
+        using var buffer = new System.IO.MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model);
+            w.WriteStartArray("messages");
+            w.WriteStartObject();
+            w.WriteString("role", "user");
+            w.WriteString("content", content);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            if (maxTokens.HasValue) w.WriteNumber("max_tokens", maxTokens.Value);
+            w.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
     private async Task<StageResult> PortkeyStage(CancellationToken cancel)
     {
         if (_o.PortkeyApiKey == null) return new StageResult("portkey", StageStatus.Skipped, "needs --portkey-api-key-env VAR (the environment variable holding the Portkey API key)");
         var url = new Uri(_o.PortkeyEndpoint, "v1/chat/completions");
-        var payload = new Dictionary<string, object>
-        {
-            ["model"] = _o.PortkeyModel,
-            ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = "Hello" } },
-            ["max_tokens"] = 1,
-        };
-        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(payload)) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(MessageBody(_o.PortkeyModel, "Hello", 1)) };
         message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         message.Headers.TryAddWithoutValidation("x-portkey-api-key", _o.PortkeyApiKey);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
