@@ -15,6 +15,19 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Coverage-guided mode under AFL++ (tools/fuzz-afl.sh): one target, input from AFL, instrumented assemblies.
+        if (args.Length == 2 && args[0] == "--afl")
+        {
+            // Touch no instrumented code before Fuzzer.Run has set up AFL's shared memory.
+            string name = args[1];
+            SharpFuzz.Fuzzer.Run(stream =>
+            {
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                Targets.All[name](copy.ToArray());
+            });
+            return 0;
+        }
         double seconds = 20;
         int seed = 1;
         for (int i = 0; i + 1 < args.Length; i++)
