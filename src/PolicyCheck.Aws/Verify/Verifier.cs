@@ -333,15 +333,21 @@ public sealed class Verifier
         var caller = _callerFor(assumed != null ? () => assumed : _credentials);
         var response = await caller.SendAsync(HttpMethod.Post, url, _o.Region, Facts.SigningName, headers, body, "application/json", _deadline, cancel).ConfigureAwait(false);
         string who = assumed != null ? _o.RoleArn! : CallerArn ?? "the caller";
+        // Say what was sent: count_tokens costs nothing; --inference is a billed 1-token message.
+        string sent = _o.Inference
+            ? $"sent: POST {url.AbsolutePath} with model {_o.Model}, one user message \"ping\", max_tokens 1 (billed: one output token)"
+            : $"sent: POST {url.AbsolutePath} with model {_o.Model} and one user message \"ping\" (token counting is free)";
         if (response.IsSuccess)
         {
             string what = _o.Inference ? "POST /v1/messages (max_tokens 1)" : "POST /v1/messages/count_tokens";
             var ok = new StageResult("call", StageStatus.Pass, $"{what} as {who}: HTTP {response.Status}", null, response.RequestId);
+            ok.Details.Add(sent);
             ok.Details.Add(Diagnosis.Short(response.Body));
             return ok;
         }
         var (cause, fix) = Diagnosis.Explain(response.Status, response.ErrorType, response.Body, _o.Region, Facts.SigningName, who);
         var failed = new StageResult("call", StageStatus.Fail, cause, fix, response.RequestId);
+        failed.Details.Add(sent);
         failed.Details.Add($"HTTP {response.Status} {response.ErrorType}: {Diagnosis.Short(response.Body)}");
         return failed;
     }

@@ -86,6 +86,18 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public void Inference_SaysWhatItSends_AndCallsMessages()
+    {
+        using var world = new VerifyWorld();
+        var (exit, output, _) = world.Run("--format", "json", "--stage", "call", "--inference");
+        Assert.Equal(0, exit);
+        var request = world.Claude.Requests.Single();
+        Assert.Equal("/v1/messages", request.Path);
+        Assert.Contains("\"max_tokens\":1", request.Body);
+        Assert.Contains(VerifyWorld.Stage(output, "call").GetProperty("details").EnumerateArray(), d => d.GetString()!.Contains("billed"));
+    }
+
+    [Fact]
     public void Throttling_IsRetried()
     {
         using var world = new VerifyWorld();
