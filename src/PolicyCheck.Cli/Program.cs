@@ -118,6 +118,7 @@ public static class Program
         root.Subcommands.Add(rules);
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr, stdin));
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr, environment, mask));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr, stdin, environment));
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
