@@ -338,6 +338,16 @@ public static partial class Descriptors
         description: "Policy variables work in Resource/NotResource and in condition values. In Action, Principal or a condition key they are matched literally (Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT).",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1033.md");
 
+    public static readonly DiagnosticDescriptor PC1034_UnresolvedValue = new DiagnosticDescriptor(
+        "PC1034",
+        "A policy is not known until apply",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A Terraform plan leaves computed values unknown (after_unknown); a policy built from them cannot be checked before apply. PolicyCheck reports each such policy once instead of passing silently.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1034.md");
+
     public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(
         "PC2001",
         "A Claude Platform action is written in the wrong namespace",
@@ -642,6 +652,7 @@ public static partial class Descriptors
         PC1031_RedundantEntry,
         PC1032_EmptyElement,
         PC1033_VariableUnsupported,
+        PC1034_UnresolvedValue,
         PC2001_WrongNamespace,
         PC2002_RequiredActionMissing,
         PC2003_UnknownAction,

@@ -7,6 +7,7 @@ using PolicyCheck.Facts;
 using PolicyCheck.Json;
 using PolicyCheck.Model;
 using PolicyCheck.Rules;
+using PolicyCheck.Inputs.Terraform;
 
 namespace PolicyCheck.Inputs;
 
@@ -72,6 +73,17 @@ public static class LintRunner
             if (bytes == null) continue;
             report.FilesRead++;
             var doc = PolicyReader.Read(file.Path, bytes, request.Kind);
+            if (doc.IsParsed && TerraformPlan.Looks(doc.Root))
+            {
+                string? planText = SourceDecoder.Decode(bytes, new List<JsonIssue>());
+                var planRoles = TerraformPlan.Read(file.Path, planText ?? string.Empty, (JsonObject)doc.Root!, config, facts, managed, report.InputErrors);
+                foreach (var r in planRoles)
+                {
+                    report.PoliciesChecked += r.Documents.Count;
+                    order.Add(r);
+                }
+                continue;
+            }
             if (!file.ExplicitlyNamed && doc.IsParsed && !PolicyReader.LooksLikePolicy(doc.Root))
             {
                 report.FilesSkipped++;

@@ -50,6 +50,7 @@ public sealed class LintEngine
         foreach (var rule in _rules)
         {
             if (config.RuleSeverities.TryGetValue(rule.Id, out var sev) && sev == null) continue; // off
+            if (!role.IsGatewayRole && !rule.Id.StartsWith("PC1", StringComparison.Ordinal)) continue;
             var context = new RuleContext(_rulesCatalog.Get(rule.Id), role, config, _facts, sink, _catalog);
             rule.Check(context);
             context.FlushDropped();

@@ -61,6 +61,7 @@ public sealed class RuleContext
             _dropped++;
             return;
         }
+        if (document.SpanMap != null) span = document.SpanMap(span);
         _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { TraceFactory = trace });
     }
 
@@ -70,14 +71,15 @@ public sealed class RuleContext
         if (_dropped == 0 || _dropDocument == null) return;
         _sink.Add(new Diagnostic(Descriptor.Id, Severity.Note,
             $"{_dropped:N0} more {Descriptor.Id} finding(s) in this file are not shown (limit {MaxFindingsPerRule} per rule and file)", null,
-            _dropDocument.Path, _dropDocument.RootSpan, _dropDocument.Label));
+            _dropDocument.Path, _dropDocument.SpanMap != null ? _dropDocument.SpanMap(_dropDocument.RootSpan) : _dropDocument.RootSpan, _dropDocument.Label));
         _dropped = 0;
     }
 
     /// <summary>True when an earlier rule whose ID passes <paramref name="rule"/> reported inside the statement.</summary>
     public bool ReportedWithin(PolicyDocument document, Statement statement, Func<string, bool> rule)
     {
-        int start = statement.Span.Start, end = statement.Span.Start + statement.Span.Length;
+        var span = document.SpanMap != null ? document.SpanMap(statement.Span) : statement.Span;
+        int start = span.Start, end = span.Start + span.Length;
         foreach (var d in _sink)
         {
             if (d.Path != document.Path || !string.Equals(d.Label, document.Label, StringComparison.Ordinal)) continue;

@@ -31,6 +31,11 @@ public sealed class RoleGroup
     public string Name { get; }
     public List<PolicyDocument> Documents { get; } = new List<PolicyDocument>();
     public List<AttachedManagedPolicy> ManagedPolicies { get; } = new List<AttachedManagedPolicy>();
+    /// <summary>False for a role that has nothing to do with the gateway (another role in a Terraform plan): only the
+    /// general IAM rules (PC1xxx) apply to it.</summary>
+    public bool IsGatewayRole { get; set; } = true;
+    /// <summary>Values a template or plan leaves unknown (computed at apply time): reported once each as a note by PC1034.</summary>
+    public List<(string Path, PolicyCheck.Json.SourceSpan Span, string Message)> Unresolved { get; } = new List<(string, PolicyCheck.Json.SourceSpan, string)>();
     /// <summary>The gateway requests the proof rules share while this role is linted.</summary>
     internal object? Proofs { get; set; }
 

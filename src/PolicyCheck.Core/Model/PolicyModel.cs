@@ -191,6 +191,8 @@ public sealed class PolicyDocument
     public bool KindFromOverride { get; internal set; }
     /// <summary>Characters that count against IAM quotas (whitespace outside strings is not counted).</summary>
     public int QuotaLength { get; internal set; }
+    /// <summary>For a policy embedded in another file (a Terraform plan string): maps spans in the policy text to the file.</summary>
+    public System.Func<SourceSpan, SourceSpan>? SpanMap { get; set; }
     /// <summary>True when the document could be parsed into a model (it may still have issues).</summary>
     public bool IsParsed => Root != null;
     public SourceSpan RootSpan => Root?.Span ?? SourceSpan.FileStart;

@@ -20,6 +20,7 @@ public static class AllRules
         new UnknownServiceRule(), new UnknownServiceActionRule(), new WildcardMatchesNothingRule(), new ResourceTypeMismatchRule(),
         new InvalidArnRule(), new UnknownConditionKeyRule(), new OperatorKeyTypeRule(), new SetOperatorSingleValuedRule(),
         new AllowNotActionRule(), new PassRoleWildcardRule(), new RedundantEntryRule(), new EmptyElementRule(), new VariableUnsupportedRule(),
+        new UnresolvedValueRule(),
         new WrongNamespaceRule(), new RequiredActionMissingRule(), new UnknownActionRule(), new WorkspaceArnFormatRule(),
         new WorkspaceArnMismatchRule(), new AccountScopedActionRule(), new DenyBlocksRequiredActionRule(), new BroadGrantRule(),
         new ActionBeyondFeaturesRule(), new ManagedPolicyMissingActionRule(),

@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Inputs.Terraform;
+
+/// <summary>
+/// Reads IAM policies out of a Terraform plan (`terraform show -json`): aws_iam_role (assume_role_policy,
+/// inline_policy, managed_policy_arns), aws_iam_role_policy, aws_iam_role_policy_attachment, aws_iam_policy and the
+/// aws_iam_policy_document data source, in the root module and every child module. Policies are JSON strings in the
+/// plan; findings point into the string, at the plan file's own line and column.
+/// </summary>
+public static class TerraformPlan
+{
+    public static bool Looks(JsonNode? root)
+        => root is JsonObject o && o.Get("format_version") != null && (o.Get("planned_values") != null || o.Get("resource_changes") != null);
+
+    private sealed class Resource
+    {
+        public string Address = string.Empty;
+        public string Type = string.Empty;
+        public string Mode = "managed";
+        public JsonObject Values = null!;
+    }
+
+    public static List<RoleGroup> Read(string path, string text, JsonObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<InputError> errors)
+    {
+        var roles = new List<RoleGroup>();
+        string version = (root.Get("format_version")?.Value as JsonScalar)?.Text ?? "?";
+        if (!version.StartsWith("1.", StringComparison.Ordinal))
+        {
+            errors.Add(new InputError(path, $"Terraform plan format_version \"{version}\" is not supported (PolicyCheck reads 1.x from `terraform show -json`)"));
+            return roles;
+        }
+        var lines = new LineMap(text);
+        var resources = new List<Resource>();
+        if (root.Get("planned_values")?.Value is JsonObject planned && planned.Get("root_module")?.Value is JsonObject module) Collect(module, resources, 0);
+        if (root.Get("prior_state")?.Value is JsonObject prior && prior.Get("values")?.Value is JsonObject pv && pv.Get("root_module")?.Value is JsonObject pm)
+        {
+            var data = new List<Resource>();
+            Collect(pm, data, 0);
+            foreach (var d in data) if (d.Mode == "data") resources.Add(d);
+        }
+        var unknown = Unknown(root);
+
+        var byRoleName = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+        var byAddress = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            if (r.Type != "aws_iam_role" || r.Mode != "managed") continue;
+            var role = new RoleGroup(r.Address);
+            byAddress[r.Address] = role;
+            if ((r.Values.Get("name")?.Value as JsonScalar)?.Text is { Length: > 0 } name) byRoleName[name] = role;
+            roles.Add(role);
+            AddDoc(role, path, text, lines, r.Values, "assume_role_policy", r.Address, DocumentKind.Trust, unknown, errors);
+            if (r.Values.Get("inline_policy")?.Value is JsonArray inline)
+            {
+                foreach (var item in inline.Items)
+                {
+                    if (item is not JsonObject p) continue;
+                    string label = $"{r.Address} inline_policy {(p.Get("name")?.Value as JsonScalar)?.Text}";
+                    AddDoc(role, path, text, lines, p, "policy", label, DocumentKind.Permission, unknown, errors);
+                }
+            }
+            if (r.Values.Get("managed_policy_arns")?.Value is JsonArray arns)
+            {
+                foreach (var a in arns.Items) Attach(role, (a as JsonScalar)?.Text, a.Span, path, facts, managed);
+            }
+        }
+        RoleGroup? RoleFor(JsonObject values)
+        {
+            string? name = (values.Get("role")?.Value as JsonScalar)?.Text;
+            return name != null && byRoleName.TryGetValue(name, out var role) ? role : null;
+        }
+        foreach (var r in resources)
+        {
+            switch (r.Type)
+            {
+                case "aws_iam_role_policy":
+                {
+                    var role = RoleFor(r.Values) ?? Standalone(roles, r.Address);
+                    AddDoc(role, path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
+                    break;
+                }
+                case "aws_iam_role_policy_attachment":
+                {
+                    var role = RoleFor(r.Values);
+                    if (role != null) Attach(role, (r.Values.Get("policy_arn")?.Value as JsonScalar)?.Text, r.Values.Span, path, facts, managed);
+                    break;
+                }
+                case "aws_iam_policy":
+                    AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
+                    break;
+                case "aws_iam_policy_document" when r.Mode == "data":
+                    AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "json", r.Address, null, unknown, errors);
+                    break;
+            }
+        }
+        // Only roles that are about the gateway get the gateway's rules; the others get the general IAM rules.
+        var expected = config.ExpectedPrincipals(facts);
+        foreach (var role in roles) role.IsGatewayRole = IsGateway(role, expected, facts);
+        roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
+        return roles;
+    }
+
+    private static RoleGroup Standalone(List<RoleGroup> roles, string address)
+    {
+        var role = new RoleGroup(address);
+        roles.Add(role);
+        return role;
+    }
+
+    private static bool IsGateway(RoleGroup role, IReadOnlyList<string> expected, ServiceFacts facts)
+    {
+        foreach (var doc in role.Documents)
+        {
+            if (doc.Root == null) continue;
+            foreach (var s in doc.Statements)
+            {
+                if (s.Principal != null)
+                {
+                    foreach (var e in s.Principal.Entries) foreach (var x in expected) if (e.Value.Value == x) return true;
+                }
+                foreach (var list in new[] { s.Action, s.NotAction })
+                {
+                    if (list == null) continue;
+                    foreach (var v in list.Values)
+                    {
+                        if (v.Value.StartsWith(facts.Namespace + ":", StringComparison.OrdinalIgnoreCase)) return true;
+                        foreach (var wrong in facts.WrongNames.Namespaces) if (v.Value.StartsWith(wrong + ":", StringComparison.OrdinalIgnoreCase)) return true;
+                    }
+                }
+            }
+        }
+        foreach (var m in role.ManagedPolicies) if (m.Fact.Name.StartsWith("Anthropic", StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static void Attach(RoleGroup role, string? arn, SourceSpan span, string path, ServiceFacts facts, ManagedPolicies managed)
+    {
+        if (arn == null) return;
+        var fact = facts.FindManagedPolicy(arn);
+        var document = fact != null ? managed.Document(arn) : null;
+        if (fact != null && document != null) role.ManagedPolicies.Add(new AttachedManagedPolicy(fact, document, new Located<string>(arn, path, span)));
+    }
+
+    /// <summary>A policy JSON string at <paramref name="key"/>: read it and map its positions into the plan file.</summary>
+    private static void AddDoc(RoleGroup role, string path, string text, LineMap lines, JsonObject values, string key, string label, DocumentKind? kind,
+        HashSet<string> unknown, List<InputError> errors)
+    {
+        var prop = values.Get(key);
+        if (prop == null || prop.Value.Kind == JsonKind.Null)
+        {
+            if (unknown.Contains(label.Split(' ')[0] + "." + key))
+                role.Unresolved.Add((path, values.Span, $"{label}: {key} is not known until apply (computed), so it was not checked"));
+            return;
+        }
+        if (prop.Value is not JsonScalar s || s.Kind != JsonKind.String) return;
+        if (s.Text.Trim().Length == 0) return;
+        var doc = PolicyReader.Read(path, s.Text, kind, label);
+        doc.SpanMap = Mapper(text, lines, s);
+        role.Documents.Add(doc);
+    }
+
+    /// <summary>Maps offsets in the decoded string to the plan text, through JSON escapes.</summary>
+    private static Func<SourceSpan, SourceSpan> Mapper(string text, LineMap lines, JsonScalar s)
+    {
+        int start = s.Span.Start + 1, end = s.Span.Start + s.Span.Length - 1;
+        var map = new List<int>(s.Text.Length + 1);
+        int i = start;
+        while (i < end)
+        {
+            map.Add(i - start);
+            if (text[i] != '\\') { i++; continue; }
+            i += i + 1 < end && text[i + 1] == 'u' ? 6 : 2;
+        }
+        map.Add(end - start);
+        return span =>
+        {
+            int a = Math.Min(span.Start, map.Count - 1), b = Math.Min(span.Start + span.Length, map.Count - 1);
+            return lines.Span(start + map[a], Math.Max(0, map[b] - map[a]));
+        };
+    }
+
+    private static void Collect(JsonObject module, List<Resource> into, int depth)
+    {
+        if (depth > 32) return;
+        if (module.Get("resources")?.Value is JsonArray list)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is not JsonObject r || r.Get("values")?.Value is not JsonObject values) continue;
+                into.Add(new Resource
+                {
+                    Address = (r.Get("address")?.Value as JsonScalar)?.Text ?? "?",
+                    Type = (r.Get("type")?.Value as JsonScalar)?.Text ?? "?",
+                    Mode = (r.Get("mode")?.Value as JsonScalar)?.Text ?? "managed",
+                    Values = values,
+                });
+            }
+        }
+        if (module.Get("child_modules")?.Value is JsonArray children)
+        {
+            foreach (var c in children.Items) if (c is JsonObject child) Collect(child, into, depth + 1);
+        }
+    }
+
+    /// <summary>"address.attribute" for every attribute resource_changes marks as unknown after apply.</summary>
+    private static HashSet<string> Unknown(JsonObject root)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (root.Get("resource_changes")?.Value is not JsonArray changes) return set;
+        foreach (var c in changes.Items)
+        {
+            if (c is not JsonObject change) continue;
+            string address = (change.Get("address")?.Value as JsonScalar)?.Text ?? "?";
+            if (change.Get("change")?.Value is JsonObject ch && ch.Get("after_unknown")?.Value is JsonObject after)
+            {
+                foreach (var p in after.Properties) if (p.Value.Kind == JsonKind.True) set.Add(address + "." + p.Name);
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,84 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace PolicyCheck.Tests.Inputs;
+
+/// <summary>Terraform plan JSON (`terraform show -json`): the same findings as the raw policies, at the plan's own positions.</summary>
+public sealed class TerraformPlanTests
+{
+    private static string Plan => Path.Combine(Lint.Repo, "examples", "terraform", "plan.json");
+
+    private static string Location(JsonElement d) => d.TryGetProperty("location", out var l) ? l.GetString()! : string.Empty;
+
+    private static JsonElement[] Findings(params string[] args)
+    {
+        var (_, output, _) = CliRunner.Run(new[] { "lint" }.Concat(args).Concat(new[] { "--format", "json" }).ToArray());
+        return JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public void GatewayRole_HasTheSameFindingsAsTheRawPolicies()
+    {
+        var plan = Findings(Plan).Where(d => Location(d).StartsWith("aws_iam_role.portkey")).Select(d => d.GetProperty("ruleId").GetString()).OrderBy(x => x);
+        var raw = Findings(Path.Combine(Lint.Repo, "examples", "terraform", "raw")).Select(d => d.GetProperty("ruleId").GetString()).OrderBy(x => x);
+        Assert.Equal(raw, plan);
+    }
+
+    [Fact]
+    public void Findings_PointIntoThePlanFile()
+    {
+        var lines = File.ReadAllLines(Plan);
+        var weak = Findings(Plan).Single(d => d.GetProperty("ruleId").GetString() == "PC3006");
+        int line = weak.GetProperty("line").GetInt32(), column = weak.GetProperty("column").GetInt32();
+        Assert.StartsWith("\\\"StringLike\\\"", lines[line - 1].Substring(column - 1));
+        var bedrock = Findings(Plan).Single(d => d.GetProperty("ruleId").GetString() == "PC2001");
+        Assert.StartsWith("\\\"bedrock:InvokeModel\\\"", lines[bedrock.GetProperty("line").GetInt32() - 1].Substring(bedrock.GetProperty("column").GetInt32() - 1));
+        Assert.Equal("aws_iam_role.portkey inline_policy claude", bedrock.GetProperty("location").GetString());
+    }
+
+    [Fact]
+    public void OtherRolesInModules_GetOnlyTheGeneralRules()
+    {
+        var task = Findings(Plan).Where(d => Location(d).StartsWith("module.app")).ToArray();
+        Assert.Contains(task, d => d.GetProperty("ruleId").GetString() == "PC1022");
+        Assert.DoesNotContain(task, d => !d.GetProperty("ruleId").GetString()!.StartsWith("PC1"));
+    }
+
+    [Fact]
+    public void UnknownValues_AreANote_NotASilentPass()
+    {
+        var note = Findings(Plan).Single(d => d.GetProperty("ruleId").GetString() == "PC1034");
+        Assert.Equal("note", note.GetProperty("severity").GetString());
+        Assert.Contains("aws_iam_role.later", note.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void UnknownFormatVersion_IsAClearError()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("plan.json", File.ReadAllText(Plan).Replace("\"format_version\": \"1.2\"", "\"format_version\": \"2.0\""));
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.Equal(2, exit);
+        Assert.Contains("format_version \"2.0\" is not supported", output + err);
+    }
+
+    [Fact]
+    public void Attachments_DataDocuments_AndManagedPoliciesCount()
+    {
+        string trust = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"abc-123-def\"}}}]}");
+        string data = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b\"}]}");
+        string plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" +
+            "{\"address\":\"aws_iam_role.gw\",\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"values\":{\"name\":\"gw\",\"assume_role_policy\":" + trust + "}}," +
+            "{\"address\":\"aws_iam_role_policy_attachment.gw\",\"mode\":\"managed\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{\"role\":\"gw\",\"policy_arn\":\"arn:aws:iam::aws:policy/AnthropicInferenceAccess\"}}]}}," +
+            "\"prior_state\":{\"values\":{\"root_module\":{\"resources\":[{\"address\":\"data.aws_iam_policy_document.s3\",\"mode\":\"data\",\"type\":\"aws_iam_policy_document\",\"values\":{\"json\":" + data + "}}]}}}}";
+        using var dir = new TempDir();
+        var path = dir.Write("plan.json", plan);
+        var found = Findings(path);
+        // The attached AWS managed policy grants the gateway's actions: no PC2002 for the role.
+        Assert.DoesNotContain(found, d => d.GetProperty("ruleId").GetString() == "PC2002");
+        // The data source is linted with the general rules: GetObject on the bucket ARN grants nothing.
+        Assert.Contains(found, d => d.GetProperty("ruleId").GetString() == "PC1024" && Location(d) == "data.aws_iam_policy_document.s3");
+    }
+}
