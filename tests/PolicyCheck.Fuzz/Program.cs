@@ -148,7 +148,8 @@ public static class Program
             System.Text.Encoding.UTF8.GetBytes("{\"policies\":[" + perm + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"arn:aws:aws-external-anthropic:us-east-1:1:workspace/wrkspc_1\",\"context\":{\"aws:SourceIp\":\"10.0.0.1\",\"aws:TagKeys\":[\"a\",\"b\"]}}"),
             System.Text.Encoding.UTF8.GetBytes("{\"resourcePolicy\":" + trust + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"x\"}}"),
         };
-        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch };
+        var plans = new List<byte[]> { File.ReadAllBytes(Path.Combine(repo, "examples", "terraform", "plan.json")) };
+        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans };
     }
 
     public static string FindRepo()

@@ -22,7 +22,22 @@ public static class Targets
         ["policy"] = Policy,
         ["config"] = Config,
         ["batch"] = Batch,
+        ["plan"] = Plan,
     };
+
+    /// <summary>Terraform plan JSON: read the roles out of it and lint them.</summary>
+    public static void Plan(byte[] input)
+    {
+        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
+        if (text == null) return;
+        var doc = PolicyReader.Read("plan.json", text);
+        if (!PolicyCheck.Inputs.Terraform.TerraformPlan.Looks(doc.Root)) return;
+        var config = new GatewayConfig();
+        var roles = PolicyCheck.Inputs.Terraform.TerraformPlan.Read("plan.json", text, (PolicyCheck.Json.JsonObject)doc.Root!, config, BuiltIn.Service,
+            new ManagedPolicies(BuiltIn.Service), new List<InputError>());
+        Engine.Lint(roles, config);
+    }
 
     /// <summary>Policy JSON: read, lint with every rule (proofs and catalogue included), evaluate a request.</summary>
     public static void Policy(byte[] input)
