@@ -87,6 +87,10 @@ public static class Program
             DefaultValueFactory = _ => "auto",
         };
         kind.AcceptOnlyFromAmong("auto", "permission", "trust");
+        var settingsFile = new Option<string?>("--settings")
+        {
+            Description = "Portkey integration settings (YAML/JSON: authType, roleArn, externalId or externalIdEnv, region, workspaceId, deployment), checked and used as the gateway section.",
+        };
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Show how each proof finding was reached: the request, the decision and every statement's match.",
@@ -94,7 +98,7 @@ public static class Program
 
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind, verbose,
+            paths, format, failOn, config, output, kind, verbose, settingsFile,
         };
         lint.SetAction(parse => Lint(
             parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -104,6 +108,7 @@ public static class Program
             parse.GetValue(output),
             parse.GetValue(kind) ?? "auto",
             parse.GetValue(verbose),
+            parse.GetValue(settingsFile),
             stdout, stderr, environment, mask));
 
         var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
@@ -130,7 +135,7 @@ public static class Program
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
-    private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind, bool verbose,
+    private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind, bool verbose, string? settingsPath,
         TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
     {
         var facts = BuiltIn.Service;
@@ -138,6 +143,7 @@ public static class Program
         var request = new LintRequest
         {
             ConfigPath = configPath,
+            SettingsPath = settingsPath,
             Kind = kind == "permission" ? DocumentKind.Permission : kind == "trust" ? DocumentKind.Trust : null,
             Environment = environment,
         };

@@ -166,7 +166,7 @@ public sealed class ConfigLoader
             Error(node, "gateway must be a mapping");
             return;
         }
-        var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn" };
+        var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn", "settings" };
         foreach (var (key, value) in Entries(map, known, "gateway"))
         {
             switch (key)
@@ -219,6 +219,13 @@ public sealed class ConfigLoader
                     break;
                 case "externalId":
                     ParseExternalId(value, config);
+                    break;
+                case "settings":
+                    var settings = Scalar(value, "gateway.settings");
+                    if (settings == null) break;
+                    string full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".", settings);
+                    if (!File.Exists(full)) Error(value, $"the Portkey settings file '{settings}' does not exist (paths are relative to policycheck.yml)");
+                    else config.SettingsPath = At(full, value);
                     break;
                 case "roleArn":
                     var role = Scalar(value, "gateway.roleArn");

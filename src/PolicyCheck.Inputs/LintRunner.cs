@@ -15,6 +15,8 @@ public sealed class LintRequest
 {
     public List<string> Paths { get; } = new List<string>();
     public string? ConfigPath { get; set; }
+    /// <summary>A Portkey integration settings file (--settings), applied as the gateway section.</summary>
+    public string? SettingsPath { get; set; }
     public DocumentKind? Kind { get; set; }
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 }
@@ -59,9 +61,15 @@ public static class LintRunner
                 return report;
             }
             config = ConfigLoader.Load(configPath, text, facts, catalog, request.Environment, report.ConfigErrors);
-            if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
             if (report.ConfigErrors.Count > 0) return report;
         }
+        string? settings = request.SettingsPath ?? config.SettingsPath?.Value;
+        if (settings != null)
+        {
+            SettingsLoader.Load(settings, config, facts, request.Environment, report.ConfigErrors, report.InputErrors);
+            if (report.ConfigErrors.Count > 0 || report.InputErrors.Count > 0) return report;
+        }
+        if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
 
         var files = PolicyFiles.Expand(request.Paths, report.InputErrors);
         var managed = new ManagedPolicies(facts);

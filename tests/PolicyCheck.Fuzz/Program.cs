@@ -149,7 +149,12 @@ public static class Program
             System.Text.Encoding.UTF8.GetBytes("{\"resourcePolicy\":" + trust + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"x\"}}"),
         };
         var plans = new List<byte[]> { File.ReadAllBytes(Path.Combine(repo, "examples", "terraform", "plan.json")) };
-        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans };
+        var settings = new List<byte[]>
+        {
+            System.Text.Encoding.UTF8.GetBytes("authType: assumedRole\nroleArn: arn:aws:iam::123456789012:role/portkey\nexternalIdEnv: EXT\nregion: us-west-2\nworkspaceId: wrkspc_01abc\ndeployment: hosted\n"),
+            System.Text.Encoding.UTF8.GetBytes("{\"authType\": \"assumedRole\", \"roleArn\": \"arn:aws:iam::123456789012:role/p\", \"externalId\": \"abc-123\", \"region\": \"eu-west-1\"}"),
+        };
+        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans, ["settings"] = settings };
     }
 
     public static string FindRepo()

@@ -23,7 +23,17 @@ public static class Targets
         ["config"] = Config,
         ["batch"] = Batch,
         ["plan"] = Plan,
+        ["settings"] = Settings,
     };
+
+    /// <summary>The Portkey integration settings file.</summary>
+    public static void Settings(byte[] input)
+    {
+        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
+        if (text == null) return;
+        SettingsLoader.Apply("portkey.yml", text, new GatewayConfig(), BuiltIn.Service, name => name == "EXT" ? "from-env" : null, new List<ConfigError>());
+    }
 
     /// <summary>Terraform plan JSON: read the roles out of it and lint them.</summary>
     public static void Plan(byte[] input)

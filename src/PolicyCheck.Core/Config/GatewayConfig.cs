@@ -57,6 +57,8 @@ public sealed class GatewayConfig
     public Located<string>? Region { get; set; }
     public Located<string>? Account { get; set; }
     public Located<string>? Workspace { get; set; }
+    /// <summary>A Portkey integration settings file that supplies the gateway values (gateway.settings).</summary>
+    public Located<string>? SettingsPath { get; set; }
     /// <summary>The role the gateway assumes (used by verify).</summary>
     public Located<string>? RoleArn { get; set; }
     public bool ExternalIdRequired { get; set; }
