@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
@@ -72,7 +73,7 @@ public static class InitCommand
         }
         if (r.Features.Count == 0) problems.Add("--features: name at least one feature");
         if (region == null) problems.Add("--region is required (the workspace's region)");
-        else if (!Contains(facts.Regions, region)) problems.Add($"--region: '{region}' is not an AWS commercial region");
+        else if (!facts.Regions.Contains(region)) problems.Add($"--region: '{region}' is not an AWS commercial region");
         if (account == null) problems.Add("--account is required (12 digits)");
         else if (!Arn.IsAccountId(account)) problems.Add($"--account: '{account}' is not a 12-digit account ID");
         if (workspace == null) problems.Add("--workspace is required (wrkspc_…)");
@@ -116,11 +117,5 @@ public static class InitCommand
             : "Enter the same external ID in Portkey's integration.");
         stdout.WriteLine($"Check them: policycheck lint {outDir}");
         return Program.ExitClean;
-    }
-
-    private static bool Contains(IReadOnlyList<string> list, string value)
-    {
-        foreach (var x in list) if (x == value) return true;
-        return false;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
@@ -81,7 +82,7 @@ public static class SettingsLoader
                     config.ExternalIdRequired = true;
                     break;
                 case "region":
-                    if (!Contains(facts.Regions, value)) { Error(v, $"'{value}' is not an AWS commercial region"); break; }
+                    if (!facts.Regions.Contains(value)) { Error(v, $"'{value}' is not an AWS commercial region"); break; }
                     Set(config.Region, at, "region", v, Error);
                     config.Region = at;
                     break;
@@ -106,12 +107,6 @@ public static class SettingsLoader
     {
         if (existing != null && existing.Value != value.Value)
             error(node, $"{key} '{value.Value}' differs from policycheck.yml ('{existing.Value}')");
-    }
-
-    private static bool Contains(IReadOnlyList<string> list, string value)
-    {
-        foreach (var x in list) if (x == value) return true;
-        return false;
     }
 
     public static void Load(string path, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<ConfigError> errors, List<InputError> inputErrors)

@@ -7,7 +7,6 @@ namespace PolicyCheck.Engine;
 /// <summary>Turns an evaluation into the trace lines a finding shows on --verbose, with secrets masked.</summary>
 public static class Proofs
 {
-    public const string Mask = "****";
 
     public static List<string> TraceOf(EvaluationResult result, EvalRequest request, params string?[] secrets)
     {
@@ -18,17 +17,18 @@ public static class Proofs
         };
         foreach (var n in result.Notes) lines.Add("note: " + n);
         foreach (var t in result.Trace) lines.Add(t.ToString());
-        for (int i = 0; i < lines.Count; i++) lines[i] = Redact(lines[i], secrets);
+        var mask = new Secrets.SecretMask();
+        foreach (var s in secrets) mask.Add(s);
+        for (int i = 0; i < lines.Count; i++) lines[i] = mask.Apply(lines[i]);
         return lines;
     }
 
+    /// <summary>Masks the given values (and anything credential-shaped) through the project's one redaction layer.</summary>
     public static string Redact(string text, params string?[] secrets)
     {
-        foreach (var s in secrets)
-        {
-            if (!string.IsNullOrEmpty(s) && s!.Length >= 2) text = text.Replace(s, Mask);
-        }
-        return text;
+        var mask = new Secrets.SecretMask();
+        foreach (var s in secrets) mask.Add(s);
+        return mask.Apply(text);
     }
 
     /// <summary>AWS's simulator vocabulary: allowed, explicitDeny, implicitDeny.</summary>

@@ -7,37 +7,8 @@ public static class Wildcard
 {
     public static bool HasWildcard(string s) => s.IndexOf('*') >= 0 || s.IndexOf('?') >= 0;
 
-    public static bool Match(string pattern, string text, bool ignoreCase)
-    {
-        int p = 0, t = 0, starP = -1, starT = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && pattern[p] == '*')
-            {
-                starP = p++;
-                starT = t;
-            }
-            else if (p < pattern.Length && (pattern[p] == '?' || Same(pattern[p], text[t], ignoreCase)))
-            {
-                p++;
-                t++;
-            }
-            else if (starP >= 0)
-            {
-                p = starP + 1;
-                t = ++starT;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        while (p < pattern.Length && pattern[p] == '*') p++;
-        return p == pattern.Length;
-    }
-
-    private static bool Same(char a, char b, bool ignoreCase)
-        => a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+    /// <summary>One matcher for the whole project: the evaluator's (<see cref="Evaluation.Patterns.Like(string, string, bool)"/>).</summary>
+    public static bool Match(string pattern, string text, bool ignoreCase) => Evaluation.Patterns.Like(pattern, text, ignoreCase);
 
     /// <summary>Path globs for suppressions: '**' spans folders, '*' and '?' stay inside one folder.</summary>
     public static bool MatchPath(string glob, string path)

@@ -42,12 +42,10 @@ public sealed class CallerPrincipal
         string t = text.Trim();
         if (t == "*" || t.Length == 0) return new CallerPrincipal("*", PrincipalKind.Anonymous, null, null);
         if (IsAccountId(t)) return new CallerPrincipal($"arn:aws:iam::{t}:root", PrincipalKind.Account, t, null) { Partition = "aws" };
-        if (t.StartsWith("arn:", StringComparison.Ordinal))
+        if (Engine.Arn.TryParse(t) is { } arn)
         {
-            var parts = t.Split(new[] { ':' }, 6);
-            if (parts.Length == 6)
             {
-                string partition = parts[1], service = parts[2], account = parts[4], resource = parts[5];
+                string partition = arn.Partition, service = arn.Service, account = arn.Account, resource = arn.Resource;
                 PrincipalKind kind = PrincipalKind.Other;
                 string? role = null;
                 if (service == "iam" && resource == "root") kind = PrincipalKind.Account;
@@ -81,12 +79,7 @@ public sealed class CallerPrincipal
         return i >= 0 ? resource.Substring(i + 1) : resource;
     }
 
-    public static bool IsAccountId(string s)
-    {
-        if (s.Length != 12) return false;
-        foreach (char c in s) if (c < '0' || c > '9') return false;
-        return true;
-    }
+    public static bool IsAccountId(string s) => Engine.Arn.IsAccountId(s);
 
     /// <summary>Does a Principal entry (type and value as written in the policy) name this caller?</summary>
     public bool MatchedBy(string type, string value)
@@ -111,13 +104,13 @@ public sealed class CallerPrincipal
     {
         if (Kind == PrincipalKind.Anonymous || Kind == PrincipalKind.Service || Kind == PrincipalKind.Federated) return false;
         if (IsAccountId(value)) return Account == value;
-        var parts = value.Split(new[] { ':' }, 6);
-        if (parts.Length != 6 || parts[0] != "arn") return false;
-        string account = parts[4], resource = parts[5];
-        if (parts[2] == "iam" && resource == "root") return Account == account;
+        var arn = Engine.Arn.TryParse(value);
+        if (arn == null) return false;
+        string account = arn.Account, resource = arn.Resource;
+        if (arn.Service == "iam" && resource == "root") return Account == account;
         if (string.Equals(value, Text, StringComparison.Ordinal)) return true;
         // A role ARN also names every session of that role.
-        if (Kind == PrincipalKind.AssumedRole && parts[2] == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))
+        if (Kind == PrincipalKind.AssumedRole && arn.Service == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))
         {
             return Account == account && RoleName != null && string.Equals(LastSegment(resource), RoleName, StringComparison.Ordinal);
         }

@@ -64,8 +64,8 @@ public sealed class EvalRequest
         get
         {
             if (_resourceAccountDone) return _resourceAccount;
-            var parts = Resource.Split(':');
-            if (parts.Length >= 6 && parts[0] == "arn" && parts[4].Length > 0) _resourceAccount = parts[4];
+            var arn = Engine.Arn.TryParse(Resource);
+            if (arn != null && arn.Account.Length > 0) _resourceAccount = arn.Account;
             _resourceAccountDone = true;
             return _resourceAccount;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
@@ -37,7 +38,7 @@ public sealed class InvalidArnRule : PolicyRule
         }
         string partition = parts[1], service = parts[2], region = parts[3], account = parts[4];
         if (string.Equals(service, context.Facts.Namespace, StringComparison.Ordinal)) return; // PC2004
-        if (!Wildcard.HasWildcard(partition) && !Contains(context.Facts.Partitions, partition))
+        if (!Wildcard.HasWildcard(partition) && !context.Facts.Partitions.Contains(partition))
         {
             context.Report(doc, v.Span, $"\"{partition}\" is not an AWS partition ({string.Join(", ", context.Facts.Partitions)})");
             return;
@@ -45,7 +46,7 @@ public sealed class InvalidArnRule : PolicyRule
         if (!Wildcard.HasWildcard(service))
         {
             var catalog = context.Catalog;
-            if (service.Length == 0 || (catalog != null && catalog.FindService(service) == null && !IsWrongNamespace(context, service)))
+            if (service.Length == 0 || (catalog != null && catalog.FindService(service) == null && !PolicyCheck.Rules.Permissions.WrongNamespaceRule.IsWrongNamespace(context.Facts, service)))
             {
                 context.Report(doc, v.Span, $"\"{service}\" in \"{v.Value}\" is not a service prefix{(catalog != null ? " in " + CatalogActions.Stale(catalog) : string.Empty)}", severity: Severity.Warning);
                 return;
@@ -60,13 +61,5 @@ public sealed class InvalidArnRule : PolicyRule
         {
             context.Report(doc, v.Span, $"\"{account}\" is not a 12-digit account ID in \"{v.Value}\"");
         }
-    }
-
-    private static bool IsWrongNamespace(RuleContext context, string service) => Contains(context.Facts.WrongNames.Namespaces, service);
-
-    private static bool Contains(System.Collections.Generic.IReadOnlyList<string> list, string value)
-    {
-        foreach (var x in list) if (x == value) return true;
-        return false;
     }
 }

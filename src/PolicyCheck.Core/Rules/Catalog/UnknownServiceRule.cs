@@ -46,11 +46,5 @@ public sealed class UnknownServiceRule : PolicyRule
 
     /// <summary>Names PC2001 already reports (anthropic, claude…) are left to it.</summary>
     private static bool Code(string prefix, RuleContext context)
-    {
-        foreach (var n in context.Facts.WrongNames.Namespaces)
-        {
-            if (string.Equals(n, prefix, System.StringComparison.OrdinalIgnoreCase) && context.Catalog?.FindService(prefix) == null) return true;
-        }
-        return false;
-    }
+        => PolicyCheck.Rules.Permissions.WrongNamespaceRule.IsWrongNamespace(context.Facts, prefix) && context.Catalog?.FindService(prefix) == null;
 }

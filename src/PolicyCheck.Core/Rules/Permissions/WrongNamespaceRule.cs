@@ -36,7 +36,7 @@ public sealed class WrongNamespaceRule : PolicyRule
         }
     }
 
-    private static bool IsWrongNamespace(ServiceFacts facts, string prefix)
+    public static bool IsWrongNamespace(ServiceFacts facts, string prefix)
     {
         foreach (var ns in facts.WrongNames.Namespaces)
         {
