@@ -235,15 +235,7 @@ public static class VerifyCommand
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            w.WriteStartObject();
-            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            w.WriteString("version", "2.1.0");
-            w.WriteStartArray("runs");
-            w.WriteStartObject();
-            w.WriteStartObject("tool");
-            w.WriteStartObject("driver");
-            w.WriteString("name", "policycheck-verify");
-            w.WriteString("version", Program.Version);
+            Output.SarifFormatter.BeginRun(w, "policycheck-verify");
             w.WriteStartArray("rules");
             foreach (var r in results)
             {

@@ -71,6 +71,90 @@ public sealed class ConfigLoader
         return config;
     }
 
+    /// <summary>The Portkey integration settings (see SettingsLoader): validated with positions and applied to <paramref name="config"/>.</summary>
+    public static void ApplySettings(string path, string text, GatewayConfig config, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<ConfigError> errors)
+    {
+        var loader = new ConfigLoader(path, facts, catalog, env);
+        loader.ParseSettings(text, config);
+        errors.AddRange(loader._errors);
+    }
+
+    private static readonly string[] SettingsKeys = { "authType", "roleArn", "externalId", "externalIdEnv", "region", "workspaceId", "deployment" };
+
+    private void ParseSettings(string text, GatewayConfig config)
+    {
+        var problems = new List<YamlProblem>();
+        var root = YamlDoc.Load(text, problems);
+        foreach (var p in problems) _errors.Add(new ConfigError(_path, p.Span, p.Message));
+        if (root == null) return;
+        if (root is not YamlMappingNode map)
+        {
+            Error(root, "the Portkey settings must be a mapping (authType, roleArn, externalId, region, workspaceId, deployment)");
+            return;
+        }
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, node) in Entries(map, SettingsKeys, "the Portkey settings"))
+        {
+            given.Add(key);
+            var value = Scalar(node, key);
+            if (value == null) continue;
+            var at = At(value, node);
+            switch (key)
+            {
+                case "authType":
+                    string t = value.Replace(" ", string.Empty).Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
+                    if (t != "assumedrole" && t != "awsassumedrole" && t != "assumerole") Error(node, $"authType '{value}': Claude Platform on AWS in Portkey uses the AWS Assumed Role auth type (assumedRole)");
+                    break;
+                case "roleArn":
+                    var arn = Arn.TryParse(value);
+                    if (arn == null || arn.Service != "iam" || !arn.Resource.StartsWith("role/", StringComparison.Ordinal) || !Arn.IsAccountId(arn.Account))
+                    {
+                        Error(node, $"'{value}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)");
+                        break;
+                    }
+                    Agree(config.RoleArn, value, key, node);
+                    config.RoleArn = at;
+                    if (config.Account != null && config.Account.Value != arn.Account)
+                        Error(node, $"the role is in account {arn.Account}, but policycheck.yml says the workspace is in {config.Account.Value}; Claude Platform workspaces are called with a role of the same account");
+                    config.Account ??= At(arn.Account, node);
+                    break;
+                case "externalId":
+                case "externalIdEnv":
+                    if (given.Contains("externalId") && given.Contains("externalIdEnv")) { Error(node, "give externalId or externalIdEnv, not both"); break; }
+                    string? id = key == "externalId" ? value : _env(value);
+                    if (string.IsNullOrEmpty(id)) { Error(node, $"the environment variable {value} (externalIdEnv) is not set"); break; }
+                    if (key == "externalId") Agree(config.ExternalIdValue, value, key, node);
+                    config.ExternalIdValue = At(id!, node);
+                    config.ExternalIdSource = key == "externalId" ? "the Portkey settings" : "environment variable " + value;
+                    config.ExternalIdRequired = true;
+                    break;
+                case "region":
+                    if (!Contains(_facts.Regions, value)) { Error(node, $"'{value}' is not an AWS commercial region"); break; }
+                    Agree(config.Region, value, key, node);
+                    config.Region = at;
+                    break;
+                case "workspaceId":
+                    if (!Regex.IsMatch(value, _facts.WorkspaceIdPattern)) { Error(node, $"'{value}' is not a workspace ID (wrkspc_ followed by letters and digits)"); break; }
+                    Agree(config.Workspace, value, key, node);
+                    config.Workspace = at;
+                    break;
+                case "deployment":
+                    if (value == "hosted") config.Deployment = Deployment.Hosted;
+                    else if (value == "self-hosted") config.Deployment = Deployment.SelfHosted;
+                    else Error(node, $"deployment '{value}': hosted or self-hosted");
+                    break;
+            }
+        }
+        if (!given.Contains("roleArn")) Error(map, "the Portkey settings need roleArn");
+        if (!given.Contains("region")) Error(map, "the Portkey settings need region");
+    }
+
+    /// <summary>A value given in both policycheck.yml and the settings must agree.</summary>
+    private void Agree(Located<string>? existing, string value, string key, YamlNode node)
+    {
+        if (existing != null && existing.Value != value) Error(node, $"{key} '{value}' differs from policycheck.yml ('{existing.Value}')");
+    }
+
     private void Error(YamlNode node, string message) => _errors.Add(new ConfigError(_path, YamlDoc.Span(node), message));
 
     private GatewayConfig Parse(string text)

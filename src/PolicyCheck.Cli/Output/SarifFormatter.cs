@@ -14,21 +14,26 @@ public sealed class SarifFormatter : IFormatter
 {
     public bool Verbose { get; init; }
 
+    /// <summary>The opening every PolicyCheck SARIF log shares, up to the open tool.driver object (lint and verify).</summary>
+    public static void BeginRun(Utf8JsonWriter w, string toolName)
+    {
+        w.WriteStartObject();
+        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        w.WriteString("version", "2.1.0");
+        w.WriteStartArray("runs");
+        w.WriteStartObject();
+        w.WriteStartObject("tool");
+        w.WriteStartObject("driver");
+        w.WriteString("name", toolName);
+        w.WriteString("semanticVersion", Program.Version);
+    }
+
     public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            w.WriteStartObject();
-            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            w.WriteString("version", "2.1.0");
-            w.WriteStartArray("runs");
-            w.WriteStartObject();
-
-            w.WriteStartObject("tool");
-            w.WriteStartObject("driver");
-            w.WriteString("name", "PolicyCheck");
-            w.WriteString("semanticVersion", Program.Version);
+            BeginRun(w, "PolicyCheck");
             w.WriteString("informationUri", catalog.HelpUriBase.Replace("docs/rules/", string.Empty));
             w.WriteStartArray("rules");
             var index = new Dictionary<string, int>(StringComparer.Ordinal);
