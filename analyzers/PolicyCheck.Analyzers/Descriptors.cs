@@ -340,12 +340,12 @@ public static partial class Descriptors
 
     public static readonly DiagnosticDescriptor PC1034_UnresolvedValue = new DiagnosticDescriptor(
         "PC1034",
-        "A policy is not known until apply",
+        "A policy value is not known before deployment",
         "{0}",
         "PolicyCheck.Grammar",
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "A Terraform plan leaves computed values unknown (after_unknown); a policy built from them cannot be checked before apply. PolicyCheck reports each such policy once instead of passing silently.",
+        description: "A Terraform plan leaves computed values unknown (after_unknown), and a CloudFormation template can leave a parameter without a default, a pseudo parameter such as AWS::AccountId, an Fn::ImportValue or another resource's attribute open. PolicyCheck checks the policy with a stand-in that matches nothing, reports each such value once as a note, and does not report findings about the stand-in itself: never a silent pass.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1034.md");
 
     public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(

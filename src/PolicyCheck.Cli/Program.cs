@@ -91,6 +91,18 @@ public static class Program
         {
             Description = "Portkey integration settings (YAML/JSON: authType, roleArn, externalId or externalIdEnv, region, workspaceId, deployment), checked and used as the gateway section.",
         };
+        var parametersFile = new Option<string?>("--parameters")
+        {
+            Description = "Values for CloudFormation template parameters and pseudo parameters (AWS::AccountId, AWS::Region): the CLI's [{ParameterKey, ParameterValue}] JSON, {\"Parameters\": {...}} or a plain name: value map.",
+        };
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Apply the unambiguous fixes (bedrock: → aws-external-anthropic:, a misspelled Portkey principal, a weak sts:ExternalId operator → StringEquals) to JSON policies and CloudFormation templates, then lint again.",
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "With --fix: show the changes as a diff and write nothing.",
+        };
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Show how each proof finding was reached: the request, the decision and every statement's match.",
@@ -98,18 +110,22 @@ public static class Program
 
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind, verbose, settingsFile,
+            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun,
         };
-        lint.SetAction(parse => Lint(
-            parse.GetValue(paths) ?? Array.Empty<string>(),
-            parse.GetValue(format) ?? "text",
-            parse.GetValue(failOn) ?? "error",
-            parse.GetValue(config),
-            parse.GetValue(output),
-            parse.GetValue(kind) ?? "auto",
-            parse.GetValue(verbose),
-            parse.GetValue(settingsFile),
-            stdout, stderr, environment, mask));
+        lint.SetAction(parse => Lint(new LintOptions
+        {
+            Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
+            Format = parse.GetValue(format) ?? "text",
+            FailOn = parse.GetValue(failOn) ?? "error",
+            ConfigPath = parse.GetValue(config),
+            OutputPath = parse.GetValue(output),
+            Kind = parse.GetValue(kind) ?? "auto",
+            Verbose = parse.GetValue(verbose),
+            SettingsPath = parse.GetValue(settingsFile),
+            ParametersPath = parse.GetValue(parametersFile),
+            Fix = parse.GetValue(fix),
+            DryRun = parse.GetValue(dryRun),
+        }, stdout, stderr, environment, mask));
 
         var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
         var explain = new Command("explain", "Print a rule's documentation: what it checks, why, how to fix it, an example.") { ruleId };
@@ -135,23 +151,60 @@ public static class Program
         return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
     }
 
-    private static int Lint(string[] paths, string format, string failOn, string? configPath, string? outputPath, string kind, bool verbose, string? settingsPath,
-        TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
+    private sealed class LintOptions
+    {
+        public string[] Paths { get; init; } = Array.Empty<string>();
+        public string Format { get; init; } = "text";
+        public string FailOn { get; init; } = "error";
+        public string? ConfigPath { get; init; }
+        public string? OutputPath { get; init; }
+        public string Kind { get; init; } = "auto";
+        public bool Verbose { get; init; }
+        public string? SettingsPath { get; init; }
+        public string? ParametersPath { get; init; }
+        public bool Fix { get; init; }
+        public bool DryRun { get; init; }
+    }
+
+    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
     {
         var facts = BuiltIn.Service;
         var catalog = BuiltIn.Catalog;
-        var request = new LintRequest
+        string[] paths = o.Paths;
+        string format = o.Format, failOn = o.FailOn;
+        string? outputPath = o.OutputPath;
+        LintRequest Request()
         {
-            ConfigPath = configPath,
-            SettingsPath = settingsPath,
-            Kind = kind == "permission" ? DocumentKind.Permission : kind == "trust" ? DocumentKind.Trust : null,
-            Environment = environment,
-        };
-        request.Paths.AddRange(paths);
+            var r = new LintRequest
+            {
+                ConfigPath = o.ConfigPath,
+                SettingsPath = o.SettingsPath,
+                ParametersPath = o.ParametersPath,
+                Kind = o.Kind == "permission" ? DocumentKind.Permission : o.Kind == "trust" ? DocumentKind.Trust : null,
+                Environment = environment,
+            };
+            r.Paths.AddRange(paths);
+            return r;
+        }
+        if (o.DryRun && !o.Fix)
+        {
+            stderr.WriteLine("policycheck: error: --dry-run goes with --fix");
+            return ExitUsage;
+        }
+        var request = Request();
         var report = LintRunner.Run(request, facts, catalog);
+        if (o.Fix)
+        {
+            foreach (var secret in report.Secrets) mask.Add(secret);
+            int fixExit = FixCommand.Apply(report, o.DryRun, request, stdout, stderr);
+            if (fixExit != 0) return fixExit;
+            var again = Request();
+            foreach (var kv in request.Overrides) again.Overrides[kv.Key] = kv.Value;
+            report = LintRunner.Run(again, facts, catalog);
+        }
         foreach (var secret in report.Secrets) mask.Add(secret);
 
-        var formatter = Formatters.For(format, verbose);
+        var formatter = Formatters.For(format, o.Verbose);
         if (outputPath != null)
         {
             var text = new StringWriter();
@@ -192,7 +245,7 @@ public static class Program
             stderr.WriteLine("policycheck: the configuration is invalid; nothing was linted");
             return ExitUsage;
         }
-        if (format != "text") foreach (var e in report.InputErrors) stderr.WriteLine($"{e.Path}: error: {e.Message}");
+        if (format != "text") foreach (var e in report.InputErrors) stderr.WriteLine(Formatters.InputError(e));
         if (report.PoliciesChecked == 0 && report.InputErrors.Count == 0)
         {
             stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} JSON file(s) read, none is an IAM policy)");

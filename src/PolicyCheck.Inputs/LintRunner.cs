@@ -7,6 +7,7 @@ using PolicyCheck.Facts;
 using PolicyCheck.Json;
 using PolicyCheck.Model;
 using PolicyCheck.Rules;
+using PolicyCheck.Inputs.CloudFormation;
 using PolicyCheck.Inputs.Terraform;
 
 namespace PolicyCheck.Inputs;
@@ -18,6 +19,10 @@ public sealed class LintRequest
     /// <summary>A Portkey integration settings file (--settings), applied as the gateway section.</summary>
     public string? SettingsPath { get; set; }
     public DocumentKind? Kind { get; set; }
+    /// <summary>Values for template parameters and pseudo parameters (--parameters FILE).</summary>
+    public string? ParametersPath { get; set; }
+    /// <summary>File contents to lint instead of what is on disk (lint --fix --dry-run lints the fixed text).</summary>
+    public Dictionary<string, byte[]> Overrides { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 }
 
@@ -30,6 +35,8 @@ public sealed class LintReport
     public int FilesRead { get; set; }
     public int PoliciesChecked { get; set; }
     public int FilesSkipped { get; set; }
+    /// <summary>Files lint --fix may change (JSON policies and CloudFormation templates), by the path findings show.</summary>
+    public Dictionary<string, string> FixablePaths { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
     /// <summary>Values from the config that must never be printed (the external ID).</summary>
     public List<string> Secrets { get; } = new List<string>();
 }
@@ -71,16 +78,48 @@ public static class LintRunner
         }
         if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
 
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (request.ParametersPath != null)
+        {
+            var bytes = PolicyFiles.ReadBytes(request.ParametersPath, report.InputErrors);
+            string? text = bytes == null ? null : SourceDecoder.Decode(bytes, new List<JsonIssue>());
+            if (bytes != null && text == null) report.InputErrors.Add(new InputError(request.ParametersPath, "the parameters file is not valid UTF-8 text"));
+            var read = text == null ? null : CloudFormationTemplate.ReadParameters(request.ParametersPath, text, report.InputErrors);
+            if (read == null) return report;
+            parameters = read;
+        }
+
+        string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
+        string Display(string p) => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
         var files = PolicyFiles.Expand(request.Paths, report.InputErrors);
+        var unknownSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
         var managed = new ManagedPolicies(facts);
         var roles = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         var order = new List<RoleGroup>();
         foreach (var file in files)
         {
-            var bytes = PolicyFiles.ReadBytes(file.Path, report.InputErrors);
+            var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, report.InputErrors);
             if (bytes == null) continue;
+            if (PolicyFiles.IsYaml(file.Path))
+            {
+                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknownSpans, Display);
+                if (templateRoles != null) order.AddRange(templateRoles);
+                continue;
+            }
             report.FilesRead++;
             var doc = PolicyReader.Read(file.Path, bytes, request.Kind);
+            if (doc.IsParsed && CloudFormationTemplate.Looks(doc.Root))
+            {
+                string templateText = SourceDecoder.Decode(bytes, new List<JsonIssue>()) ?? string.Empty;
+                var strict = doc.ParseIssues.Find(i => i.Kind != JsonIssueKind.EncodingNote);
+                if (strict != null)
+                {
+                    report.InputErrors.Add(new InputError(file.Path, "not a valid CloudFormation template: " + strict.Message) { Span = strict.Span });
+                    continue;
+                }
+                order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, Display));
+                continue;
+            }
             if (doc.IsParsed && TerraformPlan.Looks(doc.Root))
             {
                 string? planText = SourceDecoder.Decode(bytes, new List<JsonIssue>());
@@ -98,6 +137,7 @@ public static class LintRunner
                 continue;
             }
             report.PoliciesChecked++;
+            report.FixablePaths[Display(file.Path)] = file.Path;
             string dir = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
             if (!roles.TryGetValue(dir, out var role))
             {
@@ -114,9 +154,85 @@ public static class LintRunner
         }
 
         var engine = new LintEngine(facts, catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
-        string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
-        report.Diagnostics.AddRange(engine.Lint(order, config, null, p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/')));
+        var seen = new HashSet<(string, string, int, int, string)>();
+        foreach (var d in engine.Lint(order, config, null, Display))
+        {
+            // A role checked once per Fn::If branch reports the shared parts once.
+            if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
+            if (d.RuleId != UnresolvedRule && unknownSpans.TryGetValue(d.Path, out var spans) && Within(d.Span, spans)) continue;
+            report.Diagnostics.Add(d);
+        }
         return report;
+    }
+
+    private const string UnresolvedRule = "PC1034";
+
+    /// <summary>True when a finding is about a value the template leaves unknown (the PC1034 note covers it).</summary>
+    private static bool Within(SourceSpan span, List<SourceSpan> unknown)
+    {
+        foreach (var u in unknown)
+        {
+            if (span.Start >= u.Start && span.Start + span.Length <= u.Start + u.Length) return true;
+        }
+        return false;
+    }
+
+    private static List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes, Dictionary<string, string> parameters, GatewayConfig config,
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, Func<string, string> display)
+    {
+        var issues = new List<JsonIssue>();
+        string? text = SourceDecoder.Decode(bytes, issues);
+        if (text == null)
+        {
+            if (file.ExplicitlyNamed) report.InputErrors.Add(new InputError(file.Path, issues.Count > 0 ? issues[0].Message : "not valid UTF-8 text") { Span = issues.Count > 0 ? issues[0].Span : null });
+            else report.FilesSkipped++;
+            return null;
+        }
+        if (!file.ExplicitlyNamed && !CloudFormationTemplate.LooksLikeYamlTemplate(text))
+        {
+            report.FilesSkipped++;
+            return null;
+        }
+        report.FilesRead++;
+        var root = TemplateYaml.Load(text, out var failure);
+        if (failure != null)
+        {
+            report.InputErrors.Add(new InputError(file.Path, failure.Message) { Span = failure.Span });
+            return null;
+        }
+        if (!CloudFormationTemplate.Looks(root))
+        {
+            if (file.ExplicitlyNamed) report.InputErrors.Add(new InputError(file.Path, "a YAML file is read as a CloudFormation template, and this one has no Resources with a Type"));
+            else report.FilesSkipped++;
+            return null;
+        }
+        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknownSpans, display);
+    }
+
+    private static List<RoleGroup> ReadTemplate(string path, string text, JsonObject root, Dictionary<string, string> parameters, GatewayConfig config,
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, Func<string, string> display)
+    {
+        var given = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
+        var cdk = CdkAssembly.Beside(path);
+        string templateFile = Path.GetFileName(path);
+        if (cdk != null)
+        {
+            var (account, region) = cdk.Environment(templateFile);
+            if (account != null && !given.ContainsKey("AWS::AccountId")) given["AWS::AccountId"] = account;
+            if (region != null && !given.ContainsKey("AWS::Region")) given["AWS::Region"] = region;
+        }
+        var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.InputErrors,
+            (logicalId, resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId));
+        report.PoliciesChecked += read.Policies;
+        report.FixablePaths[display(path)] = path;
+        report.Secrets.AddRange(read.Secrets);
+        if (read.UnknownSpans.Count > 0)
+        {
+            string key = display(path);
+            if (!unknownSpans.TryGetValue(key, out var list)) unknownSpans[key] = list = new List<SourceSpan>();
+            list.AddRange(read.UnknownSpans);
+        }
+        return read.Roles;
     }
 
     private static string GlobBase(string path)

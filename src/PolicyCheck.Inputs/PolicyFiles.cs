@@ -16,6 +16,8 @@ public sealed class InputError
 
     public string Path { get; }
     public string Message { get; }
+    /// <summary>Where in the file, when the problem has a place (a template's line and column).</summary>
+    public Json.SourceSpan? Span { get; init; }
 }
 
 /// <summary>A candidate policy file and whether the user named it directly.</summary>
@@ -99,7 +101,7 @@ public static class PolicyFiles
         Array.Sort(subdirs, StringComparer.Ordinal);
         foreach (var f in entries)
         {
-            if (f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(f, false));
+            if ((f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || IsYaml(f)) && seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(f, false));
         }
         foreach (var d in subdirs)
         {
@@ -133,6 +135,11 @@ public static class PolicyFiles
             if (Wildcard.MatchPath(normalized, candidate) && seen.Add(Path.GetFullPath(f.Path))) files.Add(new PolicyFile(f.Path, true));
         }
     }
+
+    /// <summary>YAML files are read as CloudFormation templates.</summary>
+    public static bool IsYaml(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+           || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a file within the size limit; null with an error when it cannot be used.</summary>
     public static byte[]? ReadBytes(string path, List<InputError> errors)

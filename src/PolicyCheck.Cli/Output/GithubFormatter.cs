@@ -16,7 +16,8 @@ public sealed class GithubFormatter : IFormatter
         }
         foreach (var e in report.InputErrors)
         {
-            output.WriteLine($"::error file={Property(e.Path)},title=input::{Data(e.Message)}");
+            string at = e.Span is { } span ? $",line={span.Line},col={span.Column}" : string.Empty;
+            output.WriteLine($"::error file={Property(e.Path)}{at},title=input::{Data(e.Message)}");
         }
         foreach (var d in report.Diagnostics)
         {

@@ -22,4 +22,8 @@ public static class Formatters
     };
 
     public static string Severity(Severity s) => RuleCatalog.SeverityName(s);
+
+    /// <summary>An input error as one MSBuild-style line, with the position when it has one.</summary>
+    public static string InputError(PolicyCheck.Inputs.InputError e)
+        => e.Span is { } at ? $"{e.Path}({at.Line},{at.Column}): error: {e.Message}" : $"{e.Path}: error: {e.Message}";
 }

@@ -86,6 +86,11 @@ public sealed class JsonFormatter : IFormatter
             {
                 w.WriteStartObject();
                 w.WriteString("path", e.Path);
+                if (e.Span is { } at)
+                {
+                    w.WriteNumber("line", at.Line);
+                    w.WriteNumber("column", at.Column);
+                }
                 w.WriteString("message", e.Message);
                 w.WriteEndObject();
             }

@@ -133,6 +133,12 @@ public sealed class SarifFormatter : IFormatter
                 w.WriteStartObject("message");
                 w.WriteString("text", $"{e.Path}: {e.Message}");
                 w.WriteEndObject();
+                if (e.Span is { } at)
+                {
+                    w.WriteStartArray("locations");
+                    WriteLocation(w, e.Path, at, null);
+                    w.WriteEndArray();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();

@@ -17,7 +17,7 @@ public sealed class TextFormatter : IFormatter
         }
         foreach (var e in report.InputErrors)
         {
-            output.WriteLine($"{e.Path}: error: {e.Message}");
+            output.WriteLine(Formatters.InputError(e));
         }
         foreach (var d in report.Diagnostics)
         {

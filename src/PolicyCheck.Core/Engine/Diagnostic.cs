@@ -35,9 +35,25 @@ public sealed class Diagnostic
     /// <summary>For proof findings: how the evaluator reached its decision, one line per statement (shown with --verbose).</summary>
     public IReadOnlyList<string>? Trace => _trace ??= _traceFactory?.Invoke();
 
+    /// <summary>A fix that can be applied without asking (lint --fix): replace <see cref="TextEdit.Old"/> inside the span.</summary>
+    public TextEdit? Edit { get; internal set; }
+
     /// <summary>The trace is built only when something reads it.</summary>
     internal System.Func<IReadOnlyList<string>>? TraceFactory
     {
         set => _traceFactory = value;
     }
+}
+
+/// <summary>An unambiguous text change inside a finding's span: the one occurrence of Old becomes New.</summary>
+public sealed class TextEdit
+{
+    public TextEdit(string old, string @new)
+    {
+        Old = old;
+        New = @new;
+    }
+
+    public string Old { get; }
+    public string New { get; }
 }

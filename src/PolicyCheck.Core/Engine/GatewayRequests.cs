@@ -95,7 +95,7 @@ public sealed class GatewayRequests
     {
         var docs = new List<PolicyDocument>();
         foreach (var d in includeManaged ? role.PermissionDocuments() : role.OfKind(DocumentKind.Permission)) docs.Add(d);
-        return new PolicySet { Identity = docs };
+        return new PolicySet { Identity = docs, Boundaries = role.Boundaries };
     }
 
     /// <summary>A caller assuming the role: the caller's own policies are unknown (assumed to allow).</summary>

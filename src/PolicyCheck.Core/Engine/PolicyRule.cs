@@ -47,7 +47,8 @@ public sealed class RuleContext
     private int _dropped;
     private PolicyDocument? _dropDocument;
 
-    public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, Func<IReadOnlyList<string>>? trace = null)
+    public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, Func<IReadOnlyList<string>>? trace = null,
+        TextEdit? edit = null)
     {
         if (document.Path.StartsWith(ManagedPolicies.PathPrefix, StringComparison.Ordinal)) return;
         if (_dropDocument != document)
@@ -62,7 +63,7 @@ public sealed class RuleContext
             return;
         }
         if (document.SpanMap != null) span = document.SpanMap(span);
-        _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { TraceFactory = trace });
+        _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { TraceFactory = trace, Edit = edit });
     }
 
     /// <summary>Called by the engine after the rule ran: reports how many findings the cap left out.</summary>

@@ -31,6 +31,8 @@ public sealed class RoleGroup
     public string Name { get; }
     public List<PolicyDocument> Documents { get; } = new List<PolicyDocument>();
     public List<AttachedManagedPolicy> ManagedPolicies { get; } = new List<AttachedManagedPolicy>();
+    /// <summary>The role's permissions boundary, when the template defines it: the gateway's calls must fit inside it.</summary>
+    public List<PolicyDocument> Boundaries { get; } = new List<PolicyDocument>();
     /// <summary>False for a role that has nothing to do with the gateway (another role in a Terraform plan): only the
     /// general IAM rules (PC1xxx) apply to it.</summary>
     public bool IsGatewayRole { get; set; } = true;

@@ -68,7 +68,7 @@ public static class TerraformPlan
             }
             if (r.Values.Get("managed_policy_arns")?.Value is JsonArray arns)
             {
-                foreach (var a in arns.Items) Attach(role, (a as JsonScalar)?.Text, a.Span, path, facts, managed);
+                foreach (var a in arns.Items) GatewayRoles.Attach(role, (a as JsonScalar)?.Text, a.Span, path, facts, managed);
             }
         }
         RoleGroup? RoleFor(JsonObject values)
@@ -89,7 +89,7 @@ public static class TerraformPlan
                 case "aws_iam_role_policy_attachment":
                 {
                     var role = RoleFor(r.Values);
-                    if (role != null) Attach(role, (r.Values.Get("policy_arn")?.Value as JsonScalar)?.Text, r.Values.Span, path, facts, managed);
+                    if (role != null) GatewayRoles.Attach(role, (r.Values.Get("policy_arn")?.Value as JsonScalar)?.Text, r.Values.Span, path, facts, managed);
                     break;
                 }
                 case "aws_iam_policy":
@@ -101,8 +101,7 @@ public static class TerraformPlan
             }
         }
         // Only roles that are about the gateway get the gateway's rules; the others get the general IAM rules.
-        var expected = config.ExpectedPrincipals(facts);
-        foreach (var role in roles) role.IsGatewayRole = IsGateway(role, expected, facts);
+        GatewayRoles.Mark(roles, config, facts);
         roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
         return roles;
     }
@@ -112,40 +111,6 @@ public static class TerraformPlan
         var role = new RoleGroup(address);
         roles.Add(role);
         return role;
-    }
-
-    private static bool IsGateway(RoleGroup role, IReadOnlyList<string> expected, ServiceFacts facts)
-    {
-        foreach (var doc in role.Documents)
-        {
-            if (doc.Root == null) continue;
-            foreach (var s in doc.Statements)
-            {
-                if (s.Principal != null)
-                {
-                    foreach (var e in s.Principal.Entries) foreach (var x in expected) if (e.Value.Value == x) return true;
-                }
-                foreach (var list in new[] { s.Action, s.NotAction })
-                {
-                    if (list == null) continue;
-                    foreach (var v in list.Values)
-                    {
-                        if (v.Value.StartsWith(facts.Namespace + ":", StringComparison.OrdinalIgnoreCase)) return true;
-                        foreach (var wrong in facts.WrongNames.Namespaces) if (v.Value.StartsWith(wrong + ":", StringComparison.OrdinalIgnoreCase)) return true;
-                    }
-                }
-            }
-        }
-        foreach (var m in role.ManagedPolicies) if (m.Fact.Name.StartsWith("Anthropic", StringComparison.Ordinal)) return true;
-        return false;
-    }
-
-    private static void Attach(RoleGroup role, string? arn, SourceSpan span, string path, ServiceFacts facts, ManagedPolicies managed)
-    {
-        if (arn == null) return;
-        var fact = facts.FindManagedPolicy(arn);
-        var document = fact != null ? managed.Document(arn) : null;
-        if (fact != null && document != null) role.ManagedPolicies.Add(new AttachedManagedPolicy(fact, document, new Located<string>(arn, path, span)));
     }
 
     /// <summary>A policy JSON string at <paramref name="key"/>: read it and map its positions into the plan file.</summary>

@@ -28,9 +28,11 @@ public sealed class WrongNamespaceRule : PolicyRule
                     string qualified = facts.Qualified(right);
                     // bedrock:* in a role that also grants the Claude action is a deliberate Bedrock grant, not a mistake.
                     if (prefix.StartsWith("bedrock", StringComparison.OrdinalIgnoreCase) && AlreadyGranted(context, qualified, target)) continue;
+                    // Only an exact name is fixed without asking; a nearest-name guess or a wildcard is the user's call.
+                    bool exact = !Wildcard.HasWildcard(name) && (facts.FindAction(name) != null || Listed(facts, value.Value));
                     context.Report(doc, value.Span,
                         $"\"{value.Value}\" is not a {facts.Name} action: the IAM namespace is {facts.Namespace}, not {prefix}",
-                        $"use \"{qualified}\"");
+                        $"use \"{qualified}\"", edit: exact ? new TextEdit(value.Value, qualified) : null);
                 }
             }
         }
@@ -41,6 +43,15 @@ public sealed class WrongNamespaceRule : PolicyRule
         foreach (var ns in facts.WrongNames.Namespaces)
         {
             if (string.Equals(ns, prefix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool Listed(ServiceFacts facts, string wrong)
+    {
+        foreach (var r in facts.WrongNames.Actions)
+        {
+            if (string.Equals(r.Wrong, wrong, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }

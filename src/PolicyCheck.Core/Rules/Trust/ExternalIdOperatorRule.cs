@@ -10,6 +10,30 @@ public sealed class ExternalIdOperatorRule : PolicyRule
 {
     public override string Id => "PC3006";
 
+    /// <summary>
+    /// StringEquals says the same thing without the weakness when the operator compares strings for equality
+    /// (IfExists, a set qualifier, IgnoreCase, StringLike without a wildcard), its block holds only sts:ExternalId and
+    /// the statement has no StringEquals block already.
+    /// </summary>
+    private static bool Replaceable(Statement s, ConditionClause c)
+    {
+        bool equality = c.BaseOperator == "StringEquals" || c.BaseOperator == "StringEqualsIgnoreCase"
+            || (c.BaseOperator == "StringLike" && !AnyWildcard(c));
+        if (!equality || s.Condition == null) return false;
+        foreach (var other in s.Condition.Clauses)
+        {
+            if (other.Operator.Value == "StringEquals") return false;
+            if (other.Operator.Span.Start == c.Operator.Span.Start && !string.Equals(other.Key.Value, "sts:ExternalId", StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    private static bool AnyWildcard(ConditionClause c)
+    {
+        foreach (var v in c.Values) if (Wildcard.HasWildcard(v.Value)) return true;
+        return false;
+    }
+
     public override void Check(RuleContext context)
     {
         foreach (var doc in context.Role.OfKind(DocumentKind.Trust))
@@ -63,7 +87,8 @@ public sealed class ExternalIdOperatorRule : PolicyRule
                     {
                         why = $"{op} does not compare the external ID as a string";
                     }
-                    context.Report(doc, c.Operator.Span, $"weak sts:ExternalId check: {why}", severity: severity);
+                    context.Report(doc, c.Operator.Span, $"weak sts:ExternalId check: {why}", severity: severity,
+                        edit: Replaceable(s, c) ? new TextEdit(op, "StringEquals") : null);
                 }
             }
         }

@@ -8,6 +8,17 @@ public sealed class TrustedPrincipalMissingRule : PolicyRule
 {
     public override string Id => "PC3001";
 
+    /// <summary>A few characters off one expected principal and no other: safe to correct without asking.</summary>
+    private static bool Misspelled(string value, string expected, RuleContext context)
+    {
+        if (Names.Distance(value, expected) > 4 && !string.Equals(value, expected, System.StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var other in context.Config.ExpectedPrincipals(context.Facts))
+        {
+            if (other != expected && TrustStatements.NearMiss(value, other) != null) return false;
+        }
+        return true;
+    }
+
     public override void Check(RuleContext context)
     {
         PolicyDocument? trust = null;
@@ -40,7 +51,7 @@ public sealed class TrustedPrincipalMissingRule : PolicyRule
                         string? why = TrustStatements.NearMiss(e.Value.Value, expected);
                         if (why == null) continue;
                         context.Report(doc, e.Value.Span, $"\"{e.Value.Value}\" looks like a misspelling of the gateway's principal {expected}: {why}",
-                            $"use \"{expected}\"");
+                            $"use \"{expected}\"", edit: Misspelled(e.Value.Value, expected, context) ? new TextEdit(e.Value.Value, expected) : null);
                         reported = true;
                     }
                 }

@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Inputs.CloudFormation;
+
+/// <summary>What one template gave the lint: the roles to check and where values stayed unknown.</summary>
+public sealed class TemplateRead
+{
+    public List<RoleGroup> Roles { get; } = new List<RoleGroup>();
+    /// <summary>Every place an unknown value was put in (findings about those values are not reported; PC1034 notes them).</summary>
+    public List<SourceSpan> UnknownSpans { get; } = new List<SourceSpan>();
+    public List<string> Secrets { get; } = new List<string>();
+    public int Policies { get; set; }
+}
+
+/// <summary>
+/// Reads the IAM resources of a CloudFormation template (YAML or JSON, CDK output included): AWS::IAM::Role with its
+/// trust, inline, managed and boundary policies, AWS::IAM::Policy, AWS::IAM::RolePolicy and AWS::IAM::ManagedPolicy.
+/// Each role is checked once per combination of the conditions its Fn::If expressions use (both branches).
+/// </summary>
+public static class CloudFormationTemplate
+{
+    /// <summary>CloudFormation's own limit for a template body (from S3).</summary>
+    public const int MaxTemplateBytes = 1_048_576;
+    /// <summary>With more conditions than this, only "all true" and "all false" are checked.</summary>
+    public const int MaxEnumeratedConditions = 3;
+
+    private static readonly string[] IamTypes = { "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::ManagedPolicy" };
+
+    public static bool Looks(JsonNode? root)
+    {
+        if (root is not JsonObject o || o.Get("Resources")?.Value is not JsonObject resources) return false;
+        if (o.Get("AWSTemplateFormatVersion") != null) return true;
+        foreach (var r in resources.Properties)
+        {
+            if (r.Value is JsonObject res && res.Get("Type")?.Value is JsonScalar t && t.Text.Contains("::")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A cheap look at a YAML file met while walking a folder: is it worth parsing as a template?</summary>
+    public static bool LooksLikeYamlTemplate(string text)
+        => text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
+           || (text.IndexOf("Resources:", StringComparison.Ordinal) >= 0 && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
+
+    public static TemplateRead Read(string path, string text, JsonObject root, IReadOnlyDictionary<string, string> parameters,
+        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<InputError> errors, Func<string, JsonObject, string?>? constructPath = null)
+    {
+        var result = new TemplateRead();
+        if (Encoding.UTF8.GetByteCount(text) > MaxTemplateBytes)
+        {
+            errors.Add(new InputError(path, $"the template has {Encoding.UTF8.GetByteCount(text):N0} bytes; CloudFormation accepts at most {MaxTemplateBytes:N0} (1 MB), so it cannot be deployed"));
+            return result;
+        }
+        var model = new TemplateModel(root);
+        foreach (var p in parameters) model.Given[p.Key] = p.Value;
+        if (!model.Given.ContainsKey("AWS::AccountId") && config.Account != null) model.Given["AWS::AccountId"] = config.Account.Value;
+        if (!model.Given.ContainsKey("AWS::Region") && config.Region != null) model.Given["AWS::Region"] = config.Region.Value;
+        foreach (var p in model.Parameters)
+        {
+            if (p.Value.Get("NoEcho")?.Value is JsonScalar ne && (ne.Text == "true" || ne.Kind == JsonKind.True) && model.Value(p.Key) is JsonScalar v) result.Secrets.Add(v.Text);
+        }
+        try
+        {
+            var conditions = ConditionsUsed(model);
+            foreach (var assignment in Variants(conditions))
+            {
+                ReadVariant(path, model, assignment, result, facts, managed, constructPath ?? ((_, r) => CdkPath(r)));
+            }
+        }
+        catch (TemplateError e)
+        {
+            errors.Add(new InputError(path, e.Message) { Span = e.Span });
+            result.Roles.Clear();
+            return result;
+        }
+        GatewayRoles.Mark(result.Roles, config, facts);
+        foreach (var role in result.Roles) if (role.Name.EndsWith(BoundaryMark, StringComparison.Ordinal)) role.IsGatewayRole = false;
+        result.Roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
+        return result;
+    }
+
+    private const string BoundaryMark = " (permissions boundary)";
+
+    /// <summary>The construct path CDK writes into each resource's metadata.</summary>
+    public static string? CdkPath(JsonObject resource)
+        => resource.Get("Metadata")?.Value is JsonObject m && m.Get("aws:cdk:path")?.Value is JsonScalar p ? p.Text : null;
+
+    private static List<string> ConditionsUsed(TemplateModel model)
+    {
+        var names = new List<string>();
+        foreach (var r in model.Resources)
+        {
+            if (Array.IndexOf(IamTypes, model.Type(r.Key)) < 0) continue;
+            if (r.Value.Get("Condition")?.Value is JsonScalar c && !names.Contains(c.Text)) names.Add(c.Text);
+            if (r.Value.Get("Properties")?.Value is JsonNode props) FindIfs(props, names, 0);
+        }
+        foreach (var n in names)
+        {
+            if (!model.Conditions.ContainsKey(n)) throw new TemplateError($"condition \"{n}\" is used but Conditions does not define it", model.Root.Span);
+        }
+        return names;
+    }
+
+    private static void FindIfs(JsonNode node, List<string> names, int depth)
+    {
+        if (depth > Intrinsics.MaxDepth) return; // the resolver reports the depth
+        if (node is JsonObject o)
+        {
+            if (o.Properties.Count == 1 && o.Properties[0].Name == "Fn::If" && o.Properties[0].Value is JsonArray a && a.Items.Count > 0
+                && a.Items[0] is JsonScalar c && !names.Contains(c.Text))
+            {
+                names.Add(c.Text);
+            }
+            foreach (var p in o.Properties) FindIfs(p.Value, names, depth + 1);
+        }
+        else if (node is JsonArray arr)
+        {
+            foreach (var i in arr.Items) FindIfs(i, names, depth + 1);
+        }
+    }
+
+    private static IEnumerable<Dictionary<string, bool>> Variants(List<string> conditions)
+    {
+        if (conditions.Count == 0)
+        {
+            yield return new Dictionary<string, bool>();
+            yield break;
+        }
+        if (conditions.Count > MaxEnumeratedConditions)
+        {
+            foreach (bool value in new[] { true, false })
+            {
+                var all = new Dictionary<string, bool>(StringComparer.Ordinal);
+                foreach (var c in conditions) all[c] = value;
+                yield return all;
+            }
+            yield break;
+        }
+        for (int mask = 0; mask < 1 << conditions.Count; mask++)
+        {
+            var a = new Dictionary<string, bool>(StringComparer.Ordinal);
+            for (int i = 0; i < conditions.Count; i++) a[conditions[i]] = (mask & (1 << i)) == 0;
+            yield return a;
+        }
+    }
+
+    private sealed class Variant
+    {
+        public Variant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result, Func<string, JsonObject, string?> constructPath)
+        {
+            Path = path;
+            Model = model;
+            Assignment = assignment;
+            Result = result;
+            ConstructPath = constructPath;
+            First = true;
+            foreach (var a in assignment) First &= a.Value;
+        }
+
+        /// <summary>True for the first combination of conditions (policies are counted once).</summary>
+        public bool First { get; }
+
+        /// <summary>" (if C, not D)" for the conditions that decide this part of the template; empty when none does.</summary>
+        public string Suffix(JsonObject resource, JsonNode? part)
+        {
+            var names = new List<string>();
+            if (resource.Get("Condition")?.Value is JsonScalar c) names.Add(c.Text);
+            if (part != null) FindIfs(part, names, 0);
+            var parts = new List<string>();
+            foreach (var n in names) if (Assignment.TryGetValue(n, out bool on)) parts.Add(on ? n : "not " + n);
+            return parts.Count == 0 ? string.Empty : " (if " + string.Join(", ", parts) + ")";
+        }
+
+        public string Path { get; }
+        public TemplateModel Model { get; }
+        public Dictionary<string, bool> Assignment { get; }
+        public TemplateRead Result { get; }
+        public Func<string, JsonObject, string?> ConstructPath { get; }
+        public Dictionary<string, RoleGroup> Roles { get; } = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+        public HashSet<string> Reported { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+        public string Name(string logicalId) => ConstructPath(logicalId, Model.Resources[logicalId]) ?? logicalId;
+
+        public JsonNode? Resolve(JsonNode node, RoleGroup owner)
+        {
+            var intrinsics = new Intrinsics(Model, c => Assignment.TryGetValue(c, out bool v) && v);
+            var resolved = intrinsics.Resolve(node);
+            foreach (var u in intrinsics.Unknowns)
+            {
+                Result.UnknownSpans.Add(u.Span);
+                if (Reported.Add(u.Name)) owner.Unresolved.Add((Path, u.Span, $"{u.Why}; the policy was checked with {u.Marker} in its place, which matches nothing"));
+            }
+            return resolved;
+        }
+    }
+
+    private static void ReadVariant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result,
+        ServiceFacts facts, ManagedPolicies managed, Func<string, JsonObject, string?> constructPath)
+    {
+        var v = new Variant(path, model, assignment, result, constructPath);
+        bool Present(JsonObject resource) => resource.Get("Condition")?.Value is not JsonScalar c || (assignment.TryGetValue(c.Text, out bool on) && on);
+
+        // Roles first, so policies can be attached to them.
+        var managedTargets = new Dictionary<string, List<RoleGroup>>(StringComparer.Ordinal);
+        var boundaries = new List<(RoleGroup Role, string Policy)>();
+        var roleByName = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+        foreach (var r in model.Resources)
+        {
+            if (model.Type(r.Key) != "AWS::IAM::Role" || !Present(r.Value)) continue;
+            var role = new RoleGroup(v.Name(r.Key) + v.Suffix(r.Value, r.Value.Get("Properties")?.Value));
+            v.Roles[r.Key] = role;
+            result.Roles.Add(role);
+            var props = r.Value.Get("Properties")?.Value as JsonObject;
+            if (props == null) continue;
+            if (props.Get("RoleName")?.Value is JsonNode rn && v.Resolve(rn, role) is JsonScalar name) roleByName[name.Text] = role;
+            string label = v.Name(r.Key);
+            if (props.Get("AssumeRolePolicyDocument")?.Value is JsonNode trust)
+            {
+                AddResolvedDoc(v, role, v.Resolve(trust, role), label + " AssumeRolePolicyDocument" + v.Suffix(r.Value, trust), DocumentKind.Trust);
+            }
+            if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is JsonArray list)
+            {
+                foreach (var item in list.Items)
+                {
+                    if (item is not JsonObject p) continue;
+                    string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
+                    AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(r.Value, policies), DocumentKind.Permission);
+                }
+            }
+            if (props.Get("ManagedPolicyArns")?.Value is JsonNode arns)
+            {
+                var items = arns is JsonArray raw ? raw.Items : new[] { arns };
+                foreach (var item in items)
+                {
+                    if (RefTo(item, model, "AWS::IAM::ManagedPolicy") is { } local)
+                    {
+                        if (!managedTargets.TryGetValue(local, out var owners)) managedTargets[local] = owners = new List<RoleGroup>();
+                        owners.Add(role);
+                        continue;
+                    }
+                    var resolved = v.Resolve(item, role);
+                    if (resolved is JsonArray many) foreach (var m in many.Items) GatewayRoles.Attach(role, (m as JsonScalar)?.Text, m.Span, path, facts, managed);
+                    else if (resolved is JsonScalar one) GatewayRoles.Attach(role, one.Text, one.Span, path, facts, managed);
+                }
+            }
+            if (props.Get("PermissionsBoundary")?.Value is JsonNode boundary && RefTo(boundary, model, "AWS::IAM::ManagedPolicy") is { } b)
+            {
+                boundaries.Add((role, b));
+            }
+        }
+
+        foreach (var r in model.Resources)
+        {
+            string type = model.Type(r.Key);
+            if (type is not ("AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy") || !Present(r.Value)) continue;
+            if (r.Value.Get("Properties")?.Value is not JsonObject props) continue;
+            string label = v.Name(r.Key) + " PolicyDocument" + v.Suffix(r.Value, props.Get("PolicyDocument")?.Value);
+            var targets = new List<RoleGroup>();
+            var roleRefs = type == "AWS::IAM::RolePolicy" ? props.Get("RoleName")?.Value : props.Get("Roles")?.Value;
+            var scratch = new RoleGroup(v.Name(r.Key) + v.Suffix(r.Value, props));
+            if (roleRefs != null)
+            {
+                var items = roleRefs is JsonArray raw ? raw.Items : new[] { roleRefs };
+                foreach (var item in items)
+                {
+                    if (RefTo(item, model, "AWS::IAM::Role") is { } local)
+                    {
+                        if (v.Roles.TryGetValue(local, out var target)) targets.Add(target);
+                        continue;
+                    }
+                    if (v.Resolve(item, scratch) is JsonScalar s && roleByName.TryGetValue(s.Text, out var named)) targets.Add(named);
+                }
+            }
+            if (managedTargets.TryGetValue(r.Key, out var attachedTo))
+            {
+                foreach (var owner in attachedTo) if (!targets.Contains(owner)) targets.Add(owner);
+            }
+            bool isBoundary = false;
+            foreach (var b in boundaries) isBoundary |= b.Policy == r.Key;
+            if (targets.Count == 0)
+            {
+                if (isBoundary) scratch = new RoleGroup(v.Name(r.Key) + BoundaryMark);
+                result.Roles.Add(scratch);
+                targets.Add(scratch);
+            }
+            var docNode = props.Get("PolicyDocument")?.Value;
+            PolicyDocument? doc = null;
+            if (docNode != null)
+            {
+                int before = targets[0].Documents.Count;
+                AddResolvedDoc(v, targets[0], v.Resolve(docNode, targets[0]), label, DocumentKind.Permission);
+                if (targets[0].Documents.Count > before) doc = targets[0].Documents[before];
+            }
+            if (doc == null) continue;
+            for (int i = 1; i < targets.Count; i++) targets[i].Documents.Add(doc);
+            foreach (var b in boundaries) if (b.Policy == r.Key) b.Role.Boundaries.Add(doc);
+        }
+    }
+
+    /// <summary>The logical ID when <paramref name="node"/> is a Ref (or GetAtt …Arn) to a resource of that type.</summary>
+    private static string? RefTo(JsonNode node, TemplateModel model, string type)
+    {
+        if (node is not JsonObject o || o.Properties.Count != 1) return null;
+        var p = o.Properties[0];
+        string? id = p.Name switch
+        {
+            "Ref" => (p.Value as JsonScalar)?.Text,
+            "Fn::GetAtt" when p.Value is JsonArray a && a.Items.Count == 2 => (a.Items[0] as JsonScalar)?.Text,
+            _ => null,
+        };
+        return id != null && model.Type(id) == type ? id : null;
+    }
+
+    private static void AddResolvedDoc(Variant v, RoleGroup role, JsonNode? node, string label, DocumentKind kind)
+    {
+        if (node == null) return;
+        if (v.First) v.Result.Policies++;
+        if (node is JsonScalar s && s.Kind == JsonKind.String)
+        {
+            if (Intrinsics.IsMarker(s.Text)) return; // the whole policy is unknown: PC1034 says so
+            var fromText = PolicyReader.Read(v.Path, s.Text, kind, label);
+            var at = s.Span;
+            fromText.SpanMap = _ => at;
+            role.Documents.Add(fromText);
+            return;
+        }
+        role.Documents.Add(PolicyReader.FromNode(v.Path, node, label, kind, QuotaLength(node)));
+    }
+
+    /// <summary>The policy's length as IAM counts it, written as compact JSON.</summary>
+    public static int QuotaLength(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+            {
+                int n = 2 + Math.Max(0, o.Properties.Count - 1);
+                foreach (var p in o.Properties) n += Quoted(p.Name) + 1 + QuotaLength(p.Value);
+                return n;
+            }
+            case JsonArray a:
+            {
+                int n = 2 + Math.Max(0, a.Items.Count - 1);
+                foreach (var i in a.Items) n += QuotaLength(i);
+                return n;
+            }
+            case JsonScalar s when s.Kind == JsonKind.String:
+                return Quoted(s.Text);
+            case JsonScalar s:
+                return s.Text.Length == 0 ? 4 : s.Text.Length;
+            default:
+                return 0;
+        }
+    }
+
+    private static int Quoted(string text)
+    {
+        int n = 2;
+        foreach (char c in text) n += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
+        return n;
+    }
+
+    /// <summary>Parameter values from a file: the CLI's [{ParameterKey, ParameterValue}], {"Parameters": {...}} or a plain map.</summary>
+    public static Dictionary<string, string>? ReadParameters(string path, string text, List<InputError> errors)
+    {
+        var root = text.TrimStart().StartsWith("[", StringComparison.Ordinal) || text.TrimStart().StartsWith("{", StringComparison.Ordinal)
+            ? JsonParser.Parse(text, new LineMap(text), new List<JsonIssue>())
+            : TemplateYaml.Load(text, out _);
+        if (root == null)
+        {
+            var issues = new List<JsonIssue>();
+            if (TemplateYaml.Load(text, out var failure) == null && failure != null)
+            {
+                errors.Add(new InputError(path, failure.Message) { Span = failure.Span });
+                return null;
+            }
+            JsonParser.Parse(text, new LineMap(text), issues);
+            errors.Add(issues.Count > 0 ? new InputError(path, issues[0].Message) { Span = issues[0].Span } : new InputError(path, "the parameters file is empty"));
+            return null;
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root is JsonArray list)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is JsonObject o && o.Get("ParameterKey")?.Value is JsonScalar k && o.Get("ParameterValue")?.Value is JsonScalar val)
+                {
+                    values[k.Text] = val.Text;
+                    continue;
+                }
+                errors.Add(new InputError(path, "each entry must be {\"ParameterKey\": ..., \"ParameterValue\": ...}") { Span = item.Span });
+                return null;
+            }
+            return values;
+        }
+        if (root is JsonObject map)
+        {
+            if (map.Get("Parameters")?.Value is JsonObject inner) map = inner;
+            foreach (var p in map.Properties)
+            {
+                if (p.Value is JsonScalar s && s.Kind != JsonKind.Object)
+                {
+                    values[p.Name] = s.Text;
+                    continue;
+                }
+                if (p.Value is JsonArray arr)
+                {
+                    var parts = new List<string>();
+                    foreach (var i in arr.Items) if (i is JsonScalar x) parts.Add(x.Text);
+                    values[p.Name] = string.Join(",", parts);
+                    continue;
+                }
+                errors.Add(new InputError(path, $"parameter \"{p.Name}\" must be a string") { Span = p.Value.Span });
+                return null;
+            }
+            return values;
+        }
+        errors.Add(new InputError(path, "a parameters file is a list of {ParameterKey, ParameterValue} or a map of names to values") { Span = root.Span });
+        return null;
+    }
+}
