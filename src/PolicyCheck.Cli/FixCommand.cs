@@ -21,7 +21,7 @@ public static class FixCommand
         foreach (var d in report.Diagnostics)
         {
             if (d.Edit == null || d.IsSuppressed) continue;
-            if (!report.FixablePaths.ContainsKey(d.Path))
+            if (!report.FixablePaths.Contains(d.Path))
             {
                 skipped++;
                 continue;
@@ -32,7 +32,7 @@ public static class FixCommand
         int fixedCount = 0, files = 0;
         foreach (var entry in byFile)
         {
-            string real = report.FixablePaths[entry.Key];
+            string real = entry.Key;
             byte[] bytes;
             try
             {

@@ -35,8 +35,8 @@ public sealed class LintReport
     public int FilesRead { get; set; }
     public int PoliciesChecked { get; set; }
     public int FilesSkipped { get; set; }
-    /// <summary>Files lint --fix may change (JSON policies and CloudFormation templates), by the path findings show.</summary>
-    public Dictionary<string, string> FixablePaths { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>Files lint --fix may change (JSON policies and CloudFormation templates), as findings name them.</summary>
+    public HashSet<string> FixablePaths { get; } = new HashSet<string>(StringComparer.Ordinal);
     /// <summary>Values from the config that must never be printed (the external ID).</summary>
     public List<string> Secrets { get; } = new List<string>();
 }
@@ -90,7 +90,6 @@ public static class LintRunner
         }
 
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
-        string Display(string p) => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
         var files = PolicyFiles.Expand(request.Paths, report.InputErrors);
         var unknownSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
         var managed = new ManagedPolicies(facts);
@@ -102,7 +101,7 @@ public static class LintRunner
             if (bytes == null) continue;
             if (PolicyFiles.IsYaml(file.Path))
             {
-                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknownSpans, Display);
+                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknownSpans);
                 if (templateRoles != null) order.AddRange(templateRoles);
                 continue;
             }
@@ -114,10 +113,11 @@ public static class LintRunner
                 var strict = doc.ParseIssues.Find(i => i.Kind != JsonIssueKind.EncodingNote);
                 if (strict != null)
                 {
-                    report.InputErrors.Add(new InputError(file.Path, "not a valid CloudFormation template: " + strict.Message) { Span = strict.Span });
+                    string why = strict.Kind == JsonIssueKind.DuplicateKey ? strict.Message.Split(';')[0] + "; CloudFormation rejects the template" : strict.Message;
+                    report.InputErrors.Add(new InputError(file.Path, "not a valid CloudFormation template: " + why) { Span = strict.Span });
                     continue;
                 }
-                order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, Display));
+                order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans));
                 continue;
             }
             if (doc.IsParsed && TerraformPlan.Looks(doc.Root))
@@ -137,7 +137,7 @@ public static class LintRunner
                 continue;
             }
             report.PoliciesChecked++;
-            report.FixablePaths[Display(file.Path)] = file.Path;
+            report.FixablePaths.Add(file.Path);
             string dir = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
             if (!roles.TryGetValue(dir, out var role))
             {
@@ -155,7 +155,7 @@ public static class LintRunner
 
         var engine = new LintEngine(facts, catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
         var seen = new HashSet<(string, string, int, int, string)>();
-        foreach (var d in engine.Lint(order, config, null, Display))
+        foreach (var d in engine.Lint(order, config, null, p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/')))
         {
             // A role checked once per Fn::If branch reports the shared parts once.
             if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
@@ -178,7 +178,7 @@ public static class LintRunner
     }
 
     private static List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, Func<string, string> display)
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans)
     {
         var issues = new List<JsonIssue>();
         string? text = SourceDecoder.Decode(bytes, issues);
@@ -206,11 +206,11 @@ public static class LintRunner
             else report.FilesSkipped++;
             return null;
         }
-        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknownSpans, display);
+        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknownSpans);
     }
 
     private static List<RoleGroup> ReadTemplate(string path, string text, JsonObject root, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, Func<string, string> display)
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans)
     {
         var given = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
         var cdk = CdkAssembly.Beside(path);
@@ -224,11 +224,11 @@ public static class LintRunner
         var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.InputErrors,
             (logicalId, resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId));
         report.PoliciesChecked += read.Policies;
-        report.FixablePaths[display(path)] = path;
+        report.FixablePaths.Add(path);
         report.Secrets.AddRange(read.Secrets);
         if (read.UnknownSpans.Count > 0)
         {
-            string key = display(path);
+            string key = path;
             if (!unknownSpans.TryGetValue(key, out var list)) unknownSpans[key] = list = new List<SourceSpan>();
             list.AddRange(read.UnknownSpans);
         }

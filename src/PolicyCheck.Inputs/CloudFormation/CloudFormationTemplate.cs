@@ -95,20 +95,25 @@ public static class CloudFormationTemplate
     private static List<string> ConditionsUsed(TemplateModel model)
     {
         var names = new List<string>();
+        var spans = new List<SourceSpan>();
         foreach (var r in model.Resources)
         {
             if (Array.IndexOf(IamTypes, model.Type(r.Key)) < 0) continue;
-            if (r.Value.Get("Condition")?.Value is JsonScalar c && !names.Contains(c.Text)) names.Add(c.Text);
-            if (r.Value.Get("Properties")?.Value is JsonNode props) FindIfs(props, names, 0);
+            if (r.Value.Get("Condition")?.Value is JsonScalar c && !names.Contains(c.Text))
+            {
+                names.Add(c.Text);
+                spans.Add(c.Span);
+            }
+            if (r.Value.Get("Properties")?.Value is JsonNode props) FindIfs(props, names, 0, spans);
         }
-        foreach (var n in names)
+        for (int i = 0; i < names.Count; i++)
         {
-            if (!model.Conditions.ContainsKey(n)) throw new TemplateError($"condition \"{n}\" is used but Conditions does not define it", model.Root.Span);
+            if (!model.Conditions.ContainsKey(names[i])) throw new TemplateError($"condition \"{names[i]}\" is used but Conditions does not define it", spans[i]);
         }
         return names;
     }
 
-    private static void FindIfs(JsonNode node, List<string> names, int depth)
+    private static void FindIfs(JsonNode node, List<string> names, int depth, List<SourceSpan>? spans = null)
     {
         if (depth > Intrinsics.MaxDepth) return; // the resolver reports the depth
         if (node is JsonObject o)
@@ -117,12 +122,13 @@ public static class CloudFormationTemplate
                 && a.Items[0] is JsonScalar c && !names.Contains(c.Text))
             {
                 names.Add(c.Text);
+                spans?.Add(c.Span);
             }
-            foreach (var p in o.Properties) FindIfs(p.Value, names, depth + 1);
+            foreach (var p in o.Properties) FindIfs(p.Value, names, depth + 1, spans);
         }
         else if (node is JsonArray arr)
         {
-            foreach (var i in arr.Items) FindIfs(i, names, depth + 1);
+            foreach (var i in arr.Items) FindIfs(i, names, depth + 1, spans);
         }
     }
 
@@ -370,20 +376,32 @@ public static class CloudFormationTemplate
     /// <summary>Parameter values from a file: the CLI's [{ParameterKey, ParameterValue}], {"Parameters": {...}} or a plain map.</summary>
     public static Dictionary<string, string>? ReadParameters(string path, string text, List<InputError> errors)
     {
-        var root = text.TrimStart().StartsWith("[", StringComparison.Ordinal) || text.TrimStart().StartsWith("{", StringComparison.Ordinal)
-            ? JsonParser.Parse(text, new LineMap(text), new List<JsonIssue>())
-            : TemplateYaml.Load(text, out _);
-        if (root == null)
+        string trimmed = text.TrimStart();
+        JsonNode? root;
+        if (trimmed.StartsWith("[", StringComparison.Ordinal) || trimmed.StartsWith("{", StringComparison.Ordinal))
         {
             var issues = new List<JsonIssue>();
-            if (TemplateYaml.Load(text, out var failure) == null && failure != null)
+            root = JsonParser.Parse(text, new LineMap(text), issues);
+            var bad = issues.Find(i => i.Kind == JsonIssueKind.Syntax || i.Kind == JsonIssueKind.DuplicateKey);
+            if (root == null || bad != null)
+            {
+                errors.Add(bad != null ? new InputError(path, bad.Message) { Span = bad.Span } : new InputError(path, "the parameters file is not valid JSON"));
+                return null;
+            }
+        }
+        else
+        {
+            root = TemplateYaml.Load(text, out var failure);
+            if (failure != null)
             {
                 errors.Add(new InputError(path, failure.Message) { Span = failure.Span });
                 return null;
             }
-            JsonParser.Parse(text, new LineMap(text), issues);
-            errors.Add(issues.Count > 0 ? new InputError(path, issues[0].Message) { Span = issues[0].Span } : new InputError(path, "the parameters file is empty"));
-            return null;
+            if (root == null)
+            {
+                errors.Add(new InputError(path, "the parameters file is empty"));
+                return null;
+            }
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root is JsonArray list)

@@ -24,7 +24,11 @@ public sealed class InitCommandTests
             Assert.True(File.Exists(Path.Combine(dir.Path, f)), f);
         var lint = CliRunner.Run(new[] { "lint", dir.Path });
         Assert.True(lint.Exit == 0, lint.Out + lint.Err);
-        Assert.Contains("0 error(s), 0 warning(s), 0 note(s) in 2 policies", lint.Err);
+        // The JSON policies and the CloudFormation template's trust and permission policy: all clean.
+        Assert.Contains("0 error(s), 0 warning(s), 0 note(s) in 4 policies", lint.Err);
+        var template = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "portkey-role.cloudformation.yaml"), "--config", Path.Combine(dir.Path, "policycheck.yml") });
+        Assert.True(template.Exit == 0, template.Out + template.Err);
+        Assert.Contains("in 2 policies", template.Err);
         // The new external ID is in the trust policy, and nowhere in the output.
         using var trust = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "trust-policy.json")));
         string id = trust.RootElement.GetProperty("Statement")[0].GetProperty("Condition").GetProperty("StringEquals").GetProperty("sts:ExternalId").GetString()!;

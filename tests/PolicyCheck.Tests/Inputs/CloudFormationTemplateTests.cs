@@ -1,0 +1,393 @@
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace PolicyCheck.Tests.Inputs;
+
+/// <summary>CloudFormation templates (YAML and JSON) and CDK assemblies: the same findings as the raw policies, at the template's positions.</summary>
+public sealed class CloudFormationTemplateTests
+{
+    private static string Example(params string[] parts) => Path.Combine(new[] { Lint.Repo, "examples" }.Concat(parts).ToArray());
+    private static string Template => Example("cloudformation", "portkey-role.yaml");
+    private static string Parameters => Example("cloudformation", "parameters.json");
+
+    private static string Location(JsonElement d) => d.TryGetProperty("location", out var l) ? l.GetString()! : string.Empty;
+    private static string Rule(JsonElement d) => d.GetProperty("ruleId").GetString()!;
+
+    private static JsonElement[] Findings(params string[] args)
+    {
+        var (exit, output, err) = CliRunner.Run(new[] { "lint" }.Concat(args).Concat(new[] { "--format", "json" }).ToArray());
+        Assert.True(exit is 0 or 1, $"exit {exit}: {output}{err}");
+        return JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().ToArray();
+    }
+
+    private static string At(string path, JsonElement d)
+    {
+        var lines = File.ReadAllLines(path);
+        return lines[d.GetProperty("line").GetInt32() - 1].Substring(d.GetProperty("column").GetInt32() - 1);
+    }
+
+    [Fact]
+    public void SeedRole_HasTheSameFindingsAsTheRawPolicies()
+    {
+        var template = Findings(Template, "--parameters", Parameters).Where(d => Location(d).StartsWith("PortkeyClaudeRole")).Select(Rule).OrderBy(x => x);
+        var raw = Findings(Example("terraform", "raw")).Select(Rule).OrderBy(x => x);
+        Assert.Equal(raw, template);
+        Assert.NotEmpty(raw);
+    }
+
+    [Fact]
+    public void Findings_PointAtTheTemplatesOwnLines()
+    {
+        var found = Findings(Template, "--parameters", Parameters);
+        var bedrock = found.Single(d => Rule(d) == "PC2001");
+        Assert.StartsWith("bedrock:InvokeModel", At(Template, bedrock));
+        Assert.Equal("PortkeyClaudeRole Policies[claude]", Location(bedrock));
+        var weak = found.Single(d => Rule(d) == "PC3006");
+        Assert.StartsWith("StringLike:", At(Template, weak));
+        Assert.Equal("PortkeyClaudeRole AssumeRolePolicyDocument", Location(weak));
+    }
+
+    [Fact]
+    public void PseudoParameters_WithoutValues_AreOneNoteEach_AndNoFindingAboutTheStandIn()
+    {
+        var found = Findings(Template);
+        var notes = found.Where(d => Rule(d) == "PC1034").ToArray();
+        Assert.Equal(2, notes.Length);
+        Assert.Contains(notes, n => n.GetProperty("message").GetString()!.StartsWith("AWS::AccountId is known only at deployment"));
+        Assert.All(notes, n => Assert.Equal("note", n.GetProperty("severity").GetString()));
+        // The stand-in matches nothing and is not itself reported as a malformed ARN or a mismatch.
+        Assert.DoesNotContain(found, d => Rule(d) != "PC1034" && d.GetProperty("message").GetString()!.Contains('\u00AB'));
+        // The real mistakes are still found.
+        Assert.Contains(found, d => Rule(d) == "PC2001");
+        Assert.Contains(found, d => Rule(d) == "PC3006");
+    }
+
+    [Fact]
+    public void OtherRolesInTheStack_GetOnlyTheGeneralRules()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("t.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              TaskRole:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - {Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: sts:AssumeRole}
+                  Policies:
+                    - PolicyName: s3
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - {Effect: Allow, Action: s3:GetObjekt, Resource: "arn:aws:s3:::bucket/*"}
+            """);
+        var found = Findings(path);
+        Assert.Contains(found, d => Rule(d) == "PC1022"); // GetObjekt is not an S3 action
+        Assert.DoesNotContain(found, d => !Rule(d).StartsWith("PC1"));
+    }
+
+    [Fact]
+    public void CdkAssembly_HasTheSameFindingsAsTheRawPolicies_WithTheConstructPath()
+    {
+        string assembly = Example("cdk", "cdk.out");
+        var cdk = Findings(assembly);
+        var raw = Findings(Example("cdk", "raw"));
+        Assert.Equal(raw.Select(Rule).OrderBy(x => x), cdk.Select(Rule).OrderBy(x => x));
+        var misspelled = cdk.Single(d => Rule(d) == "PC3001");
+        Assert.Equal("PortkeyStack/PortkeyClaudeRole/Resource AssumeRolePolicyDocument", Location(misspelled));
+        Assert.StartsWith("\"arn:aws:iam::299329113195:role/portkey-ap\"", At(Path.Combine(assembly, "PortkeyStack.template.json"), misspelled));
+        // The manifest's environment gives the account and region: no unknown values.
+        Assert.DoesNotContain(cdk, d => Rule(d) == "PC1034");
+    }
+
+    [Fact]
+    public void CdkTemplateWithoutPathMetadata_TakesTheConstructPathFromTheManifest()
+    {
+        using var dir = new TempDir();
+        string source = Example("cdk", "cdk.out");
+        foreach (var f in Directory.GetFiles(source)) File.Copy(f, Path.Combine(dir.Path, Path.GetFileName(f)));
+        string template = Path.Combine(dir.Path, "PortkeyStack.template.json");
+        var text = File.ReadAllText(template).Replace("\"aws:cdk:path\"", "\"not:cdk:path\"");
+        File.WriteAllText(template, text);
+        var misspelled = Findings(dir.Path).Single(d => Rule(d) == "PC3001");
+        Assert.Equal("PortkeyStack/PortkeyClaudeRole/Resource AssumeRolePolicyDocument", Location(misspelled));
+    }
+
+    [Fact]
+    public void ShortAndLongForms_ReadTheSame()
+    {
+        using var dir = new TempDir();
+        var yaml = dir.Write("short.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              Ws: {Type: String, Default: wrkspc_01abc}
+            Mappings:
+              Accounts: {prod: {Id: "111122223333"}}
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: !Join [":", [arn, aws, iam, "", "299329113195", role/portkey-app]]}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {sts:ExternalId: !Select [1, !Split [",", "a,ext-id-123,c"]]}}
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Action: [bedrock:CreateInference]
+                            Resource: !Sub
+                              - "arn:aws:aws-external-anthropic:us-east-1:${Acct}:workspace/${Ws}"
+                              - Acct: !FindInMap [Accounts, prod, Id]
+            """);
+        var json = dir.Write("long/long.json", """
+            {"AWSTemplateFormatVersion": "2010-09-09",
+             "Parameters": {"Ws": {"Type": "String", "Default": "wrkspc_01abc"}},
+             "Mappings": {"Accounts": {"prod": {"Id": "111122223333"}}},
+             "Resources": {"Role": {"Type": "AWS::IAM::Role", "Properties": {
+               "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                 "Principal": {"AWS": {"Fn::Join": [":", ["arn", "aws", "iam", "", "299329113195", "role/portkey-app"]]}},
+                 "Action": "sts:AssumeRole",
+                 "Condition": {"StringEquals": {"sts:ExternalId": {"Fn::Select": [1, {"Fn::Split": [",", "a,ext-id-123,c"]}]}}}}]},
+               "Policies": [{"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                 "Action": ["bedrock:CreateInference"],
+                 "Resource": {"Fn::Sub": ["arn:aws:aws-external-anthropic:us-east-1:${Acct}:workspace/${Ws}", {"Acct": {"Fn::FindInMap": ["Accounts", "prod", "Id"]}}]}}]}}]}}}}
+            """);
+        var a = Findings(yaml).Select(d => Rule(d) + " " + d.GetProperty("message").GetString()).OrderBy(x => x).ToArray();
+        var b = Findings(json).Select(d => Rule(d) + " " + d.GetProperty("message").GetString()).OrderBy(x => x).ToArray();
+        Assert.Equal(a, b);
+        Assert.Contains(a, x => x.StartsWith("PC2001"));
+        Assert.DoesNotContain(a, x => x.StartsWith("PC1034") || x.StartsWith("PC3001") || x.StartsWith("PC2004"));
+    }
+
+    [Fact]
+    public void FnIf_ChecksBothBranches()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("if.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              Legacy: {Type: String, Default: "no"}
+            Conditions:
+              UseLegacy: !Equals [!Ref Legacy, "yes"]
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Action: !If
+                              - UseLegacy
+                              - [bedrock:CreateInference, bedrock:CountTokens]
+                              - [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]
+                            Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+            """);
+        var found = Findings(path);
+        var wrong = found.Where(d => Rule(d) == "PC2001").ToArray();
+        Assert.Equal(2, wrong.Length); // both actions of the UseLegacy branch
+        Assert.All(wrong, d => Assert.Equal("Role Policies[p] (if UseLegacy)", Location(d)));
+        Assert.DoesNotContain(found, d => Location(d).Contains("(if not UseLegacy)") && Rule(d) != "PC2002");
+    }
+
+    [Fact]
+    public void Attachments_ByRef_AndManagedPolicies_CountInTheProofs()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("attach.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
+                  ManagedPolicyArns:
+                    - !Ref Inference
+              Inference:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: aws-external-anthropic:CreateInference
+                        Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+              Tokens:
+                Type: AWS::IAM::RolePolicy
+                Properties:
+                  RoleName: !Ref Role
+                  PolicyName: tokens
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: aws-external-anthropic:CountTokens
+                        Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+            """);
+        var found = Findings(path);
+        Assert.DoesNotContain(found, d => Rule(d) == "PC2002");
+
+        // Without the RolePolicy, CountTokens is missing: the attachment really is what made it pass.
+        var without = dir.Write("without/attach.yaml", File.ReadAllText(path).Replace("RoleName: !Ref Role", "RoleName: other-role"));
+        Assert.Contains(Findings(without), d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CountTokens"));
+
+        // An AWS managed policy by ARN (through !Sub and AWS::Partition) counts too.
+        var managed = dir.Write("managed/attach.yaml", File.ReadAllText(path).Replace("- !Ref Inference", "- !Sub arn:${AWS::Partition}:iam::aws:policy/AnthropicInferenceAccess"));
+        Assert.DoesNotContain(Findings(managed), d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CreateInference"));
+    }
+
+    [Fact]
+    public void PermissionsBoundary_ThatLeavesOutAnAction_BlocksIt()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("boundary.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  PermissionsBoundary: !Ref Boundary
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Action: [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]
+                            Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+              Boundary:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Action: aws-external-anthropic:CreateInference
+                        Resource: "*"
+            """);
+        var found = Findings(path);
+        Assert.Contains(found, d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CountTokens"));
+        Assert.DoesNotContain(found, d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CreateInference is"));
+    }
+
+    [Theory]
+    [InlineData("[{\"ParameterKey\": \"AWS::AccountId\", \"ParameterValue\": \"111122223333\"}, {\"ParameterKey\": \"AWS::Region\", \"ParameterValue\": \"us-west-2\"}]", "p.json")]
+    [InlineData("{\"Parameters\": {\"AWS::AccountId\": \"111122223333\", \"AWS::Region\": \"us-west-2\"}}", "p.json")]
+    [InlineData("AWS::AccountId: \"111122223333\"\nAWS::Region: us-west-2\n", "p.yaml")]
+    public void ParametersFile_EveryFormat_FillsTheValues(string content, string name)
+    {
+        using var dir = new TempDir();
+        var parameters = dir.Write(name, content);
+        var found = Findings(Template, "--parameters", parameters);
+        Assert.DoesNotContain(found, d => Rule(d) == "PC1034");
+    }
+
+    [Theory]
+    [InlineData("[{\"Key\": \"x\"}]", "each entry must be")]
+    [InlineData("{\"x\": {\"nested\": 1}}", "parameter \"x\" must be a string")]
+    [InlineData("[1,", "p.json(1,")]
+    public void BadParametersFile_IsAClearError(string content, string expected)
+    {
+        using var dir = new TempDir();
+        var parameters = dir.Write("p.json", content);
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", Template, "--parameters", parameters });
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, output + err);
+    }
+
+    [Fact]
+    public void NoEchoParameterValues_AreNeverPrinted()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("secret.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              ExternalId: {Type: String, NoEcho: true, Default: "zz-secret-external-id-42"}
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
+                        Action: sts:AssumeRole
+                        Condition: {StringLike: {sts:ExternalId: !Ref ExternalId}}
+            """);
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        {
+            var (_, output, err) = CliRunner.Run(new[] { "lint", path, "--verbose", "--format", format });
+            Assert.Contains("PC3006", output + err);
+            Assert.DoesNotContain("zz-secret-external-id-42", output + err);
+        }
+    }
+
+    [Fact]
+    public void ImportValue_IsANote_NotASilentPass()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("import.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: !ImportValue PortkeyPrincipal}
+                        Action: sts:AssumeRole
+            """);
+        var note = Findings(path).Single(d => Rule(d) == "PC1034");
+        Assert.Contains("Fn::ImportValue \"PortkeyPrincipal\" comes from another stack", note.GetProperty("message").GetString());
+        Assert.Equal(10, note.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void YamlFilesThatAreNotTemplates_AreSkippedInFolders_AndRefusedWhenNamed()
+    {
+        using var dir = new TempDir();
+        dir.Write("docker-compose.yml", "services:\n  web:\n    image: nginx\n");
+        dir.Write("p.json", Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::b/*\"}"));
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", dir.Path });
+        Assert.Equal(1, exit); // the policy's own findings; the compose file is not an input error
+        Assert.Contains("in 1 policy", err);
+        Assert.DoesNotContain("docker-compose", err);
+        var named = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "docker-compose.yml") });
+        Assert.Equal(2, named.Exit);
+        Assert.Contains("no Resources with a Type", named.Out + named.Err);
+    }
+}
