@@ -90,6 +90,7 @@ public static class FixCommand
         foreach (var d in findings)
         {
             var e = d.Edit!;
+            if (e.Old.Length == 0) continue;
             int from = d.Span.Start, to = Math.Min(text.Length, d.Span.Start + d.Span.Length);
             if (from < 0 || from >= to) continue;
             int at = text.IndexOf(e.Old, from, to - from, StringComparison.Ordinal);

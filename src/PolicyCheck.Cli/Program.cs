@@ -58,7 +58,7 @@ public static class Program
 
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Policy files, folders (walked recursively for *.json) or globs such as 'policies/**/*.json'.",
+            Description = "Policy files, CloudFormation templates (YAML/JSON, cdk.out), Terraform plan JSON, folders (walked recursively for *.json, *.yaml, *.yml, *.template) or globs such as 'policies/**/*.json'.",
             Arity = ArgumentArity.OneOrMore,
         };
         var format = new Option<string>("--format", "-f")

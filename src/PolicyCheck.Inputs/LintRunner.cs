@@ -92,6 +92,7 @@ public static class LintRunner
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
         var files = PolicyFiles.Expand(request.Paths, report.InputErrors);
         var unknownSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
+        var optimistic = new List<RoleGroup>();
         var managed = new ManagedPolicies(facts);
         var roles = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         var order = new List<RoleGroup>();
@@ -101,7 +102,7 @@ public static class LintRunner
             if (bytes == null) continue;
             if (PolicyFiles.IsYaml(file.Path))
             {
-                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknownSpans);
+                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknownSpans, optimistic);
                 if (templateRoles != null) order.AddRange(templateRoles);
                 continue;
             }
@@ -117,7 +118,7 @@ public static class LintRunner
                     report.InputErrors.Add(new InputError(file.Path, "not a valid CloudFormation template: " + why) { Span = strict.Span });
                     continue;
                 }
-                order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans));
+                order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, optimistic));
                 continue;
             }
             if (doc.IsParsed && TerraformPlan.Looks(doc.Root))
@@ -154,12 +155,25 @@ public static class LintRunner
         }
 
         var engine = new LintEngine(facts, catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
+        Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
         var seen = new HashSet<(string, string, int, int, string)>();
-        foreach (var d in engine.Lint(order, config, null, p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/')))
+        var holdsAnyway = new HashSet<(string, string, int, int)>();
+        if (optimistic.Count > 0) foreach (var d in engine.Lint(optimistic, config, null, suppressionPath)) holdsAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length));
+        foreach (var d in engine.Lint(order, config, null, suppressionPath))
         {
             // A role checked once per Fn::If branch reports the shared parts once.
             if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
-            if (d.RuleId != UnresolvedRule && unknownSpans.TryGetValue(d.Path, out var spans) && Within(d.Span, spans)) continue;
+            if (d.RuleId != UnresolvedRule && unknownSpans.TryGetValue(d.Path, out var spans))
+            {
+                if (Within(d.Span, spans)) continue; // about the stand-in itself
+                if (d.Severity > Severity.Note && !d.IsSuppressed && !holdsAnyway.Contains((d.RuleId, d.Path, d.Span.Start, d.Span.Length)))
+                {
+                    // It would not be reported if the unknown values were anything: not provable either way before deployment.
+                    report.Diagnostics.Add(new Diagnostic(d.RuleId, Severity.Note,
+                        d.Message + " (depends on values not known before deployment, see PC1034)", d.Fix, d.Path, d.Span, d.Label));
+                    continue;
+                }
+            }
             report.Diagnostics.Add(d);
         }
         return report;
@@ -178,7 +192,7 @@ public static class LintRunner
     }
 
     private static List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans)
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, List<RoleGroup> optimistic)
     {
         var issues = new List<JsonIssue>();
         string? text = SourceDecoder.Decode(bytes, issues);
@@ -206,11 +220,11 @@ public static class LintRunner
             else report.FilesSkipped++;
             return null;
         }
-        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknownSpans);
+        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknownSpans, optimistic);
     }
 
     private static List<RoleGroup> ReadTemplate(string path, string text, JsonObject root, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans)
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, List<RoleGroup> optimistic)
     {
         var given = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
         var cdk = CdkAssembly.Beside(path);
@@ -221,13 +235,17 @@ public static class LintRunner
             if (account != null && !given.ContainsKey("AWS::AccountId")) given["AWS::AccountId"] = account;
             if (region != null && !given.ContainsKey("AWS::Region")) given["AWS::Region"] = region;
         }
-        var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.InputErrors,
-            (logicalId, resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId));
+        string? ConstructPath(string logicalId, JsonObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
+        var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.InputErrors, ConstructPath);
         report.PoliciesChecked += read.Policies;
         report.FixablePaths.Add(path);
         report.Secrets.AddRange(read.Secrets);
         if (read.UnknownSpans.Count > 0)
         {
+            // The same template with "*" for every unknown value: a finding that goes away there depends on the unknowns.
+            var optimisticRead = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, new List<InputError>(), ConstructPath, optimistic: true);
+            foreach (var r in optimisticRead.Roles) r.Unresolved.Clear();
+            optimistic.AddRange(optimisticRead.Roles);
             string key = path;
             if (!unknownSpans.TryGetValue(key, out var list)) unknownSpans[key] = list = new List<SourceSpan>();
             list.AddRange(read.UnknownSpans);

@@ -154,7 +154,17 @@ public static class Program
             System.Text.Encoding.UTF8.GetBytes("authType: assumedRole\nroleArn: arn:aws:iam::123456789012:role/portkey\nexternalIdEnv: EXT\nregion: us-west-2\nworkspaceId: wrkspc_01abc\ndeployment: hosted\n"),
             System.Text.Encoding.UTF8.GetBytes("{\"authType\": \"assumedRole\", \"roleArn\": \"arn:aws:iam::123456789012:role/p\", \"externalId\": \"abc-123\", \"region\": \"eu-west-1\"}"),
         };
-        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans, ["settings"] = settings };
+        var templates = Directory.GetFiles(Path.Combine(repo, "examples"), "*.yaml", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(Path.Combine(repo, "examples"), "*.template.json", SearchOption.AllDirectories))
+            .Concat(Directory.GetFiles(Path.Combine(repo, "tests", "PolicyCheck.Tests", "BadInput", "corpus"), "cfn-*"))
+            .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        var parameters = new List<byte[]>
+        {
+            File.ReadAllBytes(Path.Combine(repo, "examples", "cloudformation", "parameters.json")),
+            System.Text.Encoding.UTF8.GetBytes("{\"Parameters\": {\"Stage\": \"prod\", \"Subnets\": [\"a\", \"b\"]}}"),
+            System.Text.Encoding.UTF8.GetBytes("AWS::AccountId: \"111122223333\"\nStage: dev\n"),
+        };
+        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans, ["settings"] = settings, ["template"] = templates, ["parameters"] = parameters };
     }
 
     public static string FindRepo()

@@ -24,7 +24,32 @@ public static class Targets
         ["batch"] = Batch,
         ["plan"] = Plan,
         ["settings"] = Settings,
+        ["template"] = Template,
+        ["parameters"] = Parameters,
     };
+
+    /// <summary>A CloudFormation template, YAML or JSON: resolve it for every Fn::If branch and lint the roles.</summary>
+    public static void Template(byte[] input)
+    {
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.JsonIssue>());
+        if (text == null) return;
+        PolicyCheck.Json.JsonNode? root = text.TrimStart().StartsWith("{", StringComparison.Ordinal)
+            ? PolicyReader.Read("t.json", text).Root
+            : PolicyCheck.Inputs.CloudFormation.TemplateYaml.Load(text, out _);
+        if (!PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Looks(root)) return;
+        var config = new GatewayConfig();
+        var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", text, (PolicyCheck.Json.JsonObject)root!,
+            new Dictionary<string, string> { ["AWS::Region"] = "us-west-2" }, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<InputError>());
+        Engine.Lint(read.Roles, config);
+    }
+
+    /// <summary>lint --parameters FILE.</summary>
+    public static void Parameters(byte[] input)
+    {
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.JsonIssue>());
+        if (text == null) return;
+        PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.ReadParameters("p.json", text, new List<InputError>());
+    }
 
     /// <summary>The Portkey integration settings file.</summary>
     public static void Settings(byte[] input)

@@ -50,7 +50,8 @@ public static class CloudFormationTemplate
            || (text.IndexOf("Resources:", StringComparison.Ordinal) >= 0 && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
 
     public static TemplateRead Read(string path, string text, JsonObject root, IReadOnlyDictionary<string, string> parameters,
-        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<InputError> errors, Func<string, JsonObject, string?>? constructPath = null)
+        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<InputError> errors, Func<string, JsonObject, string?>? constructPath = null,
+        bool optimistic = false)
     {
         var result = new TemplateRead();
         if (Encoding.UTF8.GetByteCount(text) > MaxTemplateBytes)
@@ -71,7 +72,7 @@ public static class CloudFormationTemplate
             var conditions = ConditionsUsed(model);
             foreach (var assignment in Variants(conditions))
             {
-                ReadVariant(path, model, assignment, result, facts, managed, constructPath ?? ((_, r) => CdkPath(r)));
+                ReadVariant(path, model, assignment, result, facts, managed, constructPath ?? ((_, r) => CdkPath(r)), optimistic);
             }
         }
         catch (TemplateError e)
@@ -159,8 +160,9 @@ public static class CloudFormationTemplate
 
     private sealed class Variant
     {
-        public Variant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result, Func<string, JsonObject, string?> constructPath)
+        public Variant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result, Func<string, JsonObject, string?> constructPath, bool optimistic)
         {
+            Optimistic = optimistic;
             Path = path;
             Model = model;
             Assignment = assignment;
@@ -169,6 +171,8 @@ public static class CloudFormationTemplate
             First = true;
             foreach (var a in assignment) First &= a.Value;
         }
+
+        public bool Optimistic { get; }
 
         /// <summary>True for the first combination of conditions (policies are counted once).</summary>
         public bool First { get; }
@@ -196,7 +200,7 @@ public static class CloudFormationTemplate
 
         public JsonNode? Resolve(JsonNode node, RoleGroup owner)
         {
-            var intrinsics = new Intrinsics(Model, c => Assignment.TryGetValue(c, out bool v) && v);
+            var intrinsics = new Intrinsics(Model, c => Assignment.TryGetValue(c, out bool v) && v, Optimistic);
             var resolved = intrinsics.Resolve(node);
             foreach (var u in intrinsics.Unknowns)
             {
@@ -208,9 +212,9 @@ public static class CloudFormationTemplate
     }
 
     private static void ReadVariant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result,
-        ServiceFacts facts, ManagedPolicies managed, Func<string, JsonObject, string?> constructPath)
+        ServiceFacts facts, ManagedPolicies managed, Func<string, JsonObject, string?> constructPath, bool optimistic)
     {
-        var v = new Variant(path, model, assignment, result, constructPath);
+        var v = new Variant(path, model, assignment, result, constructPath, optimistic);
         bool Present(JsonObject resource) => resource.Get("Condition")?.Value is not JsonScalar c || (assignment.TryGetValue(c.Text, out bool on) && on);
 
         // Roles first, so policies can be attached to them.

@@ -37,10 +37,14 @@ public sealed class Intrinsics
     private readonly TemplateModel _template;
     private readonly Func<string, bool> _condition;
 
-    public Intrinsics(TemplateModel template, Func<string, bool> condition)
+    private readonly bool _optimistic;
+
+    /// <param name="optimistic">Put "*" (matches everything) where a value is unknown instead of a stand-in that matches nothing.</param>
+    public Intrinsics(TemplateModel template, Func<string, bool> condition, bool optimistic = false)
     {
         _template = template;
         _condition = condition;
+        _optimistic = optimistic;
     }
 
     public List<UnknownValue> Unknowns { get; } = new List<UnknownValue>();
@@ -263,7 +267,7 @@ public sealed class Intrinsics
     {
         var u = new UnknownValue(name, span, why);
         Unknowns.Add(u);
-        return new JsonScalar(span, JsonKind.String, u.Marker);
+        return new JsonScalar(span, JsonKind.String, _optimistic ? "*" : u.Marker);
     }
 
     public static bool IsMarker(string text) => text.IndexOf('\u00AB') >= 0;

@@ -65,6 +65,47 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void FindingsThatDependOnUnknownValues_AreNotes_RealOnesStayErrors()
+    {
+        using var dir = new TempDir();
+        dir.Write("policycheck.yml", "gateway:\n  region: us-east-1\n  account: \"111122223333\"\n  workspace: wrkspc_01abc\n");
+        string template = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              WorkspaceId: {Type: String}
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
+                  Policies:
+                    - PolicyName: p
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Action: [aws-external-anthropic:CreateInference, ACTION2]
+                            Resource: !Sub "arn:aws:aws-external-anthropic:${AWS::Region}:${AWS::AccountId}:workspace/${WorkspaceId}"
+            """;
+        // The workspace is unknown: whether the Resource covers wrkspc_01abc cannot be decided, so it is a note.
+        var path = dir.Write("t.yaml", template.Replace("ACTION2", "aws-external-anthropic:CountTokens"));
+        var found = Findings(path);
+        Assert.DoesNotContain(found, d => d.GetProperty("severity").GetString() == "error");
+        Assert.Contains(found, d => Rule(d) == "PC2002" && d.GetProperty("severity").GetString() == "note"
+            && d.GetProperty("message").GetString()!.Contains("depends on values not known before deployment"));
+        // CountTokens missing altogether is wrong whatever the workspace: still an error.
+        var missing = dir.Write("t.yaml", template.Replace("ACTION2", "aws-external-anthropic:GetFile"));
+        Assert.Contains(Findings(missing), d => Rule(d) == "PC2002" && d.GetProperty("severity").GetString() == "error"
+            && d.GetProperty("message").GetString()!.Contains("CountTokens"));
+    }
+
+    [Fact]
     public void OtherRolesInTheStack_GetOnlyTheGeneralRules()
     {
         using var dir = new TempDir();
