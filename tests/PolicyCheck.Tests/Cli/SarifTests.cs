@@ -41,4 +41,16 @@ public sealed class SarifTests
         Assert.Equal(2, bad.Exit);
         Assert.Empty(Schema().Validate(bad.Out));
     }
+
+    [Fact]
+    public void Sarif_With_A_Positioned_Template_Error_Validates()
+    {
+        string bad = Path.Combine(Lint.Repo, "tests", "PolicyCheck.Tests", "BadInput", "corpus", "cfn-unknown-tag.yaml");
+        var (exit, output, _) = CliRunner.Run(new[] { "lint", bad, Path.Combine(Lint.Repo, "examples", "cloudformation", "portkey-role.yaml"), "--format", "sarif" });
+        Assert.Equal(2, exit);
+        var errors = Schema().Validate(output);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));
+        Assert.Contains("unknown tag !Foo", output);
+        Assert.Contains("\"startLine\": 6", output);
+    }
 }

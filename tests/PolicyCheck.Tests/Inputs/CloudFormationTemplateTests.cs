@@ -396,6 +396,47 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void AnchorsAndAliases_AreFollowed()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("anchors.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
+                        Action: sts:AssumeRole
+                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
+                  Policies:
+                    - PolicyName: a
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - &claude
+                            Effect: Allow
+                            Action: [bedrock:CreateInference, aws-external-anthropic:CountTokens]
+                            Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+                    - PolicyName: b
+                      PolicyDocument:
+                        Version: "2012-10-17"
+                        Statement: [*claude]
+            """);
+        // Both policies use the anchored statement: one finding, at the anchored text (fixing it there fixes both).
+        var wrong = Findings(path).Where(d => Rule(d) == "PC2001").ToArray();
+        Assert.Single(wrong);
+        Assert.Equal(20, wrong[0].GetProperty("line").GetInt32());
+        Assert.Equal("Role Policies[a]", Location(wrong[0]));
+        // Without the alias, policy b has no statement: the alias really was followed.
+        var broken = dir.Write("b/anchors.yaml", File.ReadAllText(path).Replace("Statement: [*claude]", "Statement: []"));
+        Assert.Contains(Findings(broken), d => Location(d) == "Role Policies[b]");
+    }
+
+    [Fact]
     public void ImportValue_IsANote_NotASilentPass()
     {
         using var dir = new TempDir();
