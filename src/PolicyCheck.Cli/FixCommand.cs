@@ -14,7 +14,8 @@ namespace PolicyCheck.Cli;
 /// </summary>
 public static class FixCommand
 {
-    public static int Apply(LintReport report, bool dryRun, LintRequest request, TextWriter stdout, TextWriter stderr)
+    /// <param name="diff">Where --dry-run writes the diff.</param>
+    public static int Apply(LintReport report, bool dryRun, LintRequest request, TextWriter diff, TextWriter stderr)
     {
         var byFile = new SortedDictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
         int skipped = 0;
@@ -63,7 +64,7 @@ public static class FixCommand
             Buffer.BlockCopy(encoded, 0, output, bom ? 3 : 0, encoded.Length);
             if (dryRun)
             {
-                stdout.Write(Diff(entry.Key, text, fixedText));
+                diff.Write(Diff(entry.Key, text, fixedText));
                 request.Overrides[real] = output;
                 continue;
             }

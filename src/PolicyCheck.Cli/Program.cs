@@ -196,7 +196,9 @@ public static class Program
         if (o.Fix)
         {
             foreach (var secret in report.Secrets) mask.Add(secret);
-            int fixExit = FixCommand.Apply(report, o.DryRun, request, stdout, stderr);
+            // The diff goes before a text report; a JSON/SARIF/GitHub report or an --output file keeps standard output to itself.
+            var diffTo = format == "text" && outputPath == null ? stdout : stderr;
+            int fixExit = FixCommand.Apply(report, o.DryRun, request, diffTo, stderr);
             if (fixExit != 0) return fixExit;
             var again = Request();
             foreach (var kv in request.Overrides) again.Overrides[kv.Key] = kv.Value;

@@ -94,6 +94,11 @@ public static class Program
             }
             return;
         }
+        if (args.Length > 0 && args[0] == "--template-profile")
+        {
+            TemplateProfile.Run();
+            return;
+        }
         if (args.Length > 0 && args[0] == "--quick")
         {
             // A plain stopwatch figure for CI logs: policies/s after a warm-up pass.
@@ -111,6 +116,7 @@ public static class Program
             Console.WriteLine($"lint throughput: {corpus.Count / best:N0} policies/s (best of 5 passes over {corpus.Count:N0} policies; target >= 20,000)");
             Decisions.Quick();
             Mixed.Quick();
+            Templates.Quick();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -94,6 +94,19 @@ public sealed class FixCommandTests
     }
 
     [Fact]
+    public void DryRun_WithAJsonReport_KeepsStandardOutputParseable()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("role.yaml", BrokenTemplate);
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path, "--fix", "--dry-run", "--format", "json" });
+        Assert.Equal(0, exit);
+        using var report = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(0, report.RootElement.GetProperty("diagnostics").GetArrayLength());
+        Assert.Contains("+              AWS: arn:aws:iam::299329113195:role/portkey-app", err);
+        Assert.Equal(BrokenTemplate, File.ReadAllText(path));
+    }
+
+    [Fact]
     public void DryRun_WithoutFix_IsAUsageError()
     {
         using var dir = new TempDir();
