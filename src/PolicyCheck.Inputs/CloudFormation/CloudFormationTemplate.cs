@@ -260,9 +260,23 @@ public static class CloudFormationTemplate
                     else if (resolved is JsonScalar one) GatewayRoles.Attach(role, one.Text, one.Span, path, facts, managed);
                 }
             }
-            if (props.Get("PermissionsBoundary")?.Value is JsonNode boundary && RefTo(boundary, model, "AWS::IAM::ManagedPolicy") is { } b)
+            if (props.Get("PermissionsBoundary")?.Value is JsonNode boundary)
             {
-                boundaries.Add((role, b));
+                if (RefTo(boundary, model, "AWS::IAM::ManagedPolicy") is { } b)
+                {
+                    boundaries.Add((role, b));
+                }
+                else if (v.Resolve(boundary, role) is JsonScalar arn && !Intrinsics.IsMarker(arn.Text))
+                {
+                    if (managed.Document(arn.Text) is { } known)
+                    {
+                        role.Boundaries.Add(known);
+                    }
+                    else if (v.Reported.Add("boundary " + arn.Text))
+                    {
+                        role.Unresolved.Add((path, arn.Span, $"the permissions boundary {arn.Text} is not in this template, so the proofs do not include it; a boundary that leaves out the gateway's actions blocks them"));
+                    }
+                }
             }
         }
 

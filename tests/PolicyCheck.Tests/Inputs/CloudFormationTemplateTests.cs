@@ -340,6 +340,11 @@ public sealed class CloudFormationTemplateTests
         var found = Findings(path);
         Assert.Contains(found, d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CountTokens"));
         Assert.DoesNotContain(found, d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CreateInference is"));
+
+        // A boundary from outside the template cannot be checked: one note, never a silent pass.
+        var outside = dir.Write("outside/boundary.yaml", File.ReadAllText(path).Replace("PermissionsBoundary: !Ref Boundary", "PermissionsBoundary: arn:aws:iam::111122223333:policy/org-boundary"));
+        var note = Findings(outside).Single(d => Rule(d) == "PC1034");
+        Assert.Contains("permissions boundary arn:aws:iam::111122223333:policy/org-boundary is not in this template", note.GetProperty("message").GetString());
     }
 
     [Theory]
