@@ -195,6 +195,10 @@ public static class CloudFormationTemplate
         public Func<string, JsonObject, string?> ConstructPath { get; }
         public Dictionary<string, RoleGroup> Roles { get; } = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         public HashSet<string> Reported { get; } = new HashSet<string>(StringComparer.Ordinal);
+        /// <summary>Managed policies of the template attached by Ref in a role's ManagedPolicyArns.</summary>
+        public Dictionary<string, List<RoleGroup>> ManagedTargets { get; } = new Dictionary<string, List<RoleGroup>>(StringComparer.Ordinal);
+        public List<(RoleGroup Role, string Policy)> Boundaries { get; } = new List<(RoleGroup, string)>();
+        public Dictionary<string, RoleGroup> RoleByName { get; } = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
 
         public string Name(string logicalId) => ConstructPath(logicalId, Model.Resources[logicalId]) ?? logicalId;
 
@@ -216,116 +220,108 @@ public static class CloudFormationTemplate
     {
         var v = new Variant(path, model, assignment, result, constructPath, optimistic);
         bool Present(JsonObject resource) => resource.Get("Condition")?.Value is not JsonScalar c || (assignment.TryGetValue(c.Text, out bool on) && on);
-
         // Roles first, so policies can be attached to them.
-        var managedTargets = new Dictionary<string, List<RoleGroup>>(StringComparer.Ordinal);
-        var boundaries = new List<(RoleGroup Role, string Policy)>();
-        var roleByName = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         foreach (var r in model.Resources)
         {
-            if (model.Type(r.Key) != "AWS::IAM::Role" || !Present(r.Value)) continue;
-            var role = new RoleGroup(v.Name(r.Key) + v.Suffix(r.Value, r.Value.Get("Properties")?.Value));
-            v.Roles[r.Key] = role;
-            result.Roles.Add(role);
-            var props = r.Value.Get("Properties")?.Value as JsonObject;
-            if (props == null) continue;
-            if (props.Get("RoleName")?.Value is JsonNode rn && v.Resolve(rn, role) is JsonScalar name) roleByName[name.Text] = role;
-            string label = v.Name(r.Key);
-            if (props.Get("AssumeRolePolicyDocument")?.Value is JsonNode trust)
-            {
-                AddResolvedDoc(v, role, v.Resolve(trust, role), label + " AssumeRolePolicyDocument" + v.Suffix(r.Value, trust), DocumentKind.Trust);
-            }
-            if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is JsonArray list)
-            {
-                foreach (var item in list.Items)
-                {
-                    if (item is not JsonObject p) continue;
-                    string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
-                    AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(r.Value, policies), DocumentKind.Permission);
-                }
-            }
-            if (props.Get("ManagedPolicyArns")?.Value is JsonNode arns)
-            {
-                var items = arns is JsonArray raw ? raw.Items : new[] { arns };
-                foreach (var item in items)
-                {
-                    if (RefTo(item, model, "AWS::IAM::ManagedPolicy") is { } local)
-                    {
-                        if (!managedTargets.TryGetValue(local, out var owners)) managedTargets[local] = owners = new List<RoleGroup>();
-                        owners.Add(role);
-                        continue;
-                    }
-                    var resolved = v.Resolve(item, role);
-                    if (resolved is JsonArray many) foreach (var m in many.Items) GatewayRoles.Attach(role, (m as JsonScalar)?.Text, m.Span, path, facts, managed);
-                    else if (resolved is JsonScalar one) GatewayRoles.Attach(role, one.Text, one.Span, path, facts, managed);
-                }
-            }
-            if (props.Get("PermissionsBoundary")?.Value is JsonNode boundary)
-            {
-                if (RefTo(boundary, model, "AWS::IAM::ManagedPolicy") is { } b)
-                {
-                    boundaries.Add((role, b));
-                }
-                else if (v.Resolve(boundary, role) is JsonScalar arn && !Intrinsics.IsMarker(arn.Text))
-                {
-                    if (managed.Document(arn.Text) is { } known)
-                    {
-                        role.Boundaries.Add(known);
-                    }
-                    else if (v.Reported.Add("boundary " + arn.Text))
-                    {
-                        role.Unresolved.Add((path, arn.Span, $"the permissions boundary {arn.Text} is not in this template, so the proofs do not include it; a boundary that leaves out the gateway's actions blocks them"));
-                    }
-                }
-            }
+            if (model.Type(r.Key) == "AWS::IAM::Role" && Present(r.Value)) ReadRole(v, r.Key, r.Value, facts, managed);
         }
+        foreach (var r in model.Resources)
+        {
+            if (model.Type(r.Key) is "AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy" && Present(r.Value)) ReadPolicy(v, r.Key, r.Value);
+        }
+    }
 
-        foreach (var r in model.Resources)
+    /// <summary>An AWS::IAM::Role: its trust policy, inline policies, managed policies and permissions boundary.</summary>
+    private static void ReadRole(Variant v, string logicalId, JsonObject resource, ServiceFacts facts, ManagedPolicies managed)
+    {
+        var role = new RoleGroup(v.Name(logicalId) + v.Suffix(resource, resource.Get("Properties")?.Value));
+        v.Roles[logicalId] = role;
+        v.Result.Roles.Add(role);
+        if (resource.Get("Properties")?.Value is not JsonObject props) return;
+        if (props.Get("RoleName")?.Value is JsonNode rn && v.Resolve(rn, role) is JsonScalar name) v.RoleByName[name.Text] = role;
+        string label = v.Name(logicalId);
+        if (props.Get("AssumeRolePolicyDocument")?.Value is JsonNode trust)
         {
-            string type = model.Type(r.Key);
-            if (type is not ("AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy") || !Present(r.Value)) continue;
-            if (r.Value.Get("Properties")?.Value is not JsonObject props) continue;
-            string label = v.Name(r.Key) + " PolicyDocument" + v.Suffix(r.Value, props.Get("PolicyDocument")?.Value);
-            var targets = new List<RoleGroup>();
-            var roleRefs = type == "AWS::IAM::RolePolicy" ? props.Get("RoleName")?.Value : props.Get("Roles")?.Value;
-            var scratch = new RoleGroup(v.Name(r.Key) + v.Suffix(r.Value, props));
-            if (roleRefs != null)
-            {
-                var items = roleRefs is JsonArray raw ? raw.Items : new[] { roleRefs };
-                foreach (var item in items)
-                {
-                    if (RefTo(item, model, "AWS::IAM::Role") is { } local)
-                    {
-                        if (v.Roles.TryGetValue(local, out var target)) targets.Add(target);
-                        continue;
-                    }
-                    if (v.Resolve(item, scratch) is JsonScalar s && roleByName.TryGetValue(s.Text, out var named)) targets.Add(named);
-                }
-            }
-            if (managedTargets.TryGetValue(r.Key, out var attachedTo))
-            {
-                foreach (var owner in attachedTo) if (!targets.Contains(owner)) targets.Add(owner);
-            }
-            bool isBoundary = false;
-            foreach (var b in boundaries) isBoundary |= b.Policy == r.Key;
-            if (targets.Count == 0)
-            {
-                if (isBoundary) scratch = new RoleGroup(v.Name(r.Key) + BoundaryMark);
-                result.Roles.Add(scratch);
-                targets.Add(scratch);
-            }
-            var docNode = props.Get("PolicyDocument")?.Value;
-            PolicyDocument? doc = null;
-            if (docNode != null)
-            {
-                int before = targets[0].Documents.Count;
-                AddResolvedDoc(v, targets[0], v.Resolve(docNode, targets[0]), label, DocumentKind.Permission);
-                if (targets[0].Documents.Count > before) doc = targets[0].Documents[before];
-            }
-            if (doc == null) continue;
-            for (int i = 1; i < targets.Count; i++) targets[i].Documents.Add(doc);
-            foreach (var b in boundaries) if (b.Policy == r.Key) b.Role.Boundaries.Add(doc);
+            AddResolvedDoc(v, role, v.Resolve(trust, role), label + " AssumeRolePolicyDocument" + v.Suffix(resource, trust), DocumentKind.Trust);
         }
+        if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is JsonArray list)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is not JsonObject p) continue;
+                string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
+                AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(resource, policies), DocumentKind.Permission);
+            }
+        }
+        if (props.Get("ManagedPolicyArns")?.Value is JsonNode arns)
+        {
+            foreach (var item in arns is JsonArray raw ? raw.Items : new[] { arns })
+            {
+                if (RefTo(item, v.Model, "AWS::IAM::ManagedPolicy") is { } local)
+                {
+                    if (!v.ManagedTargets.TryGetValue(local, out var owners)) v.ManagedTargets[local] = owners = new List<RoleGroup>();
+                    owners.Add(role);
+                    continue;
+                }
+                var resolved = v.Resolve(item, role);
+                if (resolved is JsonArray many) foreach (var m in many.Items) GatewayRoles.Attach(role, (m as JsonScalar)?.Text, m.Span, v.Path, facts, managed);
+                else if (resolved is JsonScalar one) GatewayRoles.Attach(role, one.Text, one.Span, v.Path, facts, managed);
+            }
+        }
+        if (props.Get("PermissionsBoundary")?.Value is not JsonNode boundary) return;
+        if (RefTo(boundary, v.Model, "AWS::IAM::ManagedPolicy") is { } b)
+        {
+            v.Boundaries.Add((role, b));
+        }
+        else if (v.Resolve(boundary, role) is JsonScalar arn && !Intrinsics.IsMarker(arn.Text))
+        {
+            if (managed.Document(arn.Text) is { } known) role.Boundaries.Add(known);
+            else if (v.Reported.Add("boundary " + arn.Text))
+                role.Unresolved.Add((v.Path, arn.Span, $"the permissions boundary {arn.Text} is not in this template, so the proofs do not include it; a boundary that leaves out the gateway's actions blocks them"));
+        }
+    }
+
+    /// <summary>An AWS::IAM::Policy, RolePolicy or ManagedPolicy: joins the roles it is attached to, else stands alone.</summary>
+    private static void ReadPolicy(Variant v, string logicalId, JsonObject resource)
+    {
+        if (resource.Get("Properties")?.Value is not JsonObject props) return;
+        string label = v.Name(logicalId) + " PolicyDocument" + v.Suffix(resource, props.Get("PolicyDocument")?.Value);
+        var targets = new List<RoleGroup>();
+        var roleRefs = v.Model.Type(logicalId) == "AWS::IAM::RolePolicy" ? props.Get("RoleName")?.Value : props.Get("Roles")?.Value;
+        bool isBoundary = v.Boundaries.Exists(b => b.Policy == logicalId);
+        var alone = new RoleGroup(v.Name(logicalId) + (isBoundary ? BoundaryMark : v.Suffix(resource, props)));
+        if (roleRefs != null)
+        {
+            foreach (var item in roleRefs is JsonArray raw ? raw.Items : new[] { roleRefs })
+            {
+                if (RefTo(item, v.Model, "AWS::IAM::Role") is { } local)
+                {
+                    if (v.Roles.TryGetValue(local, out var target)) targets.Add(target);
+                    continue;
+                }
+                if (v.Resolve(item, alone) is JsonScalar s && v.RoleByName.TryGetValue(s.Text, out var named)) targets.Add(named);
+            }
+        }
+        if (v.ManagedTargets.TryGetValue(logicalId, out var attachedTo))
+        {
+            foreach (var owner in attachedTo) if (!targets.Contains(owner)) targets.Add(owner);
+        }
+        if (targets.Count == 0)
+        {
+            v.Result.Roles.Add(alone);
+            targets.Add(alone);
+        }
+        else
+        {
+            targets[0].Unresolved.AddRange(alone.Unresolved); // unknown role names met on the way
+        }
+        if (props.Get("PolicyDocument")?.Value is not JsonNode docNode) return;
+        int before = targets[0].Documents.Count;
+        AddResolvedDoc(v, targets[0], v.Resolve(docNode, targets[0]), label, DocumentKind.Permission);
+        if (targets[0].Documents.Count == before) return;
+        var doc = targets[0].Documents[before];
+        for (int i = 1; i < targets.Count; i++) targets[i].Documents.Add(doc);
+        foreach (var b in v.Boundaries) if (b.Policy == logicalId) b.Role.Boundaries.Add(doc);
     }
 
     /// <summary>The logical ID when <paramref name="node"/> is a Ref (or GetAtt …Arn) to a resource of that type.</summary>
