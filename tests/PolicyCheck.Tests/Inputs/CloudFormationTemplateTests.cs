@@ -14,6 +14,7 @@ public sealed class CloudFormationTemplateTests
 
     private static string Location(JsonElement d) => d.TryGetProperty("location", out var l) ? l.GetString()! : string.Empty;
     private static string Rule(JsonElement d) => d.GetProperty("ruleId").GetString()!;
+    private static string Finding(JsonElement d) => $"{Rule(d)} {d.GetProperty("severity").GetString()} {d.GetProperty("message").GetString()}";
 
     private static JsonElement[] Findings(params string[] args)
     {
@@ -31,8 +32,8 @@ public sealed class CloudFormationTemplateTests
     [Fact]
     public void SeedRole_HasTheSameFindingsAsTheRawPolicies()
     {
-        var template = Findings(Template, "--parameters", Parameters).Where(d => Location(d).StartsWith("PortkeyClaudeRole")).Select(Rule).OrderBy(x => x);
-        var raw = Findings(Example("terraform", "raw")).Select(Rule).OrderBy(x => x);
+        var template = Findings(Template, "--parameters", Parameters).Where(d => Location(d).StartsWith("PortkeyClaudeRole")).Select(Finding).OrderBy(x => x);
+        var raw = Findings(Example("terraform", "raw")).Select(Finding).OrderBy(x => x);
         Assert.Equal(raw, template);
         Assert.NotEmpty(raw);
     }
@@ -136,7 +137,7 @@ public sealed class CloudFormationTemplateTests
         string assembly = Example("cdk", "cdk.out");
         var cdk = Findings(assembly);
         var raw = Findings(Example("cdk", "raw"));
-        Assert.Equal(raw.Select(Rule).OrderBy(x => x), cdk.Select(Rule).OrderBy(x => x));
+        Assert.Equal(raw.Select(Finding).OrderBy(x => x), cdk.Select(Finding).OrderBy(x => x));
         var misspelled = cdk.Single(d => Rule(d) == "PC3001");
         Assert.Equal("PortkeyStack/PortkeyClaudeRole/Resource AssumeRolePolicyDocument", Location(misspelled));
         Assert.StartsWith("\"arn:aws:iam::299329113195:role/portkey-ap\"", At(Path.Combine(assembly, "PortkeyStack.template.json"), misspelled));

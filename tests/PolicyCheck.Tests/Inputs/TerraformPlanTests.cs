@@ -21,8 +21,9 @@ public sealed class TerraformPlanTests
     [Fact]
     public void GatewayRole_HasTheSameFindingsAsTheRawPolicies()
     {
-        var plan = Findings(Plan).Where(d => Location(d).StartsWith("aws_iam_role.portkey")).Select(d => d.GetProperty("ruleId").GetString()).OrderBy(x => x);
-        var raw = Findings(Path.Combine(Lint.Repo, "examples", "terraform", "raw")).Select(d => d.GetProperty("ruleId").GetString()).OrderBy(x => x);
+        static string Finding(JsonElement d) => $"{d.GetProperty("ruleId").GetString()} {d.GetProperty("severity").GetString()} {d.GetProperty("message").GetString()}";
+        var plan = Findings(Plan).Where(d => Location(d).StartsWith("aws_iam_role.portkey")).Select(Finding).OrderBy(x => x);
+        var raw = Findings(Path.Combine(Lint.Repo, "examples", "terraform", "raw")).Select(Finding).OrderBy(x => x);
         Assert.Equal(raw, plan);
     }
 
