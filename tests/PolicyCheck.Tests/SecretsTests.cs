@@ -41,6 +41,8 @@ public sealed class SecretsTests
         dir.Write("policycheck.yml", "gateway:\n  externalId:\n    value: " + ExternalId + "\n");
         dir.Write("trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + "-old\",\"aws:PrincipalAccount\":\"1\"}}}]}");
         string report = Path.Combine(dir.Path, "report.sarif");
+        // A weak operator --fix rewrites on the line that holds the external ID: the diff must not show it.
+        dir.Write("weak/trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEqualsIfExists\":{\"sts:ExternalId\":\"" + ExternalId + "\"}}}]}");
 
         var runs = new List<string[]>
         {
@@ -48,6 +50,8 @@ public sealed class SecretsTests
             new[] { "lint", dir.Path, "--format", "json", "--verbose" },
             new[] { "lint", dir.Path, "--format", "sarif", "--verbose", "--output", report },
             new[] { "lint", dir.Path, "--format", "github" },
+            new[] { "lint", Path.Combine(dir.Path, "weak"), "--fix", "--dry-run" },
+            new[] { "lint", Path.Combine(dir.Path, "weak"), "--fix", "--dry-run", "--format", "json" },
             new[] { "explain", "PC3008" },
             new[] { "rules" },
             new[] { "simulate", "--trust", Path.Combine(dir.Path, "trust.json"), "--action", "sts:AssumeRole", "--principal", "arn:aws:sts::299329113195:assumed-role/portkey-app/s", "--context", "sts:ExternalId=" + ExternalId + "-old", "--format", "json" },
