@@ -112,11 +112,18 @@ public static class FixCommand
         return sb.ToString();
     }
 
+    /// <summary>The lines of a text; a final line break ends the last line rather than starting an empty one.</summary>
+    private static string[] Lines(string text)
+    {
+        var lines = text.Split('\n');
+        return text.EndsWith("\n", StringComparison.Ordinal) ? lines[..^1] : lines;
+    }
+
     /// <summary>A unified diff (three lines of context) between two versions of a file with the same line count.</summary>
     public static string Diff(string path, string before, string after)
     {
-        var a = before.Split('\n');
-        var b = after.Split('\n');
+        var a = Lines(before);
+        var b = Lines(after);
         var sb = new StringBuilder();
         sb.Append("--- a/").Append(path).Append('\n').Append("+++ b/").Append(path).Append('\n');
         int n = Math.Min(a.Length, b.Length);
