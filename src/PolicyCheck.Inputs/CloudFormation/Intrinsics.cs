@@ -175,6 +175,12 @@ public sealed class Intrinsics
             case "Fn::Not":
             case "Fn::And":
             case "Fn::Or":
+            case "Fn::Contains":
+            case "Fn::EachMemberEquals":
+            case "Fn::EachMemberIn":
+            case "Fn::RefAll":
+            case "Fn::ValueOf":
+            case "Fn::ValueOfAll":
                 return Unknown(name, span, $"{name} is not evaluated by PolicyCheck");
             default:
                 throw new TemplateError($"unknown intrinsic function {name}", span);

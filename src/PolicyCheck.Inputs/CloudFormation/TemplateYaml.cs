@@ -26,6 +26,9 @@ public static class TemplateYaml
         ["!Split"] = "Fn::Split", ["!FindInMap"] = "Fn::FindInMap", ["!ImportValue"] = "Fn::ImportValue", ["!Equals"] = "Fn::Equals",
         ["!Not"] = "Fn::Not", ["!And"] = "Fn::And", ["!Or"] = "Fn::Or", ["!Base64"] = "Fn::Base64", ["!Cidr"] = "Fn::Cidr",
         ["!GetAZs"] = "Fn::GetAZs", ["!Transform"] = "Fn::Transform", ["!Length"] = "Fn::Length", ["!ToJsonString"] = "Fn::ToJsonString",
+        // Rules section functions (never resolved: Rules do not shape policies).
+        ["!Contains"] = "Fn::Contains", ["!EachMemberEquals"] = "Fn::EachMemberEquals", ["!EachMemberIn"] = "Fn::EachMemberIn",
+        ["!RefAll"] = "Fn::RefAll", ["!ValueOf"] = "Fn::ValueOf", ["!ValueOfAll"] = "Fn::ValueOfAll",
     };
 
     public sealed class Failure : Exception

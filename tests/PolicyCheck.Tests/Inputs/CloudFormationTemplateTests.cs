@@ -402,6 +402,33 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void RulesSectionTags_AreKnown()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("rules.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Parameters:
+              Env: {Type: String, Default: dev}
+            Rules:
+              OnlyKnownEnvs:
+                Assertions:
+                  - Assert: !Contains [[dev, prod], !Ref Env]
+                  - Assert: !EachMemberIn [!ValueOfAll ["AWS::EC2::Subnet::Id", VpcId], !RefAll "AWS::EC2::VPC::Id"]
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Version: "2012-10-17"
+                    Statement:
+                      - {Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}
+            """);
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.True(exit == 0, output + err);
+        Assert.Contains("in 1 policy", err);
+    }
+
+    [Fact]
     public void AnchorsAndAliases_AreFollowed()
     {
         using var dir = new TempDir();
