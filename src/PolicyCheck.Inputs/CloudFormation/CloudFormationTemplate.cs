@@ -244,11 +244,14 @@ public static class CloudFormationTemplate
         {
             AddResolvedDoc(v, role, v.Resolve(trust, role), label + " AssumeRolePolicyDocument" + v.Suffix(resource, trust), DocumentKind.Trust);
         }
-        if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is JsonArray list)
+        if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is { } resolvedPolicies)
         {
+            if (resolvedPolicies is not JsonArray list)
+                throw new TemplateError("Policies must be a list of {PolicyName, PolicyDocument}", policies.Span);
             foreach (var item in list.Items)
             {
-                if (item is not JsonObject p) continue;
+                if (item is not JsonObject p || p.Get("PolicyDocument") == null)
+                    throw new TemplateError("each entry of Policies needs a PolicyName and a PolicyDocument", item.Span);
                 string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
                 AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(resource, policies), DocumentKind.Permission);
             }
