@@ -345,7 +345,7 @@ public static partial class Descriptors
         "PolicyCheck.Grammar",
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "A Terraform plan leaves computed values unknown (after_unknown), and a CloudFormation template can leave a parameter without a default, a pseudo parameter such as AWS::AccountId, an Fn::ImportValue or another resource's attribute open. PolicyCheck checks the policy with a stand-in that matches nothing, reports each such value once as a note, and does not report findings about the stand-in itself: never a silent pass.",
+        description: "A Terraform plan leaves computed values unknown (after_unknown), and a CloudFormation template can leave a parameter without a default, a pseudo parameter such as AWS::AccountId, an Fn::ImportValue or another resource's attribute open. PolicyCheck checks the policy with a stand-in that matches nothing, reports each such value once as a note, and does not report findings about the stand-in itself. A finding that goes away when the unknown values are taken as anything (\"*\") cannot be decided before deployment and is reported as a note that says so; one that holds either way keeps its severity. Never a silent pass.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1034.md");
 
     public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(

@@ -2,7 +2,7 @@ using PolicyCheck.Engine;
 
 namespace PolicyCheck.Rules.Grammar;
 
-/// <summary>PC1034: a policy a Terraform plan (or template) leaves unknown until apply; reported once, as a note, never a silent pass.</summary>
+/// <summary>PC1034: a value a Terraform plan or a CloudFormation template leaves unknown before deployment; reported once, as a note, never a silent pass.</summary>
 public sealed class UnresolvedValueRule : PolicyRule
 {
     public override string Id => "PC1034";
