@@ -250,7 +250,7 @@ public static class Program
         if (format != "text") foreach (var e in report.InputErrors) stderr.WriteLine(Formatters.InputError(e));
         if (report.PoliciesChecked == 0 && report.InputErrors.Count == 0)
         {
-            stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} JSON file(s) read, none is an IAM policy)");
+            stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} file(s) read, none is an IAM policy, a CloudFormation template with IAM resources or a Terraform plan with IAM resources)");
             return ExitUsage;
         }
         stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");

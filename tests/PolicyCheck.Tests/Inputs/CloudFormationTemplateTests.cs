@@ -429,6 +429,16 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void TemplateWithoutIamResources_IsNoPolicyFound_NotAPass()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("bucket.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.Equal(2, exit);
+        Assert.Contains("no policy found", err);
+    }
+
+    [Fact]
     public void AnchorsAndAliases_AreFollowed()
     {
         using var dir = new TempDir();
