@@ -87,6 +87,17 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void ShortSecrets_AreMaskedWhereTheyStandAlone_NotInsideWords()
+    {
+        var mask = new SecretMask();
+        mask.Add("x7"); // IAM accepts a 2-character external ID
+        string masked = mask.Apply("\"sts:ExternalId\": \"x7\" differs from \"ab\"; box7 and x7y stay; (x7)");
+        Assert.Equal("\"sts:ExternalId\": \"****\" differs from \"ab\"; box7 and x7y stay; (****)", masked);
+        mask.Add("q");
+        Assert.Equal("q", mask.Apply("q")); // one character is no secret worth the noise
+    }
+
+    [Fact]
     public void MaskingWriter_MasksAcrossWrites()
     {
         var mask = new SecretMask();

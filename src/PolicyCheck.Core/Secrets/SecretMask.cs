@@ -13,6 +13,8 @@ public sealed class SecretMask
 {
     public const string Mask = "****";
     private readonly List<string> _secrets = new List<string>();
+    /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
+    private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
 
     private static readonly Regex[] Shapes =
@@ -37,12 +39,17 @@ public sealed class SecretMask
         return mask;
     }
 
-    /// <summary>Masks this value from now on (values shorter than 4 characters are too common to mask).</summary>
+    /// <summary>Masks this value from now on; a value of 2–3 characters only as a whole token (not inside words).</summary>
     public void Add(string? secret)
     {
-        if (string.IsNullOrEmpty(secret) || secret!.Length < 4) return;
+        if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
         lock (_gate)
         {
+            if (secret.Length < 4)
+            {
+                _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                return;
+            }
             if (_secrets.Contains(secret)) return;
             _secrets.Add(secret);
             // Longest first, so a secret that contains another is masked whole.
@@ -57,6 +64,7 @@ public sealed class SecretMask
         lock (_gate)
         {
             foreach (var s in _secrets) result = result.Replace(s, Mask);
+            foreach (var r in _short) result = r.Replace(result, Mask);
         }
         foreach (var shape in Shapes) result = shape.Replace(result, "$1" + Mask);
         return result;
