@@ -108,6 +108,12 @@ public static class LintRunner
             }
             report.FilesRead++;
             var doc = PolicyReader.Read(file.Path, bytes, request.Kind);
+            if (!doc.IsParsed && doc.ParseIssues.Exists(i => i.Message.StartsWith(JsonParser.TooDeep, StringComparison.Ordinal)))
+            {
+                // Templates nest deeper than policies: a template gets the resolver's own limit and message.
+                var deeper = PolicyReader.Read(file.Path, bytes, request.Kind, TemplateDepth);
+                if (deeper.IsParsed && CloudFormationTemplate.Looks(deeper.Root)) doc = deeper;
+            }
             if (doc.IsParsed && CloudFormationTemplate.Looks(doc.Root))
             {
                 string templateText = SourceDecoder.Decode(bytes, new List<JsonIssue>()) ?? string.Empty;
@@ -180,6 +186,7 @@ public static class LintRunner
     }
 
     private const string UnresolvedRule = "PC1034";
+    private const int TemplateDepth = 1024;
 
     /// <summary>True when a finding is about a value the template leaves unknown (the PC1034 note covers it).</summary>
     private static bool Within(SourceSpan span, List<SourceSpan> unknown)

@@ -11,6 +11,8 @@ namespace PolicyCheck.Json;
 /// </summary>
 public sealed class JsonParser
 {
+    /// <summary>How the message for too deep a nesting starts.</summary>
+    public const string TooDeep = "nesting deeper than";
     public const int DefaultMaxDepth = 64;
 
     private readonly string _text;
@@ -130,7 +132,7 @@ public sealed class JsonParser
 
     private void CheckDepth(int depth, int at)
     {
-        if (depth > _maxDepth) Fail($"nesting deeper than {_maxDepth} levels; no IAM policy is nested this deep", at, 1);
+        if (depth > _maxDepth) Fail($"{TooDeep} {_maxDepth} levels; no IAM policy is nested this deep", at, 1);
     }
 
     private JsonObject ParseObject(int depth)
