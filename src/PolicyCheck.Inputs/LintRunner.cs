@@ -90,7 +90,7 @@ public static class LintRunner
         }
 
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
-        var files = PolicyFiles.Expand(request.Paths, report.InputErrors);
+        var files = FollowManifests(PolicyFiles.Expand(request.Paths, report.InputErrors), report.InputErrors);
         var unknownSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
         var optimistic = new List<RoleGroup>();
         var managed = new ManagedPolicies(facts);
@@ -183,6 +183,27 @@ public static class LintRunner
             report.Diagnostics.Add(d);
         }
         return report;
+    }
+
+    /// <summary>A CDK manifest.json named on the command line stands for the stack templates it lists.</summary>
+    private static List<PolicyFile> FollowManifests(List<PolicyFile> files, List<InputError> errors)
+    {
+        var result = new List<PolicyFile>(files.Count);
+        foreach (var f in files)
+        {
+            if (!f.ExplicitlyNamed || !string.Equals(Path.GetFileName(f.Path), "manifest.json", StringComparison.Ordinal) || CdkAssembly.Templates(f.Path) is not { } templates)
+            {
+                result.Add(f);
+                continue;
+            }
+            if (templates.Count == 0) errors.Add(new InputError(f.Path, "the CDK manifest lists no stack template"));
+            foreach (var t in templates)
+            {
+                if (File.Exists(t)) result.Add(new PolicyFile(t, true));
+                else errors.Add(new InputError(f.Path, $"the CDK manifest names {t}, which does not exist (run cdk synth again?)"));
+            }
+        }
+        return result;
     }
 
     private const string UnresolvedRule = "PC1034";

@@ -69,6 +69,43 @@ public sealed class CdkAssembly
         return assembly;
     }
 
+    /// <summary>
+    /// The stack templates a manifest.json names, nested assemblies (CDK stages) included; null when the file is not a
+    /// cloud assembly manifest.
+    /// </summary>
+    public static List<string>? Templates(string manifestPath, int depth = 0)
+    {
+        string text;
+        try
+        {
+            if (new FileInfo(manifestPath).Length > PolicyFiles.MaxFileBytes) return null;
+            text = File.ReadAllText(manifestPath);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return null;
+        }
+        var root = JsonParser.Parse(text, new LineMap(text), new List<JsonIssue>()) as JsonObject;
+        if (root?.Get("artifacts")?.Value is not JsonObject artifacts || root.Get("version") == null) return null;
+        string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? ".";
+        var templates = new List<string>();
+        foreach (var a in artifacts.Properties)
+        {
+            if (a.Value is not JsonObject artifact || artifact.Get("properties")?.Value is not JsonObject props) continue;
+            string type = (artifact.Get("type")?.Value as JsonScalar)?.Text ?? string.Empty;
+            if (type == "aws:cloudformation:stack" && props.Get("templateFile")?.Value is JsonScalar file)
+            {
+                templates.Add(Path.Combine(dir, file.Text));
+            }
+            else if (type == "cdk:cloud-assembly" && depth < 8 && props.Get("directoryName")?.Value is JsonScalar nested)
+            {
+                var inner = Templates(Path.Combine(dir, nested.Text, "manifest.json"), depth + 1);
+                if (inner != null) templates.AddRange(inner);
+            }
+        }
+        return templates;
+    }
+
     /// <summary>The construct path of a logical ID in the named template, from the manifest's metadata.</summary>
     public string? ConstructPath(string templateFile, string logicalId)
         => _paths.TryGetValue(templateFile, out var map) && map.TryGetValue(logicalId, out var path) ? path : null;

@@ -146,6 +146,25 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void CdkManifest_NamedDirectly_StandsForItsTemplates_NestedStagesIncluded()
+    {
+        using var dir = new TempDir();
+        string source = Example("cdk", "cdk.out");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "assembly-Prod"));
+        foreach (var f in Directory.GetFiles(source)) File.Copy(f, Path.Combine(dir.Path, "assembly-Prod", Path.GetFileName(f)));
+        File.WriteAllText(Path.Combine(dir.Path, "manifest.json"),
+            "{\"version\": \"36.0.0\", \"artifacts\": {\"assembly-Prod\": {\"type\": \"cdk:cloud-assembly\", \"properties\": {\"directoryName\": \"assembly-Prod\", \"displayName\": \"Prod\"}}}}");
+        var found = Findings(Path.Combine(dir.Path, "manifest.json"));
+        var misspelled = found.Single(d => Rule(d) == "PC3001");
+        Assert.EndsWith(Path.Combine("assembly-Prod", "PortkeyStack.template.json"), misspelled.GetProperty("path").GetString());
+
+        File.Delete(Path.Combine(dir.Path, "assembly-Prod", "PortkeyStack.template.json"));
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "manifest.json") });
+        Assert.Equal(2, exit);
+        Assert.Contains("which does not exist (run cdk synth again?)", output + err);
+    }
+
+    [Fact]
     public void CdkTemplateWithoutPathMetadata_TakesTheConstructPathFromTheManifest()
     {
         using var dir = new TempDir();
