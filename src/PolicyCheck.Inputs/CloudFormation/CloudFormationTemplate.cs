@@ -336,6 +336,7 @@ public static class CloudFormationTemplate
         {
             "Ref" => (p.Value as JsonScalar)?.Text,
             "Fn::GetAtt" when p.Value is JsonArray a && a.Items.Count == 2 => (a.Items[0] as JsonScalar)?.Text,
+            "Fn::GetAtt" when p.Value is JsonScalar dotted && dotted.Text.IndexOf('.') > 0 => dotted.Text.Substring(0, dotted.Text.IndexOf('.')),
             _ => null,
         };
         return id != null && model.Type(id) == type ? id : null;

@@ -96,6 +96,15 @@ public sealed class Intrinsics
                 return Sub(arg, span, depth);
             case "Fn::GetAtt":
             {
+                if (arg is JsonScalar dotted && dotted.Text.IndexOf('.') > 0) // "Role.Arn", as the short form writes it
+                {
+                    int dot = dotted.Text.IndexOf('.');
+                    arg = new JsonArray(arg.Span, new JsonNode[]
+                    {
+                        new JsonScalar(arg.Span, JsonKind.String, dotted.Text.Substring(0, dot)),
+                        new JsonScalar(arg.Span, JsonKind.String, dotted.Text.Substring(dot + 1)),
+                    });
+                }
                 var args = List(arg, depth, name);
                 if (args.Count != 2) throw new TemplateError("Fn::GetAtt takes [logical ID, attribute]", span);
                 string logical = Text(args[0], depth, name), attribute = Text(args[1], depth, name);

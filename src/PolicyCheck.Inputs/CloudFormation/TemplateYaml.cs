@@ -193,19 +193,6 @@ public static class TemplateYaml
             string name = tag.Value;
             if (ShortTags.TryGetValue(name, out var fn))
             {
-                if (fn == "Fn::GetAtt" && node is JsonScalar dotted)
-                {
-                    // !GetAtt Role.Arn is the string form of ["Role", "Arn"].
-                    int dot = dotted.Text.IndexOf('.');
-                    if (dot > 0)
-                    {
-                        node = new JsonArray(node.Span, new JsonNode[]
-                        {
-                            new JsonScalar(node.Span, JsonKind.String, dotted.Text.Substring(0, dot)),
-                            new JsonScalar(node.Span, JsonKind.String, dotted.Text.Substring(dot + 1)),
-                        });
-                    }
-                }
                 return new JsonObject(span, new[] { new JsonProperty(fn, span, node) });
             }
             if (name == "tag:yaml.org,2002:str" && node is JsonScalar str) return new JsonScalar(span, JsonKind.String, str.Text);

@@ -316,6 +316,10 @@ public sealed class CloudFormationTemplateTests
         var without = dir.Write("without/attach.yaml", File.ReadAllText(path).Replace("RoleName: !Ref Role", "RoleName: other-role"));
         Assert.Contains(Findings(without), d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CountTokens"));
 
+        // The same attachment through !GetAtt (ManagedPolicy.PolicyArn) is followed too.
+        var getAtt = dir.Write("getatt/attach.yaml", File.ReadAllText(path).Replace("- !Ref Inference", "- !GetAtt Inference.PolicyArn"));
+        Assert.DoesNotContain(Findings(getAtt), d => Rule(d) == "PC2002");
+
         // An AWS managed policy by ARN (through !Sub and AWS::Partition) counts too.
         var managed = dir.Write("managed/attach.yaml", File.ReadAllText(path).Replace("- !Ref Inference", "- !Sub arn:${AWS::Partition}:iam::aws:policy/AnthropicInferenceAccess"));
         Assert.DoesNotContain(Findings(managed), d => Rule(d) == "PC2002" && d.GetProperty("message").GetString()!.Contains("CreateInference"));
