@@ -59,7 +59,7 @@ public static class CloudFormationTemplate
             errors.Add(new InputError(path, $"the template has {Encoding.UTF8.GetByteCount(text):N0} bytes; CloudFormation accepts at most {MaxTemplateBytes:N0} (1 MB), so it cannot be deployed"));
             return result;
         }
-        var model = new TemplateModel(root);
+        var model = new TemplateModel(root) { Text = text, Lines = new LineMap(text) };
         foreach (var p in parameters) model.Given[p.Key] = p.Value;
         if (!model.Given.ContainsKey("AWS::AccountId") && config.Account != null) model.Given["AWS::AccountId"] = config.Account.Value;
         if (!model.Given.ContainsKey("AWS::Region") && config.Region != null) model.Given["AWS::Region"] = config.Region.Value;
@@ -351,7 +351,10 @@ public static class CloudFormationTemplate
             if (Intrinsics.IsMarker(s.Text)) return; // the whole policy is unknown: PC1034 says so
             var fromText = PolicyReader.Read(v.Path, s.Text, kind, label);
             var at = s.Span;
-            fromText.SpanMap = _ => at;
+            // A policy written as text: positions inside it when the text is in the file as it is, else the scalar's start.
+            bool quoted = at.Start < v.Model.Text.Length && v.Model.Text[at.Start] == '"';
+            fromText.SpanMap = (quoted ? EmbeddedText.JsonString(v.Model.Text, v.Model.Lines, s) : EmbeddedText.BlockScalar(v.Model.Text, v.Model.Lines, at, s.Text))
+                ?? (_ => at);
             role.Documents.Add(fromText);
             return;
         }

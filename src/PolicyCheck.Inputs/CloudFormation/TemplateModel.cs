@@ -23,6 +23,9 @@ public sealed class TemplateModel
     }
 
     public JsonObject Root { get; }
+    /// <summary>The template's text, for positions inside policies written as strings.</summary>
+    public string Text { get; init; } = string.Empty;
+    public LineMap Lines { get; init; } = new LineMap(string.Empty);
     public Dictionary<string, JsonObject> Parameters { get; } = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
     public Dictionary<string, JsonObject> Resources { get; } = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
     public Dictionary<string, JsonNode> Conditions { get; } = new Dictionary<string, JsonNode>(StringComparer.Ordinal);

@@ -127,28 +127,8 @@ public static class TerraformPlan
         if (prop.Value is not JsonScalar s || s.Kind != JsonKind.String) return;
         if (s.Text.Trim().Length == 0) return;
         var doc = PolicyReader.Read(path, s.Text, kind, label);
-        doc.SpanMap = Mapper(text, lines, s);
+        doc.SpanMap = EmbeddedText.JsonString(text, lines, s);
         role.Documents.Add(doc);
-    }
-
-    /// <summary>Maps offsets in the decoded string to the plan text, through JSON escapes.</summary>
-    private static Func<SourceSpan, SourceSpan> Mapper(string text, LineMap lines, JsonScalar s)
-    {
-        int start = s.Span.Start + 1, end = s.Span.Start + s.Span.Length - 1;
-        var map = new List<int>(s.Text.Length + 1);
-        int i = start;
-        while (i < end)
-        {
-            map.Add(i - start);
-            if (text[i] != '\\') { i++; continue; }
-            i += i + 1 < end && text[i + 1] == 'u' ? 6 : 2;
-        }
-        map.Add(end - start);
-        return span =>
-        {
-            int a = Math.Min(span.Start, map.Count - 1), b = Math.Min(span.Start + span.Length, map.Count - 1);
-            return lines.Span(start + map[a], Math.Max(0, map[b] - map[a]));
-        };
     }
 
     private static void Collect(JsonObject module, List<Resource> into, int depth)

@@ -462,6 +462,37 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void PoliciesWrittenAsText_PointInsideTheText()
+    {
+        using var dir = new TempDir();
+        var yaml = dir.Write("block.yaml", """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: !Sub |
+                    {
+                      "Version": "2012-10-17",
+                      "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"},
+                                     "Action": "sts:AssumeRole", "Condition": {"StringLike": {"sts:ExternalId": "ext-id-123"}}}]
+                    }
+            """);
+        var weak = Findings(yaml).Single(d => Rule(d) == "PC3006");
+        Assert.StartsWith("\"StringLike\"", At(yaml, weak));
+        Assert.Equal(10, weak.GetProperty("line").GetInt32());
+        // --fix reaches inside the block scalar too.
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", yaml, "--fix" });
+        Assert.True(exit == 0, output + err);
+        Assert.Contains("{\"StringEquals\": {\"sts:ExternalId\": \"ext-id-123\"}}", File.ReadAllText(yaml));
+
+        var json = dir.Write("string/t.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"Role\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\n" +
+            "  \"AssumeRolePolicyDocument\": \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Principal\\\": {\\\"AWS\\\": \\\"arn:aws:iam::299329113195:role/portkey-app\\\"}, \\\"Action\\\": \\\"sts:AssumeRole\\\", \\\"Condition\\\": {\\\"StringLike\\\": {\\\"sts:ExternalId\\\": \\\"*\\\"}}}]}\"}}}}");
+        var inString = Findings(json).Single(d => Rule(d) == "PC3006");
+        Assert.StartsWith("\\\"StringLike\\\"", At(json, inString));
+    }
+
+    [Fact]
     public void AnchorsAndAliases_AreFollowed()
     {
         using var dir = new TempDir();
