@@ -158,6 +158,9 @@ public static class Program
             .Concat(Directory.GetFiles(Path.Combine(repo, "examples"), "*.template.json", SearchOption.AllDirectories))
             .Concat(Directory.GetFiles(Path.Combine(repo, "tests", "PolicyCheck.Tests", "BadInput", "corpus"), "cfn-*"))
             .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
+        // Policies written as text: a YAML block scalar under !Sub and a JSON string.
+        templates.Add(System.Text.Encoding.UTF8.GetBytes("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: !Sub |\n        {\"Version\": \"2012-10-17\",\n         \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"${P}\"}, \"Action\": \"sts:AssumeRole\"}]}\n"));
+        templates.Add(System.Text.Encoding.UTF8.GetBytes("{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"AssumeRolePolicyDocument\": \"{\\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": \\\"sts:AssumeRole\\\", \\\"Principal\\\": {\\\"AWS\\\": \\\"*\\\"}}]}\"}}}}"));
         var parameters = new List<byte[]>
         {
             File.ReadAllBytes(Path.Combine(repo, "examples", "cloudformation", "parameters.json")),
