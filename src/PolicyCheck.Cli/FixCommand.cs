@@ -64,7 +64,7 @@ public static class FixCommand
             Buffer.BlockCopy(encoded, 0, output, bom ? 3 : 0, encoded.Length);
             if (dryRun)
             {
-                diff.Write(Diff(entry.Key, text, fixedText));
+                diff.Write(Diff(Path.GetRelativePath(Directory.GetCurrentDirectory(), entry.Key).Replace('\\', '/'), text, fixedText));
                 request.Overrides[real] = output;
                 continue;
             }

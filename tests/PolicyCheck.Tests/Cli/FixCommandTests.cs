@@ -84,9 +84,9 @@ public sealed class FixCommandTests
     {
         using var dir = new TempDir();
         var path = dir.Write("role.yaml", BrokenTemplate);
-        var (exit, output, err) = CliRunner.Run(new[] { "lint", path, "--fix", "--dry-run" });
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path, "--fix", "--dry-run" }, cwd: dir.Path);
         Assert.Equal(BrokenTemplate, File.ReadAllText(path));
-        Assert.Contains("--- a/" + path, output);
+        Assert.Contains("--- a/role.yaml\n+++ b/role.yaml\n", output); // paths as `git apply` takes them
         Assert.Contains("-              AWS: arn:aws:iam::299329113195:role/portkey-ap   # misspelled", output);
         Assert.Contains("+              AWS: arn:aws:iam::299329113195:role/portkey-app   # misspelled", output);
         Assert.Contains("would fix 4 problem(s) in 1 file(s)", err);
