@@ -97,7 +97,7 @@ public static class Program
         };
         var fix = new Option<bool>("--fix")
         {
-            Description = "Apply the unambiguous fixes (bedrock: → aws-external-anthropic:, a misspelled Portkey principal, a weak sts:ExternalId operator → StringEquals) to JSON policies and CloudFormation templates, then lint again.",
+            Description = "Apply the unambiguous fixes (bedrock: → aws-external-anthropic:, a misspelled Portkey principal, a weak sts:ExternalId operator → StringEquals, a workspace ARN under bedrock) to JSON policies and CloudFormation templates, then lint again.",
         };
         var dryRun = new Option<bool>("--dry-run")
         {

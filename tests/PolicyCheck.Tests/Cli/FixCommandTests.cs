@@ -133,6 +133,17 @@ public sealed class FixCommandTests
     }
 
     [Fact]
+    public void WorkspaceArnUnderTheBedrockService_IsFixed()
+    {
+        using var dir = new TempDir();
+        string policy = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"arn:aws:bedrock:us-east-1:111122223333:workspace/wrkspc_01abc\"}");
+        var path = dir.Write("permission.json", policy);
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path, "--fix" });
+        Assert.True(exit == 0, output + err);
+        Assert.Equal(policy.Replace("arn:aws:bedrock:", "arn:aws:aws-external-anthropic:"), File.ReadAllText(path));
+    }
+
+    [Fact]
     public void AGuessedActionName_IsNotFixed()
     {
         using var dir = new TempDir();

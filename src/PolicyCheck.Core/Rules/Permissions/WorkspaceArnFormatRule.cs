@@ -23,10 +23,19 @@ public sealed class WorkspaceArnFormatRule : PolicyRule
                 {
                     string problem = Problem(context, value.Value, idPattern, out string? fixedArn);
                     if (problem.Length == 0) continue;
-                    context.Report(doc, value.Span, problem, fixedArn != null ? $"use \"{fixedArn}\"" : null);
+                    context.Report(doc, value.Span, problem, fixedArn != null ? $"use \"{fixedArn}\"" : null,
+                        edit: fixedArn != null && OnlyTheServiceIsWrong(context, value.Value) ? new TextEdit(value.Value, fixedArn) : null);
                 }
             }
         }
+    }
+
+    /// <summary>A workspace ARN under bedrock: (or another known wrong name), without variables: the service is the only thing to change.</summary>
+    private static bool OnlyTheServiceIsWrong(RuleContext context, string raw)
+    {
+        var arn = Arn.TryParse(raw);
+        return arn != null && raw == Access.ReplaceVariables(raw) && arn.Resource.StartsWith("workspace/", StringComparison.Ordinal)
+            && WrongNamespaceRule.IsWrongNamespace(context.Facts, arn.Service);
     }
 
     private static string Problem(RuleContext context, string raw, Regex idPattern, out string? fixedArn)
