@@ -84,7 +84,7 @@ public static class LintRunner
             var bytes = PolicyFiles.ReadBytes(request.ParametersPath, report.InputErrors);
             string? text = bytes == null ? null : SourceDecoder.Decode(bytes, new List<JsonIssue>());
             if (bytes != null && text == null) report.InputErrors.Add(new InputError(request.ParametersPath, "the parameters file is not valid UTF-8 text"));
-            var read = text == null ? null : CloudFormationTemplate.ReadParameters(request.ParametersPath, text, report.InputErrors);
+            var read = text == null ? null : TemplateParameters.Read(request.ParametersPath, text, report.InputErrors);
             if (read == null) return report;
             parameters = read;
         }

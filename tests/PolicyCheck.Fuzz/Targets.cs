@@ -48,7 +48,7 @@ public static class Targets
     {
         string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.JsonIssue>());
         if (text == null) return;
-        PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.ReadParameters("p.json", text, new List<InputError>());
+        PolicyCheck.Inputs.CloudFormation.TemplateParameters.Read("p.json", text, new List<InputError>());
     }
 
     /// <summary>The Portkey integration settings file.</summary>

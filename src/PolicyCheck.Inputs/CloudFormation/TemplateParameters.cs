@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Json;
+
+namespace PolicyCheck.Inputs.CloudFormation;
+
+/// <summary>lint --parameters FILE: values for template parameters and pseudo parameters.</summary>
+public static class TemplateParameters
+{
+    /// <summary>Parameter values from a file: the CLI's [{ParameterKey, ParameterValue}], {"Parameters": {...}} or a plain map.</summary>
+    public static Dictionary<string, string>? Read(string path, string text, List<InputError> errors)
+    {
+        string trimmed = text.TrimStart();
+        JsonNode? root;
+        if (trimmed.StartsWith("[", StringComparison.Ordinal) || trimmed.StartsWith("{", StringComparison.Ordinal))
+        {
+            var issues = new List<JsonIssue>();
+            root = JsonParser.Parse(text, new LineMap(text), issues);
+            var bad = issues.Find(i => i.Kind == JsonIssueKind.Syntax || i.Kind == JsonIssueKind.DuplicateKey);
+            if (root == null || bad != null)
+            {
+                errors.Add(bad != null ? new InputError(path, bad.Message) { Span = bad.Span } : new InputError(path, "the parameters file is not valid JSON"));
+                return null;
+            }
+        }
+        else
+        {
+            root = TemplateYaml.Load(text, out var failure);
+            if (failure != null)
+            {
+                errors.Add(new InputError(path, failure.Message) { Span = failure.Span });
+                return null;
+            }
+            if (root == null)
+            {
+                errors.Add(new InputError(path, "the parameters file is empty"));
+                return null;
+            }
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root is JsonArray list)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is JsonObject o && o.Get("ParameterKey")?.Value is JsonScalar k && o.Get("ParameterValue")?.Value is JsonScalar val)
+                {
+                    values[k.Text] = val.Text;
+                    continue;
+                }
+                errors.Add(new InputError(path, "each entry must be {\"ParameterKey\": ..., \"ParameterValue\": ...}") { Span = item.Span });
+                return null;
+            }
+            return values;
+        }
+        if (root is JsonObject map)
+        {
+            if (map.Get("Parameters")?.Value is JsonObject inner) map = inner;
+            foreach (var p in map.Properties)
+            {
+                if (p.Value is JsonScalar s && s.Kind != JsonKind.Object)
+                {
+                    values[p.Name] = s.Text;
+                    continue;
+                }
+                if (p.Value is JsonArray arr)
+                {
+                    var parts = new List<string>();
+                    foreach (var i in arr.Items) if (i is JsonScalar x) parts.Add(x.Text);
+                    values[p.Name] = string.Join(",", parts);
+                    continue;
+                }
+                errors.Add(new InputError(path, $"parameter \"{p.Name}\" must be a string") { Span = p.Value.Span });
+                return null;
+            }
+            return values;
+        }
+        errors.Add(new InputError(path, "a parameters file is a list of {ParameterKey, ParameterValue} or a map of names to values") { Span = root.Span });
+        return null;
+    }
+}
