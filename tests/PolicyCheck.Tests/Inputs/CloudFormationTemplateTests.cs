@@ -267,6 +267,14 @@ public sealed class CloudFormationTemplateTests
         Assert.Equal(2, wrong.Length); // both actions of the UseLegacy branch
         Assert.All(wrong, d => Assert.Equal("Role Policies[p] (if UseLegacy)", Location(d)));
         Assert.DoesNotContain(found, d => Location(d).Contains("(if not UseLegacy)") && Rule(d) != "PC2002");
+
+        // The same mistake in the other branch is found too: both branches really are checked.
+        var falseBranch = dir.Write("false/if.yaml", File.ReadAllText(path).Replace(
+            "- [bedrock:CreateInference, bedrock:CountTokens]\n                  - [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]",
+            "- [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]\n                  - [bedrock:CreateInference, bedrock:CountTokens]"));
+        var inFalse = Findings(falseBranch).Where(d => Rule(d) == "PC2001").ToArray();
+        Assert.Equal(2, inFalse.Length);
+        Assert.All(inFalse, d => Assert.Equal("Role Policies[p] (if not UseLegacy)", Location(d)));
     }
 
     [Fact]
