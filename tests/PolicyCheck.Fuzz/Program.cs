@@ -148,7 +148,12 @@ public static class Program
             System.Text.Encoding.UTF8.GetBytes("{\"policies\":[" + perm + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"arn:aws:aws-external-anthropic:us-east-1:1:workspace/wrkspc_1\",\"context\":{\"aws:SourceIp\":\"10.0.0.1\",\"aws:TagKeys\":[\"a\",\"b\"]}}"),
             System.Text.Encoding.UTF8.GetBytes("{\"resourcePolicy\":" + trust + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"x\"}}"),
         };
-        var plans = new List<byte[]> { File.ReadAllBytes(Path.Combine(repo, "examples", "terraform", "plan.json")) };
+        var plans = new List<byte[]>
+        {
+            File.ReadAllBytes(Path.Combine(repo, "examples", "terraform", "plan.json")),
+            // An attachment followed through the configuration's references, inside a module.
+            System.Text.Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"child_modules\":[{\"address\":\"module.gw\",\"resources\":[{\"address\":\"module.gw.aws_iam_role.gw\",\"type\":\"aws_iam_role\",\"values\":{\"assume_role_policy\":\"{}\"}},{\"address\":\"module.gw.aws_iam_policy.p[0]\",\"type\":\"aws_iam_policy\",\"values\":{\"policy\":\"{\\\"Statement\\\":[]}\"}},{\"address\":\"module.gw.aws_iam_role_policy_attachment.a\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{}}]}]}},\"configuration\":{\"root_module\":{\"module_calls\":{\"gw\":{\"module\":{\"resources\":[{\"address\":\"aws_iam_role_policy_attachment.a\",\"expressions\":{\"role\":{\"references\":[\"aws_iam_role.gw.name\"]},\"policy_arn\":{\"references\":[\"aws_iam_policy.p[0].arn\"]}}}]}}}}}}"),
+        };
         var settings = new List<byte[]>
         {
             System.Text.Encoding.UTF8.GetBytes("authType: assumedRole\nroleArn: arn:aws:iam::123456789012:role/portkey\nexternalIdEnv: EXT\nregion: us-west-2\nworkspaceId: wrkspc_01abc\ndeployment: hosted\n"),

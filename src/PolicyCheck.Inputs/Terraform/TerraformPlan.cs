@@ -71,10 +71,30 @@ public static class TerraformPlan
                 foreach (var a in arns.Items) GatewayRoles.Attach(role, (a as JsonScalar)?.Text, a.Span, path, facts, managed);
             }
         }
-        RoleGroup? RoleFor(JsonObject values)
+        var references = References(root);
+        var roleByBase = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+        foreach (var kv in byAddress) roleByBase[Base(kv.Key)] = kv.Value;
+        // A role by its name, else by the configuration's reference (a name known only at apply).
+        RoleGroup? RoleFor(Resource r)
         {
-            string? name = (values.Get("role")?.Value as JsonScalar)?.Text;
-            return name != null && byRoleName.TryGetValue(name, out var role) ? role : null;
+            string? name = (r.Values.Get("role")?.Value as JsonScalar)?.Text;
+            if (name != null && byRoleName.TryGetValue(name, out var role)) return role;
+            return Referenced(references, r.Address, "role", "aws_iam_role") is { } target && roleByBase.TryGetValue(target, out var byRef) ? byRef : null;
+        }
+        // Customer managed policies of the plan attached to roles (policy_arn is known only at apply: follow the reference).
+        var attached = new Dictionary<string, List<RoleGroup>>(StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            if (r.Type != "aws_iam_role_policy_attachment") continue;
+            var role = RoleFor(r);
+            if (role == null) continue;
+            string? arn = (r.Values.Get("policy_arn")?.Value as JsonScalar)?.Text;
+            if (arn != null) GatewayRoles.Attach(role, arn, r.Values.Span, path, facts, managed);
+            if (Referenced(references, r.Address, "policy_arn", "aws_iam_policy") is { } policy)
+            {
+                if (!attached.TryGetValue(policy, out var list)) attached[policy] = list = new List<RoleGroup>();
+                if (!list.Contains(role)) list.Add(role);
+            }
         }
         foreach (var r in resources)
         {
@@ -82,19 +102,22 @@ public static class TerraformPlan
             {
                 case "aws_iam_role_policy":
                 {
-                    var role = RoleFor(r.Values) ?? Standalone(roles, r.Address);
+                    var role = RoleFor(r) ?? Standalone(roles, r.Address);
                     AddDoc(role, path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
                     break;
                 }
-                case "aws_iam_role_policy_attachment":
+                case "aws_iam_policy":
                 {
-                    var role = RoleFor(r.Values);
-                    if (role != null) GatewayRoles.Attach(role, (r.Values.Get("policy_arn")?.Value as JsonScalar)?.Text, r.Values.Span, path, facts, managed);
+                    if (!attached.TryGetValue(Base(r.Address), out var to))
+                    {
+                        AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
+                        break;
+                    }
+                    int before = to[0].Documents.Count;
+                    AddDoc(to[0], path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
+                    for (int i = 1; i < to.Count && to[0].Documents.Count > before; i++) to[i].Documents.Add(to[0].Documents[before]);
                     break;
                 }
-                case "aws_iam_policy":
-                    AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
-                    break;
                 case "aws_iam_policy_document" when r.Mode == "data":
                     AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "json", r.Address, null, unknown, errors);
                     break;
@@ -104,6 +127,54 @@ public static class TerraformPlan
         GatewayRoles.Mark(roles, config, facts);
         roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
         return roles;
+    }
+
+    /// <summary>An address without instance keys: aws_iam_policy.p[0] → aws_iam_policy.p.</summary>
+    private static string Base(string address) => System.Text.RegularExpressions.Regex.Replace(address, @"\[[^\]]*\]", string.Empty);
+
+    /// <summary>The configuration's expressions of every resource, by address (module prefix included, no instance keys).</summary>
+    private static Dictionary<string, JsonObject> References(JsonObject root)
+    {
+        var map = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        void Walk(JsonObject module, string prefix, int depth)
+        {
+            if (depth > 32) return;
+            if (module.Get("resources")?.Value is JsonArray list)
+            {
+                foreach (var item in list.Items)
+                {
+                    if (item is JsonObject r && (r.Get("address")?.Value as JsonScalar)?.Text is { } address && r.Get("expressions")?.Value is JsonObject e)
+                        map[prefix + address] = e;
+                }
+            }
+            if (module.Get("module_calls")?.Value is JsonObject calls)
+            {
+                foreach (var c in calls.Properties)
+                {
+                    if (c.Value is JsonObject call && call.Get("module")?.Value is JsonObject inner) Walk(inner, prefix + "module." + c.Name + ".", depth + 1);
+                }
+            }
+        }
+        if (root.Get("configuration")?.Value is JsonObject config && config.Get("root_module")?.Value is JsonObject rootModule) Walk(rootModule, string.Empty, 0);
+        return map;
+    }
+
+    /// <summary>The address of the <paramref name="type"/> resource an attribute refers to (aws_iam_policy.p.arn → aws_iam_policy.p), in the same module.</summary>
+    private static string? Referenced(Dictionary<string, JsonObject> references, string address, string attribute, string type)
+    {
+        string key = Base(address);
+        if (!references.TryGetValue(key, out var expressions) || expressions.Get(attribute)?.Value is not JsonObject expression
+            || expression.Get("references")?.Value is not JsonArray refs) return null;
+        int last = key.LastIndexOf('.');
+        int own = last > 0 ? key.LastIndexOf('.', last - 1) : -1;
+        string prefix = own < 0 ? string.Empty : key.Substring(0, own + 1);
+        foreach (var item in refs.Items)
+        {
+            if (item is not JsonScalar s || !s.Text.StartsWith(type + ".", StringComparison.Ordinal)) continue;
+            var parts = s.Text.Split('.');
+            if (parts.Length >= 2) return prefix + Base(parts[0] + "." + parts[1]);
+        }
+        return null;
     }
 
     private static RoleGroup Standalone(List<RoleGroup> roles, string address)

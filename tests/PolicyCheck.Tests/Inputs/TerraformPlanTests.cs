@@ -82,4 +82,43 @@ public sealed class TerraformPlanTests
         // The data source is linted with the general rules: GetObject on the bucket ARN grants nothing.
         Assert.Contains(found, d => d.GetProperty("ruleId").GetString() == "PC1024" && Location(d) == "data.aws_iam_policy_document.s3");
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("module.gw.")]
+    public void CustomerPolicyAttachedByReference_JoinsTheRole(string module)
+    {
+        string trust = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"ext-id-123\"}}}]}");
+        string Grant(string action) => JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:" + action + "\",\"Resource\":\"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/*\"}]}");
+        string resources = "[" +
+            "{\"address\":\"" + module + "aws_iam_role.gw\",\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"values\":{\"assume_role_policy\":" + trust + ",\"inline_policy\":[{\"name\":\"tokens\",\"policy\":" + Grant("CountTokens") + "}]}}," +
+            "{\"address\":\"" + module + "aws_iam_policy.claude[0]\",\"mode\":\"managed\",\"type\":\"aws_iam_policy\",\"values\":{\"policy\":" + Grant("CreateInference") + "}}," +
+            "{\"address\":\"" + module + "aws_iam_role_policy_attachment.claude\",\"mode\":\"managed\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{}}]";
+        string config = "{\"resources\":[{\"address\":\"aws_iam_role_policy_attachment.claude\",\"expressions\":{\"role\":{\"references\":[\"aws_iam_role.gw.name\",\"aws_iam_role.gw\"]},\"policy_arn\":{\"references\":[\"aws_iam_policy.claude[0].arn\",\"aws_iam_policy.claude\"]}}}]}";
+        string rootModule = module.Length == 0
+            ? "{\"resources\":" + resources + "}"
+            : "{\"child_modules\":[{\"address\":\"module.gw\",\"resources\":" + resources + "}]}";
+        string rootConfig = module.Length == 0 ? config : "{\"module_calls\":{\"gw\":{\"module\":" + config + "}}}";
+        string plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":" + rootModule + "},\"configuration\":{\"root_module\":" + rootConfig + "}}";
+        using var dir = new TempDir();
+        // The role's inline policy grants CountTokens, the attached customer policy CreateInference: together, all the gateway needs.
+        var found = Findings(dir.Write("plan.json", plan));
+        Assert.DoesNotContain(found, d => d.GetProperty("ruleId").GetString() == "PC2002");
+        // Without the configuration's references the attachment cannot be followed, and CreateInference is missing from the role.
+        var unlinked = Findings(dir.Write("unlinked/plan.json", plan.Replace("\"policy_arn\":{\"references\"", "\"policy_arn\":{\"unused\"")));
+        Assert.Contains(unlinked, d => d.GetProperty("ruleId").GetString() == "PC2002" && d.GetProperty("message").GetString()!.Contains("CreateInference"));
+    }
+
+    [Fact]
+    public void OddAddresses_InTheConfiguration_AreNoCrash()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("plan.json", "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" +
+            "{\"address\":\"x\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{}}," +
+            "{\"address\":\"aws_iam_role.r\",\"type\":\"aws_iam_role\",\"values\":{\"name\":\"r\",\"assume_role_policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}\"}}]}}," +
+            "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":\"x\",\"expressions\":{\"role\":{\"references\":[\"aws_iam_role\", \"aws_iam_role.\"]},\"policy_arn\":{\"references\":[\"aws_iam_policy\"]}}}]}}}");
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.True(exit is 0 or 1, output + err);
+        Assert.DoesNotContain("internal error", output + err);
+    }
 }
