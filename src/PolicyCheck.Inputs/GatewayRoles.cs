@@ -10,11 +10,14 @@ namespace PolicyCheck.Inputs;
 /// <summary>Which roles of a template or plan are the gateway's, and attaching AWS managed policies by ARN.</summary>
 public static class GatewayRoles
 {
+    /// <summary>Ends the name of the group that holds a permissions boundary policy (linted with the general rules only).</summary>
+    public const string BoundaryMark = " (permissions boundary)";
+
     /// <summary>Marks each role: only roles that are about the gateway get the gateway's rules; the others get the general IAM rules.</summary>
     public static void Mark(IEnumerable<RoleGroup> roles, GatewayConfig config, ServiceFacts facts)
     {
         var expected = config.ExpectedPrincipals(facts);
-        foreach (var role in roles) role.IsGatewayRole = IsGateway(role, expected, facts);
+        foreach (var role in roles) role.IsGatewayRole = !role.Name.EndsWith(BoundaryMark, StringComparison.Ordinal) && IsGateway(role, expected, facts);
     }
 
     public static bool IsGateway(RoleGroup role, IReadOnlyList<string> expected, ServiceFacts facts)

@@ -82,12 +82,10 @@ public static class CloudFormationTemplate
             return result;
         }
         GatewayRoles.Mark(result.Roles, config, facts);
-        foreach (var role in result.Roles) if (role.Name.EndsWith(BoundaryMark, StringComparison.Ordinal)) role.IsGatewayRole = false;
         result.Roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
         return result;
     }
 
-    private const string BoundaryMark = " (permissions boundary)";
 
     /// <summary>The construct path CDK writes into each resource's metadata.</summary>
     public static string? CdkPath(JsonObject resource)
@@ -292,7 +290,7 @@ public static class CloudFormationTemplate
         var targets = new List<RoleGroup>();
         var roleRefs = v.Model.Type(logicalId) == "AWS::IAM::RolePolicy" ? props.Get("RoleName")?.Value : props.Get("Roles")?.Value;
         bool isBoundary = v.Boundaries.Exists(b => b.Policy == logicalId);
-        var alone = new RoleGroup(v.Name(logicalId) + (isBoundary ? BoundaryMark : v.Suffix(resource, props)));
+        var alone = new RoleGroup(v.Name(logicalId) + (isBoundary ? GatewayRoles.BoundaryMark : v.Suffix(resource, props)));
         if (roleRefs != null)
         {
             foreach (var item in roleRefs is JsonArray raw ? raw.Items : new[] { roleRefs })

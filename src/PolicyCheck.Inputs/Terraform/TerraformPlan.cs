@@ -83,6 +83,21 @@ public static class TerraformPlan
         }
         // Customer managed policies of the plan attached to roles (policy_arn is known only at apply: follow the reference).
         var attached = new Dictionary<string, List<RoleGroup>>(StringComparer.Ordinal);
+        var boundaries = new Dictionary<string, List<RoleGroup>>(StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            if (r.Type != "aws_iam_role" || r.Mode != "managed" || !byAddress.TryGetValue(r.Address, out var role)) continue;
+            if (Referenced(references, r.Address, "permissions_boundary", "aws_iam_policy") is { } local)
+            {
+                if (!boundaries.TryGetValue(local, out var list)) boundaries[local] = list = new List<RoleGroup>();
+                list.Add(role);
+            }
+            else if (r.Values.Get("permissions_boundary")?.Value is JsonScalar b && b.Kind == JsonKind.String && b.Text.Length > 0)
+            {
+                if (managed.Document(b.Text) is { } known) role.Boundaries.Add(known);
+                else role.Unresolved.Add((path, b.Span, $"{r.Address}: the permissions boundary {b.Text} is not in this plan, so the proofs do not include it; a boundary that leaves out the gateway's actions blocks them"));
+            }
+        }
         foreach (var r in resources)
         {
             if (r.Type != "aws_iam_role_policy_attachment") continue;
@@ -108,6 +123,14 @@ public static class TerraformPlan
                 }
                 case "aws_iam_policy":
                 {
+                    if (boundaries.TryGetValue(Base(r.Address), out var bounded))
+                    {
+                        // A boundary limits the roles it is set on and is itself linted with the general rules only.
+                        var own = Standalone(roles, r.Address + GatewayRoles.BoundaryMark);
+                        AddDoc(own, path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);
+                        foreach (var d in own.Documents) foreach (var b in bounded) b.Boundaries.Add(d);
+                        if (!attached.ContainsKey(Base(r.Address))) break;
+                    }
                     if (!attached.TryGetValue(Base(r.Address), out var to))
                     {
                         AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "policy", r.Address, DocumentKind.Permission, unknown, errors);

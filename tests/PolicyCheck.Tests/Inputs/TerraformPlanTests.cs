@@ -121,4 +121,28 @@ public sealed class TerraformPlanTests
         Assert.True(exit is 0 or 1, output + err);
         Assert.DoesNotContain("internal error", output + err);
     }
+
+    [Fact]
+    public void PermissionsBoundary_FromThePlan_LimitsTheRole_AndOneFromOutsideIsANote()
+    {
+        string trust = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"ext-id-123\"}}}]}");
+        string grant = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/*\"}]}");
+        string boundary = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:CreateInference\",\"Resource\":\"*\"}]}");
+        string plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" +
+            "{\"address\":\"aws_iam_role.gw\",\"type\":\"aws_iam_role\",\"values\":{\"assume_role_policy\":" + trust + ",\"inline_policy\":[{\"name\":\"claude\",\"policy\":" + grant + "}]BOUNDARY}}," +
+            "{\"address\":\"aws_iam_policy.boundary\",\"type\":\"aws_iam_policy\",\"values\":{\"policy\":" + boundary + "}}]}}," +
+            "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":\"aws_iam_role.gw\",\"expressions\":{\"permissions_boundary\":{\"references\":[\"aws_iam_policy.boundary.arn\",\"aws_iam_policy.boundary\"]}}}]}}}";
+        using var dir = new TempDir();
+        var found = Findings(dir.Write("plan.json", plan.Replace("BOUNDARY", string.Empty)));
+        // The boundary leaves out CountTokens: the role cannot call it whatever its own policy says.
+        Assert.Contains(found, d => d.GetProperty("ruleId").GetString() == "PC2002"
+            && d.GetProperty("message").GetString() == "aws-external-anthropic:CountTokens (needed for feature count_tokens) is allowed by the role's policies but not by its permissions boundary aws_iam_policy.boundary");
+        Assert.DoesNotContain(found, d => d.GetProperty("ruleId").GetString() == "PC2002" && d.GetProperty("message").GetString()!.Contains("CreateInference is"));
+        // The boundary policy itself is not held to the gateway's needs.
+        Assert.DoesNotContain(found, d => Location(d) == "aws_iam_policy.boundary" && d.GetProperty("ruleId").GetString()!.StartsWith("PC2"));
+
+        var outside = Findings(dir.Write("outside/plan.json", plan.Replace("BOUNDARY", ",\"permissions_boundary\":\"arn:aws:iam::111122223333:policy/org\"").Replace("\"permissions_boundary\":{\"references\"", "\"permissions_boundary\":{\"unused\"")));
+        Assert.Contains(outside, d => d.GetProperty("ruleId").GetString() == "PC1034" && d.GetProperty("message").GetString()!.Contains("permissions boundary arn:aws:iam::111122223333:policy/org is not in this plan"));
+        Assert.DoesNotContain(outside, d => d.GetProperty("ruleId").GetString() == "PC2002" && Location(d).StartsWith("aws_iam_role.gw"));
+    }
 }

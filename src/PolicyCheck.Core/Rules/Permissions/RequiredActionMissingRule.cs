@@ -32,6 +32,15 @@ public sealed class RequiredActionMissingRule : PolicyRule
             if (result.Decision != Decision.ImplicitDeny) continue; // allowed, or PC2007 names the Deny
             IReadOnlyList<string> trace() => Proofs.TraceOf(result, request);
             string feature = FeatureOf(context, action);
+            if (context.Role.Boundaries.Count > 0 && Evaluator.Decide(new PolicySet { Identity = set.Identity }, request) == Decision.Allowed)
+            {
+                var b = context.Role.Boundaries[0];
+                string name = b.Label ?? b.Path.Replace(ManagedPolicies.PathPrefix, string.Empty);
+                context.Report(first, first.HasStatement ? first.StatementKeySpan : first.RootSpan,
+                    $"{qualified} (needed for {feature}) is allowed by the role's policies but not by its permissions boundary {name}",
+                    $"allow \"{qualified}\" on {target} in the permissions boundary {name}", trace: trace);
+                continue;
+            }
             var near = result.NearestMiss;
             if (near != null && !Proofs.IsManaged(near))
             {
