@@ -83,7 +83,20 @@ public static class CloudFormationTemplate
         }
         GatewayRoles.Mark(result.Roles, config, facts);
         result.Roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
+        // A role no condition touches reads the same in every combination: lint it once.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        result.Roles.RemoveAll(r => !seen.Add(Signature(r)));
         return result;
+    }
+
+    /// <summary>What a role read as: its name (with its conditions) and each policy's label (with theirs).</summary>
+    private static string Signature(RoleGroup role)
+    {
+        var sb = new StringBuilder(role.Name);
+        foreach (var d in role.Documents) sb.Append('\n').Append(d.Label).Append('@').Append(d.RootSpan.Start);
+        foreach (var m in role.ManagedPolicies) sb.Append("\nmanaged ").Append(m.Fact.Name);
+        foreach (var b in role.Boundaries) sb.Append("\nboundary ").Append(b.Label ?? b.Path);
+        return sb.ToString();
     }
 
 
@@ -176,14 +189,14 @@ public static class CloudFormationTemplate
         public bool First { get; }
 
         /// <summary>" (if C, not D)" for the conditions that decide this part of the template; empty when none does.</summary>
-        public string Suffix(JsonObject resource, JsonNode? part)
+        public string Suffix(JsonObject resource, params JsonNode?[] parts)
         {
             var names = new List<string>();
             if (resource.Get("Condition")?.Value is JsonScalar c) names.Add(c.Text);
-            if (part != null) FindIfs(part, names, 0);
-            var parts = new List<string>();
-            foreach (var n in names) if (Assignment.TryGetValue(n, out bool on)) parts.Add(on ? n : "not " + n);
-            return parts.Count == 0 ? string.Empty : " (if " + string.Join(", ", parts) + ")";
+            foreach (var part in parts) if (part != null) FindIfs(part, names, 0);
+            var said = new List<string>();
+            foreach (var n in names) if (Assignment.TryGetValue(n, out bool on)) said.Add(on ? n : "not " + n);
+            return said.Count == 0 ? string.Empty : " (if " + string.Join(", ", said) + ")";
         }
 
         public string Path { get; }
@@ -232,7 +245,9 @@ public static class CloudFormationTemplate
     /// <summary>An AWS::IAM::Role: its trust policy, inline policies, managed policies and permissions boundary.</summary>
     private static void ReadRole(Variant v, string logicalId, JsonObject resource, ServiceFacts facts, ManagedPolicies managed)
     {
-        var role = new RoleGroup(v.Name(logicalId) + v.Suffix(resource, resource.Get("Properties")?.Value));
+        var p0 = resource.Get("Properties")?.Value as JsonObject;
+        var role = new RoleGroup(v.Name(logicalId) + v.Suffix(resource, p0?.Get("RoleName")?.Value, p0?.Get("AssumeRolePolicyDocument")?.Value,
+            p0?.Get("Policies")?.Value, p0?.Get("ManagedPolicyArns")?.Value, p0?.Get("PermissionsBoundary")?.Value));
         v.Roles[logicalId] = role;
         v.Result.Roles.Add(role);
         if (resource.Get("Properties")?.Value is not JsonObject props) return;

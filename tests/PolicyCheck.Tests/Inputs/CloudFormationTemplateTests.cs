@@ -278,6 +278,33 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void RolesNoConditionTouches_AreReadOnce()
+    {
+        string yaml = """
+            AWSTemplateFormatVersion: "2010-09-09"
+            Conditions:
+              A: !Equals [x, y]
+              B: !Equals [x, z]
+            Resources:
+              Plain:
+                Type: AWS::IAM::Role
+                Properties:
+                  Tags: [{Key: k, Value: !If [A, a, b]}]
+                  AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ecs-tasks.amazonaws.com}, Action: sts:AssumeRole}]}
+              Branchy:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: !If [B, lambda.amazonaws.com, ecs-tasks.amazonaws.com]}, Action: sts:AssumeRole}]}
+            """;
+        var root = (PolicyCheck.Json.JsonObject)PolicyCheck.Inputs.CloudFormation.TemplateYaml.Load(yaml, out var failure)!;
+        Assert.Null(failure);
+        var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", yaml, root, new System.Collections.Generic.Dictionary<string, string>(),
+            new PolicyCheck.Config.GatewayConfig(), Lint.Facts, new PolicyCheck.Engine.ManagedPolicies(Lint.Facts), new System.Collections.Generic.List<PolicyCheck.Inputs.InputError>());
+        // Four combinations of A and B; the Tags' If does not touch a policy, so Plain is read once, Branchy once per value of B.
+        Assert.Equal(new[] { "Branchy (if B)", "Branchy (if not B)", "Plain" }, read.Roles.Select(r => r.Name).OrderBy(x => x, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Attachments_ByRef_AndManagedPolicies_CountInTheProofs()
     {
         using var dir = new TempDir();
