@@ -16,6 +16,18 @@ public sealed class CloudFormationTemplateTests
     private static string Rule(JsonElement d) => d.GetProperty("ruleId").GetString()!;
     private static string Finding(JsonElement d) => $"{Rule(d)} {d.GetProperty("severity").GetString()} {d.GetProperty("message").GetString()}";
 
+    /// <summary>Portkey's principal with the external ID: the trust policy most tests need.</summary>
+    private const string TrustedRole = "Resources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n" +
+        "        Statement:\n          - Effect: Allow\n            Principal: {AWS: \"arn:aws:iam::299329113195:role/portkey-app\"}\n            Action: sts:AssumeRole\n" +
+        "            Condition: {StringEquals: {sts:ExternalId: ext-id-123}}\n";
+
+    /// <summary>A template with the gateway's role: top sections before Resources, more properties of the role, more resources.</summary>
+    private static string GatewayTemplate(string roleProperties, string resources = "", string sections = "")
+        => "AWSTemplateFormatVersion: \"2010-09-09\"\n" + Indent(sections, 0) + TrustedRole + Indent(roleProperties, 6) + Indent(resources, 2);
+
+    private static string Indent(string text, int by)
+        => text.Length == 0 ? string.Empty : string.Concat(text.Split('\n').Select(l => (l.Length > 0 ? new string(' ', by) + l : l) + "\n"));
+
     private static JsonElement[] Findings(params string[] args)
     {
         var (exit, output, err) = CliRunner.Run(new[] { "lint" }.Concat(args).Concat(new[] { "--format", "json" }).ToArray());
@@ -70,30 +82,19 @@ public sealed class CloudFormationTemplateTests
     {
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "gateway:\n  region: us-east-1\n  account: \"111122223333\"\n  workspace: wrkspc_01abc\n");
-        string template = """
-            AWSTemplateFormatVersion: "2010-09-09"
+        string template = GatewayTemplate("""
+            Policies:
+              - PolicyName: p
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: [aws-external-anthropic:CreateInference, ACTION2]
+                      Resource: !Sub "arn:aws:aws-external-anthropic:${AWS::Region}:${AWS::AccountId}:workspace/${WorkspaceId}"
+            """, sections: """
             Parameters:
               WorkspaceId: {Type: String}
-            Resources:
-              Role:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
-                        Action: sts:AssumeRole
-                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
-                  Policies:
-                    - PolicyName: p
-                      PolicyDocument:
-                        Version: "2012-10-17"
-                        Statement:
-                          - Effect: Allow
-                            Action: [aws-external-anthropic:CreateInference, ACTION2]
-                            Resource: !Sub "arn:aws:aws-external-anthropic:${AWS::Region}:${AWS::AccountId}:workspace/${WorkspaceId}"
-            """;
+            """);
         // The workspace is unknown: whether the Resource covers wrkspc_01abc cannot be decided, so it is a note.
         var path = dir.Write("t.yaml", template.Replace("ACTION2", "aws-external-anthropic:CountTokens"));
         var found = Findings(path);
@@ -233,35 +234,24 @@ public sealed class CloudFormationTemplateTests
     public void FnIf_ChecksBothBranches()
     {
         using var dir = new TempDir();
-        var path = dir.Write("if.yaml", """
-            AWSTemplateFormatVersion: "2010-09-09"
+        var path = dir.Write("if.yaml", GatewayTemplate("""
+            Policies:
+              - PolicyName: p
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: !If
+                        - UseLegacy
+                        - [bedrock:CreateInference, bedrock:CountTokens]
+                        - [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]
+                      Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+            """, sections: """
             Parameters:
               Legacy: {Type: String, Default: "no"}
             Conditions:
               UseLegacy: !Equals [!Ref Legacy, "yes"]
-            Resources:
-              Role:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
-                        Action: sts:AssumeRole
-                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
-                  Policies:
-                    - PolicyName: p
-                      PolicyDocument:
-                        Version: "2012-10-17"
-                        Statement:
-                          - Effect: Allow
-                            Action: !If
-                              - UseLegacy
-                              - [bedrock:CreateInference, bedrock:CountTokens]
-                              - [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]
-                            Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
-            """);
+            """));
         var found = Findings(path);
         var wrong = found.Where(d => Rule(d) == "PC2001").ToArray();
         Assert.Equal(2, wrong.Length); // both actions of the UseLegacy branch
@@ -308,42 +298,31 @@ public sealed class CloudFormationTemplateTests
     public void Attachments_ByRef_AndManagedPolicies_CountInTheProofs()
     {
         using var dir = new TempDir();
-        var path = dir.Write("attach.yaml", """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              Role:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
-                        Action: sts:AssumeRole
-                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
-                  ManagedPolicyArns:
-                    - !Ref Inference
-              Inference:
-                Type: AWS::IAM::ManagedPolicy
-                Properties:
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: aws-external-anthropic:CreateInference
-                        Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
-              Tokens:
-                Type: AWS::IAM::RolePolicy
-                Properties:
-                  RoleName: !Ref Role
-                  PolicyName: tokens
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: aws-external-anthropic:CountTokens
-                        Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
-            """);
+        var path = dir.Write("attach.yaml", GatewayTemplate("""
+            ManagedPolicyArns:
+              - !Ref Inference
+            """, """
+            Inference:
+              Type: AWS::IAM::ManagedPolicy
+              Properties:
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: aws-external-anthropic:CreateInference
+                      Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+            Tokens:
+              Type: AWS::IAM::RolePolicy
+              Properties:
+                RoleName: !Ref Role
+                PolicyName: tokens
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: aws-external-anthropic:CountTokens
+                      Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+            """));
         var found = Findings(path);
         Assert.DoesNotContain(found, d => Rule(d) == "PC2002");
 
@@ -364,38 +343,27 @@ public sealed class CloudFormationTemplateTests
     public void PermissionsBoundary_ThatLeavesOutAnAction_BlocksIt()
     {
         using var dir = new TempDir();
-        var path = dir.Write("boundary.yaml", """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              Role:
-                Type: AWS::IAM::Role
-                Properties:
-                  PermissionsBoundary: !Ref Boundary
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
-                        Action: sts:AssumeRole
-                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
-                  Policies:
-                    - PolicyName: p
-                      PolicyDocument:
-                        Version: "2012-10-17"
-                        Statement:
-                          - Effect: Allow
-                            Action: [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]
-                            Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
-              Boundary:
-                Type: AWS::IAM::ManagedPolicy
-                Properties:
-                  PolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Action: aws-external-anthropic:CreateInference
-                        Resource: "*"
-            """);
+        var path = dir.Write("boundary.yaml", GatewayTemplate("""
+            PermissionsBoundary: !Ref Boundary
+            Policies:
+              - PolicyName: p
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: [aws-external-anthropic:CreateInference, aws-external-anthropic:CountTokens]
+                      Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+            """, """
+            Boundary:
+              Type: AWS::IAM::ManagedPolicy
+              Properties:
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - Effect: Allow
+                      Action: aws-external-anthropic:CreateInference
+                      Resource: "*"
+            """));
         var found = Findings(path);
         Assert.Contains(found, d => Rule(d) == "PC2002"
             && d.GetProperty("message").GetString() == "aws-external-anthropic:CountTokens (needed for feature count_tokens) is allowed by the role's policies but not by its permissions boundary Boundary PolicyDocument");
@@ -532,33 +500,21 @@ public sealed class CloudFormationTemplateTests
     public void AnchorsAndAliases_AreFollowed()
     {
         using var dir = new TempDir();
-        var path = dir.Write("anchors.yaml", """
-            AWSTemplateFormatVersion: "2010-09-09"
-            Resources:
-              Role:
-                Type: AWS::IAM::Role
-                Properties:
-                  AssumeRolePolicyDocument:
-                    Version: "2012-10-17"
-                    Statement:
-                      - Effect: Allow
-                        Principal: {AWS: "arn:aws:iam::299329113195:role/portkey-app"}
-                        Action: sts:AssumeRole
-                        Condition: {StringEquals: {sts:ExternalId: ext-id-123}}
-                  Policies:
-                    - PolicyName: a
-                      PolicyDocument:
-                        Version: "2012-10-17"
-                        Statement:
-                          - &claude
-                            Effect: Allow
-                            Action: [bedrock:CreateInference, aws-external-anthropic:CountTokens]
-                            Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
-                    - PolicyName: b
-                      PolicyDocument:
-                        Version: "2012-10-17"
-                        Statement: [*claude]
-            """);
+        var path = dir.Write("anchors.yaml", GatewayTemplate("""
+            Policies:
+              - PolicyName: a
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement:
+                    - &claude
+                      Effect: Allow
+                      Action: [bedrock:CreateInference, aws-external-anthropic:CountTokens]
+                      Resource: "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/*"
+              - PolicyName: b
+                PolicyDocument:
+                  Version: "2012-10-17"
+                  Statement: [*claude]
+            """));
         // Both policies use the anchored statement: one finding, at the anchored text (fixing it there fixes both).
         var wrong = Findings(path).Where(d => Rule(d) == "PC2001").ToArray();
         Assert.Single(wrong);

@@ -52,4 +52,22 @@ public sealed class ExternalIdOperatorRuleTests
         const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
         Assert.Empty(Lint.Json(policy, null).Only("PC3006"));
     }
+
+    private static string Trust(string condition)
+        => "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\", \"Condition\": {" + condition + "}}]}";
+
+    [Theory]
+    [InlineData("\"StringEqualsIfExists\": {\"sts:ExternalId\": \"ext-id-123\"}", true)]
+    [InlineData("\"ForAnyValue:StringEquals\": {\"sts:ExternalId\": \"ext-id-123\"}", true)]
+    [InlineData("\"StringEqualsIgnoreCase\": {\"sts:ExternalId\": \"ext-id-123\"}", true)]
+    [InlineData("\"StringLike\": {\"sts:ExternalId\": \"ext-id-123\"}", true)]
+    [InlineData("\"StringLike\": {\"sts:ExternalId\": \"ext-*\"}", false)] // which ID was meant?
+    [InlineData("\"StringNotEquals\": {\"sts:ExternalId\": \"ext-id-123\"}", false)] // the opposite meaning
+    [InlineData("\"StringEqualsIfExists\": {\"sts:ExternalId\": \"ext-id-123\", \"aws:PrincipalTag/team\": \"ai\"}", false)] // the block holds more
+    [InlineData("\"StringEqualsIfExists\": {\"sts:ExternalId\": \"ext-id-123\"}, \"StringEquals\": {\"aws:PrincipalAccount\": \"299329113195\"}", false)] // would repeat a key
+    public void Edit_ToStringEquals_OnlyWhenUnambiguous(string condition, bool edits)
+    {
+        var d = Assert.Single(Lint.Json(Trust(condition), null).Only("PC3006"));
+        Assert.Equal(edits ? "StringEquals" : null, d.Edit?.New);
+    }
 }

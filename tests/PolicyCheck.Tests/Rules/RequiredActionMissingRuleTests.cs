@@ -66,4 +66,22 @@ public sealed class RequiredActionMissingRuleTests
         Assert.All(found, d => Assert.Contains("aws:SecureTransport", d.Message));
         Assert.All(found, d => Assert.Equal(2, d.Span.Line));
     }
+
+    [Fact]
+    public void Names_ThePermissionsBoundary_WhenItIsWhatBlocks()
+    {
+        string grant = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"*\"}");
+        string boundary = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"aws-external-anthropic:CreateInference\", \"Resource\": \"*\"}");
+        var role = new PolicyCheck.Engine.RoleGroup("role");
+        role.Documents.Add(PolicyCheck.Model.PolicyReader.Read("permission.json", grant));
+        role.Boundaries.Add(PolicyCheck.Model.PolicyReader.Read("boundary.json", boundary, PolicyCheck.Model.DocumentKind.Permission, "the-boundary"));
+        var engine = new PolicyCheck.Engine.LintEngine(Lint.Facts, PolicyCheck.Facts.BuiltIn.Catalog, PolicyCheck.Rules.AllRules.Create());
+        var found = engine.Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig()).Only("PC2002");
+        var d = Assert.Single(found);
+        Assert.Equal("aws-external-anthropic:CountTokens (needed for feature count_tokens) is allowed by the role's policies but not by its permissions boundary the-boundary", d.Message);
+        // Without the boundary the role's own policy is enough.
+        var free = new PolicyCheck.Engine.RoleGroup("role");
+        free.Documents.Add(role.Documents[0]);
+        Assert.Empty(engine.Lint(new[] { free }, new PolicyCheck.Config.GatewayConfig()).Only("PC2002"));
+    }
 }

@@ -32,4 +32,15 @@ public sealed class TrustedPrincipalMissingRuleTests
         const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
         Assert.Empty(Lint.Json(policy, null).Only("PC3001"));
     }
+
+    [Theory]
+    [InlineData("arn:aws:iam::299329113195:role/portkey-ap", true)]
+    [InlineData("arn:aws:iam::299329113195:role/Portkey-App", true)]
+    [InlineData("arn:aws:iam::111122223333:role/portkey-app", false)] // another account: not a typo
+    public void Edit_OnlyForAFewCharactersOff(string principal, bool edits)
+    {
+        string trust = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"" + principal + "\"}, \"Action\": \"sts:AssumeRole\", \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"ext-id-123\"}}}]}";
+        var d = Assert.Single(Lint.Json(trust, null).Only("PC3001"));
+        Assert.Equal(edits ? "arn:aws:iam::299329113195:role/portkey-app" : null, d.Edit?.New);
+    }
 }

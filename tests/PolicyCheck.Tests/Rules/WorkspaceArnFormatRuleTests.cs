@@ -59,4 +59,15 @@ public sealed class WorkspaceArnFormatRuleTests
         const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
         Assert.Empty(Lint.Json(policy, null).Only("PC2004"));
     }
+
+    [Theory]
+    [InlineData("arn:aws:bedrock:us-east-1:111122223333:workspace/wrkspc_01abc", "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_01abc")]
+    [InlineData("arn:aws:bedrock:us-east-1:${aws:PrincipalAccount}:workspace/wrkspc_01abc", null)] // a variable: left to the user
+    [InlineData("wrkspc_01abc", null)] // an ID, not an ARN: region and account must come from somewhere
+    public void Edit_OnlyWhenTheServiceIsTheOnlyThingWrong(string resource, string? fixedTo)
+    {
+        var found = Lint.Json(Lint.Permission("{\"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"" + resource + "\"}"), null).Only("PC2004");
+        var d = Assert.Single(found);
+        Assert.Equal(fixedTo, d.Edit?.New);
+    }
 }

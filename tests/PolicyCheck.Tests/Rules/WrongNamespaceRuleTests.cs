@@ -39,4 +39,17 @@ public sealed class WrongNamespaceRuleTests
         const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    },\n    {\n      \"Sid\": \"Logs\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"logs:PutLogEvents\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
         Assert.Empty(Lint.Json(policy, null).Only("PC2001"));
     }
+
+    [Theory]
+    [InlineData("bedrock:CreateInference", "aws-external-anthropic:CreateInference")]
+    [InlineData("bedrock:InvokeModel", "aws-external-anthropic:CreateInference")] // a listed rename
+    [InlineData("bedrock:CreateInferenc", null)] // a nearest-name guess is not fixed without asking
+    [InlineData("bedrock:Create*", null)] // nor a wildcard
+    public void Edit_OnlyForExactNames(string action, string? fixedTo)
+    {
+        var found = Lint.Json(Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"" + action + "\", \"Resource\": \"*\"}"), null).Only("PC2001");
+        var d = Assert.Single(found);
+        Assert.Equal(fixedTo, d.Edit?.New);
+        if (fixedTo != null) Assert.Equal(action, d.Edit!.Old);
+    }
 }
