@@ -59,7 +59,9 @@ public static class TemplateYaml
         }
         catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is OverflowException)
         {
-            error = new Failure("not valid YAML: " + ex.Message, SourceSpan.FileStart);
+            // YamlDotNet sometimes fails on broken input with a non-YAML exception: name where its scanner stopped.
+            var (line, col) = Yaml.YamlDoc.LastReadPosition(text);
+            error = new Failure("not valid YAML: the parser stopped here", new SourceSpan(0, 0, line, col, line, col));
         }
         return null;
     }

@@ -55,7 +55,7 @@ public static class YamlDoc
     }
 
     /// <summary>Where the scanner was when it failed: the end of the last token it read.</summary>
-    private static (int Line, int Column) LastReadPosition(string text)
+    internal static (int Line, int Column) LastReadPosition(string text)
     {
         long line = 1, col = 1;
         try
