@@ -29,8 +29,8 @@ public static class SimulateCommand
         var context = new Option<string[]>("--context") { Description = "Request context: key=value, repeated for a multivalued key; typed as key:ip=…, key:numeric=…, key:boolean=…, key:date=…, key:binary=…, key:arn=…." };
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var expect = new Option<string?>("--expect") { Description = "Exit 1 unless every decision is this: allowed, denied (either kind), explicitDeny or implicitDeny." };
-        expect.AcceptOnlyFromAmong("allowed", "denied", "explicitDeny", "implicitDeny");
+        var expect = new Option<string?>("--expect") { Description = "Exit 1 unless every decision is this: allowed, denied (either kind), explicitDeny, implicitDeny or depends." };
+        expect.AcceptOnlyFromAmong(Simulator.ExpectValues);
         var batch = new Option<string?>("--batch") { Description = "Evaluate JSON-lines requests from this file ('-' for standard input); one JSON line out per request." };
 
         var command = new Command("simulate", "Evaluate requests against policies offline, as AWS does, with a trace. Exit 0: every decision matches --expect (or none given); 1: one does not; 2: usage or input error.")
@@ -155,20 +155,14 @@ public static class SimulateCommand
         return mismatches > 0 ? Program.ExitFindings : Program.ExitClean;
     }
 
-    public static bool Matches(string expect, Decision d) => expect switch
-    {
-        "allowed" => d == Decision.Allowed,
-        "denied" => d != Decision.Allowed,
-        "explicitDeny" => d == Decision.ExplicitDeny,
-        _ => d == Decision.ImplicitDeny,
-    };
+    public static bool Matches(string expect, Decision d) => Simulator.ExpectMet(expect, d);
 
     private static int Batch(string path, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        int errors;
+        BatchSummary summary;
         if (path == "-")
         {
-            errors = Simulator.RunBatch(stdin, stdout);
+            summary = Simulator.RunBatch(stdin, stdout);
         }
         else
         {
@@ -176,7 +170,7 @@ public static class SimulateCommand
             using var reader = new StreamReader(path, new UTF8Encoding(false, true));
             try
             {
-                errors = Simulator.RunBatch(reader, stdout);
+                summary = Simulator.RunBatch(reader, stdout);
             }
             catch (DecoderFallbackException)
             {
@@ -184,12 +178,16 @@ public static class SimulateCommand
                 return Program.ExitUsage;
             }
         }
-        if (errors > 0)
+        if (summary.Mismatches.Count > 0)
         {
-            stderr.WriteLine($"policycheck: {errors} request(s) rejected; see their \"error\" lines");
+            stderr.WriteLine($"policycheck: {summary.Mismatches.Count} decision(s) missed their \"expect\": {string.Join(", ", summary.Mismatches)}");
+        }
+        if (summary.Errors > 0)
+        {
+            stderr.WriteLine($"policycheck: {summary.Errors} request(s) rejected; see their \"error\" lines");
             return Program.ExitUsage;
         }
-        return Program.ExitClean;
+        return summary.Mismatches.Count > 0 ? Program.ExitFindings : Program.ExitClean;
     }
 
     private static int Usage(TextWriter stderr, string message)

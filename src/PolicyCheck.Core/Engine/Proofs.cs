@@ -16,6 +16,7 @@ public static class Proofs
             $"decision: {DecisionName(result.Decision)} ({result.Reason})",
         };
         foreach (var n in result.Notes) lines.Add("note: " + n);
+        if (result.DependsOn.Count > 0) lines.Add("depends on: " + string.Join(", ", result.DependsOn));
         foreach (var t in result.Trace) lines.Add(t.ToString());
         var mask = new Secrets.SecretMask();
         foreach (var s in secrets) mask.Add(s);
@@ -36,6 +37,7 @@ public static class Proofs
     {
         Decision.Allowed => "allowed",
         Decision.ExplicitDeny => "explicitDeny",
+        Decision.Depends => "depends",
         _ => "implicitDeny",
     };
 

@@ -117,5 +117,50 @@ public sealed class CallerPrincipal
         return false;
     }
 
+    private string[]? _identities;
+
+    /// <summary>
+    /// The identities a request of this caller carries: its own ARN, for a session its role's ARN, and its account
+    /// (IAM User Guide, reference_policies_elements_notprincipal).
+    /// </summary>
+    public string[] Identities => _identities ??= MakeIdentities();
+
+    private string[] MakeIdentities()
+    {
+        var list = new System.Collections.Generic.List<string> { Text };
+        if (Kind == PrincipalKind.AssumedRole && PrincipalArn != Text) list.Add(PrincipalArn);
+        if (Account != null && Kind != PrincipalKind.Account) list.Add($"arn:{Partition ?? "aws"}:iam::{Account}:root");
+        return list.ToArray();
+    }
+
+    /// <summary>Whether every identity of the caller is named by an entry (a NotPrincipal list that excludes it).</summary>
+    public bool NamedByAll(System.Collections.Generic.IReadOnlyList<Model.PrincipalEntry> entries)
+    {
+        var ids = Identities;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            bool named = false;
+            for (int j = 0; j < entries.Count && !named; j++) named = Names(entries[j], ids[i]);
+            if (!named) return false;
+        }
+        return true;
+    }
+
+    private bool Names(Model.PrincipalEntry e, string identity)
+    {
+        string v = e.Value.Value;
+        if (v == "*") return e.Type == "*" || e.Type == "AWS";
+        switch (e.Type)
+        {
+            case "AWS":
+                if (IsAccountId(v)) return identity.EndsWith(":" + v + ":root", StringComparison.Ordinal);
+                return string.Equals(v, identity, StringComparison.Ordinal);
+            case "Service":
+                return Kind == PrincipalKind.Service && string.Equals(v, identity, StringComparison.OrdinalIgnoreCase);
+            default:
+                return string.Equals(v, identity, StringComparison.Ordinal);
+        }
+    }
+
     public override string ToString() => Text;
 }

@@ -9,6 +9,8 @@ public enum Decision
     Allowed,
     ExplicitDeny,
     ImplicitDeny,
+    /// <summary>The answer depends on a context value that is unknown offline (see <see cref="EvaluationResult.DependsOn"/>).</summary>
+    Depends,
 }
 
 /// <summary>Which kind of policy a document plays in a request.</summary>
@@ -89,7 +91,11 @@ public sealed class StatementTrace
     public bool? Resource { get; internal set; }
     public bool? Principal { get; internal set; }
     public bool? Condition { get; internal set; }
+    /// <summary>The condition depends on a value unknown offline (then <see cref="Condition"/> is null).</summary>
+    public bool ConditionUnknown { get; internal set; }
     public bool Applies { get; internal set; }
+    /// <summary>Applies or not depending on a value unknown offline.</summary>
+    public bool MayApply { get; internal set; }
     public List<string> Notes { get; } = new List<string>();
 
     /// <summary>How many of the checked parts matched: used to find the nearest miss.</summary>
@@ -105,8 +111,10 @@ public sealed class StatementTrace
         if (Resource.HasValue) parts.Add("resource " + (Resource.Value ? "matched" : "did not match"));
         if (Principal.HasValue) parts.Add("principal " + (Principal.Value ? "matched" : "did not match"));
         if (Condition.HasValue) parts.Add("condition " + (Condition.Value ? "held" : "did not hold"));
+        if (ConditionUnknown) parts.Add("condition depends on values unknown offline");
         string notes = Notes.Count > 0 ? " — " + string.Join("; ", Notes) : string.Empty;
-        return $"{Source} {where}:{Statement.Span.Line} {Statement.Label} [{Effect}] {(Applies ? "applies" : "does not apply")}: {string.Join(", ", parts)}{notes}";
+        string applies = Applies ? "applies" : MayApply ? "may apply" : "does not apply";
+        return $"{Source} {where}:{Statement.Span.Line} {Statement.Label} [{Effect}] {applies}: {string.Join(", ", parts)}{notes}";
     }
 }
 
@@ -121,6 +129,10 @@ public sealed class EvaluationResult
     public List<StatementTrace> Trace { get; } = new List<StatementTrace>();
     /// <summary>Assumptions made on the way (e.g. unknown identity policies of a cross-account caller).</summary>
     public List<string> Notes { get; } = new List<string>();
+    /// <summary>The context keys, unknown offline, that the decision depends on (for <see cref="Decision.Depends"/>).</summary>
+    public List<string> DependsOn { get; } = new List<string>();
+    /// <summary>The statements that may apply, depending on those keys.</summary>
+    public List<StatementTrace> MayMatch { get; } = new List<StatementTrace>();
 
     /// <summary>For an implicit deny: the statement that came closest to allowing (action matched, something else not).</summary>
     public StatementTrace? NearestMiss
@@ -138,18 +150,44 @@ public sealed class EvaluationResult
     }
 }
 
+
 /// <summary>
-/// AWS's policy evaluation logic: an applicable Deny in any policy wins; then SCPs and RCPs must allow; then a
-/// same-account resource policy or the identity policies must allow (cross-account: both); then any permissions
-/// boundary and session policy must allow. Nothing allowed means an implicit deny.
+/// AWS's policy evaluation logic (IAM User Guide: reference_policies_evaluation-logic, its cross-account page, and the
+/// pages cited at each step), in this order:
+/// 1. an explicit Deny in any policy wins (a Deny with NotPrincipal always applies to a caller with a permissions boundary);
+/// 2. resource control policies only deny (RCPFullAWSAccess is attached wherever RCPs are enabled); service control
+///    policies must allow an IAM caller;
+/// 3. anonymous, service and federated callers have no identity policies: only a resource-based policy can allow them;
+/// 4. cross account: the resource's policy (naming the caller or its account) and the caller's identity policies,
+///    boundary and session policy must all allow; no resource-based policy means no access;
+/// 5. same account: a resource-based policy naming the caller, its session or "*" allows on its own; naming a role ARN
+///    allows within the role's boundary and session policy; otherwise the identity policies must allow, within the
+///    boundary and session policy. A role's trust policy (sts:AssumeRole*) and a KMS key policy must allow the caller
+///    in every account: naming its account delegates to its identity policies, naming nobody refuses.
+/// With context keys unknown offline, every step is three-valued (Kleene): the decision may be Depends.
 /// </summary>
 public static class Evaluator
 {
-    private enum PrincipalMatch
+    /// <summary>How a resource-based policy statement names the caller.</summary>
+    private enum Named : byte
     {
         None,
+        /// <summary>Its account (an account ID or :root): the account's identity policies decide.</summary>
         Account,
-        Exact,
+        /// <summary>The role of a session: a grant within the role's boundary and session policy.</summary>
+        Role,
+        /// <summary>The caller itself, "*" or everyone but a NotPrincipal list: a grant on its own.</summary>
+        Direct,
+    }
+
+    /// <summary>What a resource-based policy grants the caller, per way of naming it.</summary>
+    private struct Grants
+    {
+        public Tri Direct;
+        public Tri Role;
+        public Tri Account;
+
+        public Tri Any => TriLogic.Or(Direct, TriLogic.Or(Role, Account));
     }
 
     /// <summary>The decision only; allocates nothing for documents without policy variables.</summary>
@@ -159,76 +197,140 @@ public static class Evaluator
     {
         var result = new EvaluationResult();
         result.Decision = Run(set, request, result);
+        if (result.Decision != Decision.Depends && result.Decision != Decision.ImplicitDeny) result.DependsOn.Clear();
         return result;
     }
 
+    /// <summary>An IAM user, role, session or account (or a caller not named): a caller that has identity policies.</summary>
+    private static bool HasIdentityPolicies(CallerPrincipal? caller)
+        => caller == null || caller.Kind != PrincipalKind.Anonymous && caller.Kind != PrincipalKind.Service && caller.Kind != PrincipalKind.Federated;
+
     private static Decision Run(PolicySet set, EvalRequest request, EvaluationResult? result)
     {
+        var caller = request.Principal;
+        bool iam = HasIdentityPolicies(caller);
+        bool bounded = iam && set.Boundaries.Count > 0;
+
         // 1. An applicable Deny anywhere is final.
-        bool denied = false;
-        if (set.Identity != null) denied |= AnyDeny(set.Identity, PolicySource.Identity, request, result);
-        if (set.ResourcePolicy != null) denied |= AnyDeny(set.ResourcePolicy, PolicySource.Resource, request, result);
-        denied |= AnyDeny(set.Boundaries, PolicySource.Boundary, request, result);
-        denied |= AnyDeny(set.Scps, PolicySource.Scp, request, result);
-        denied |= AnyDeny(set.Rcps, PolicySource.Rcp, request, result);
-        if (set.SessionPolicy != null) denied |= AnyDeny(set.SessionPolicy, PolicySource.Session, request, result);
-        if (denied)
+        var deny = Tri.False;
+        if (set.Identity != null && iam) deny = TriLogic.Or(deny, AnyDeny(set.Identity, PolicySource.Identity, request, bounded, result));
+        if (set.ResourcePolicy != null) deny = TriLogic.Or(deny, AnyDeny(set.ResourcePolicy, PolicySource.Resource, request, bounded, result));
+        if (iam)
+        {
+            deny = TriLogic.Or(deny, AnyDeny(set.Boundaries, PolicySource.Boundary, request, bounded, result));
+            deny = TriLogic.Or(deny, AnyDeny(set.Scps, PolicySource.Scp, request, bounded, result));
+            if (set.SessionPolicy != null) deny = TriLogic.Or(deny, AnyDeny(set.SessionPolicy, PolicySource.Session, request, bounded, result));
+        }
+        deny = TriLogic.Or(deny, AnyDeny(set.Rcps, PolicySource.Rcp, request, bounded, result));
+        if (deny == Tri.True)
         {
             if (result != null)
             {
                 result.Reason = "an explicit Deny applies";
-                // Keep only the Denies as the deciding statements.
                 result.Matched.RemoveAll(t => !t.Statement.IsDeny);
+                result.MayMatch.Clear();
+                result.DependsOn.Clear();
             }
             return Decision.ExplicitDeny;
         }
 
-        // 2. Organization guardrails must allow.
-        if (set.Rcps.Count > 0 && AnyAllow(set.Rcps, PolicySource.Rcp, request, result) == PrincipalMatch.None)
-            return Implicit(result, "no resource control policy allows the request");
-        if (set.Scps.Count > 0 && AnyAllow(set.Scps, PolicySource.Scp, request, result) == PrincipalMatch.None)
-            return Implicit(result, "no service control policy allows the request");
-
-        // 3. Resource policy and identity policies.
-        bool sameAccount = SameAccount(set, request);
-        bool identityNeeded = true;
-        if (set.ResourcePolicy != null)
+        // 2. Guardrails. RCPFullAWSAccess is always attached where RCPs are enabled (AWS Organizations User Guide,
+        // orgs_manage_policies_rcps), so RCPs only deny. SCPs limit the IAM principals of member accounts.
+        if (set.Rcps.Count > 0) result?.Notes.Add("resource control policies only deny here: RCPFullAWSAccess is attached wherever RCPs are enabled");
+        var allow = Tri.True;
+        if (iam && set.Scps.Count > 0)
         {
-            var rbp = AnyAllow(set.ResourcePolicy, PolicySource.Resource, request, result);
-            if (rbp == PrincipalMatch.None && !sameAccount)
-                return Implicit(result, "the resource policy does not allow this principal (a cross-account request needs it)");
-            if (rbp == PrincipalMatch.Exact && sameAccount)
-            {
-                // A same-account resource policy naming the principal itself needs no identity policy.
-                identityNeeded = false;
-                if (request.Principal != null && request.Principal.Kind != PrincipalKind.Role)
-                {
-                    if (result != null) result.Reason = "the resource policy allows this principal in its own account";
-                    return Decision.Allowed;
-                }
-            }
+            allow = AnyAllow(set.Scps, PolicySource.Scp, request, result);
+            if (allow == Tri.False) return Implicit(result, "no service control policy allows the request");
         }
-        if (identityNeeded)
+
+        // 3–5. Who grants.
+        string? failure = null;
+        Tri grant;
+        if (!iam)
         {
+            string who = caller!.Kind == PrincipalKind.Anonymous ? "an anonymous caller" : caller.Kind == PrincipalKind.Service ? "a service principal" : "a federated caller";
+            if (set.ResourcePolicy == null) return Implicit(result, $"{who} has no identity policies: only a resource-based policy can allow it, and none was given");
+            grant = ResourceGrants(set, request, bounded, result).Any;
+            if (grant == Tri.False) failure = $"no resource-based policy statement allows this caller ({who} has no identity policies)";
+        }
+        else
+        {
+            bool sameAccount = SameAccount(set, request);
+            var identity = Tri.True;
             if (set.Identity == null)
             {
                 if (set.ResourcePolicy == null) return Implicit(result, "no policy was given");
                 result?.Notes.Add("the caller's own identity policies are not known: assumed to allow");
             }
-            else if (AnyAllow(set.Identity, PolicySource.Identity, request, result) == PrincipalMatch.None)
+            else
             {
-                return Implicit(result, set.Identity.Count == 0 ? "no identity policy was given" : "no identity policy statement allows the request");
+                identity = AnyAllow(set.Identity, PolicySource.Identity, request, result);
+            }
+            var boundary = set.Boundaries.Count > 0 ? AnyAllow(set.Boundaries, PolicySource.Boundary, request, result) : Tri.True;
+            var session = set.SessionPolicy != null ? AnyAllow(set.SessionPolicy, PolicySource.Session, request, result) : Tri.True;
+            var limits = TriLogic.And(boundary, session);
+            var g = set.ResourcePolicy != null ? ResourceGrants(set, request, bounded, result) : default;
+            if (!sameAccount)
+            {
+                if (set.ResourcePolicy == null)
+                    return Implicit(result, "a cross-account request needs a resource-based policy of the resource's account that allows it, and there is none");
+                grant = TriLogic.And(g.Any, TriLogic.And(identity, limits));
+                if (grant == Tri.False)
+                {
+                    failure = g.Any == Tri.False ? "the resource policy does not allow this principal (a cross-account request needs it)"
+                        : identity == Tri.False ? IdentityFailure(set)
+                        : boundary == Tri.False ? "the permissions boundary does not allow the request"
+                        : "the session policy does not allow the request";
+                }
+            }
+            else
+            {
+                bool mustName = set.ResourcePolicy != null && MustNameCaller(request);
+                if (set.ResourcePolicy == null && IsTrustAction(request.Action) && IsRoleArn(request.Resource))
+                    result?.Notes.Add("the role's trust policy was not given: only the caller's own side is evaluated");
+                var viaResource = TriLogic.Or(g.Direct, TriLogic.And(g.Role, limits));
+                var viaIdentity = TriLogic.And(identity, limits);
+                if (mustName) viaIdentity = TriLogic.And(g.Account, viaIdentity);
+                grant = TriLogic.Or(viaResource, viaIdentity);
+                if (grant == Tri.False)
+                {
+                    failure = mustName && g.Any == Tri.False
+                        ? (IsTrustAction(request.Action)
+                            ? "the trust policy does not allow this caller: a role can be assumed only when its trust policy names the caller or its account, in every account"
+                            : "the key policy does not allow this caller: a KMS key policy must name the caller or its account")
+                        : identity == Tri.False ? IdentityFailure(set)
+                        : boundary == Tri.False ? "the permissions boundary does not allow the request"
+                        : session == Tri.False ? "the session policy does not allow the request"
+                        : "the resource policy does not allow this principal";
+                }
             }
         }
-
-        // 4. Limits on the session.
-        if (set.Boundaries.Count > 0 && AnyAllow(set.Boundaries, PolicySource.Boundary, request, result) == PrincipalMatch.None)
-            return Implicit(result, "the permissions boundary does not allow the request");
-        if (set.SessionPolicy != null && AnyAllow(set.SessionPolicy, PolicySource.Session, request, result) == PrincipalMatch.None)
-            return Implicit(result, "the session policy does not allow the request");
-        if (result != null) result.Reason = "allowed";
+        grant = TriLogic.And(allow, grant);
+        if (grant == Tri.False)
+        {
+            if (deny == Tri.Unknown && result != null) result.Notes.Add("a Deny may also apply, depending on " + string.Join(", ", result.DependsOn));
+            return Implicit(result, failure ?? "nothing allows the request");
+        }
+        if (grant == Tri.Unknown || deny == Tri.Unknown)
+        {
+            if (result != null)
+            {
+                result.Reason = "depends on " + string.Join(", ", result.DependsOn)
+                    + (deny == Tri.Unknown ? (grant == Tri.True ? " (a Deny may apply)" : " (an Allow and a Deny may apply)") : " (an Allow may apply)");
+            }
+            return Decision.Depends;
+        }
+        if (result != null)
+        {
+            result.Reason = "allowed";
+            result.MayMatch.Clear();
+        }
         return Decision.Allowed;
     }
+
+    private static string IdentityFailure(PolicySet set)
+        => set.Identity != null && set.Identity.Count == 0 ? "no identity policy was given" : "no identity policy statement allows the request";
 
     private static Decision Implicit(EvaluationResult? result, string reason)
     {
@@ -236,72 +338,116 @@ public static class Evaluator
         {
             result.Reason = "implicit deny: " + reason;
             result.Matched.Clear();
+            result.MayMatch.Clear();
         }
         return Decision.ImplicitDeny;
     }
+
+    /// <summary>The actions a role's trust policy decides (IAM User Guide, id_roles_terms-and-concepts).</summary>
+    public static bool IsTrustAction(string action)
+        => action.StartsWith("sts:AssumeRole", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(action, "sts:TagSession", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(action, "sts:SetSourceIdentity", StringComparison.OrdinalIgnoreCase)
+           || string.Equals(action, "sts:SetContext", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsRoleArn(string resource)
+    {
+        var arn = Engine.Arn.TryParse(resource);
+        return arn != null && arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Role trust policies and KMS key policies must allow the caller explicitly, also within one account
+    /// (IAM User Guide, reference_policies_evaluation-logic_policy-eval-basics).
+    /// </summary>
+    private static bool MustNameCaller(EvalRequest request)
+        => (IsTrustAction(request.Action) && (IsRoleArn(request.Resource) || request.Resource == "*"))
+           || request.Action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase);
 
     private static bool SameAccount(PolicySet set, EvalRequest request)
     {
         string? resourceAccount = set.ResourceAccount ?? request.ResourceAccount;
         string? principalAccount = request.Principal?.Account;
-        if (resourceAccount == null) return true; // no account in the resource: treat as the caller's own
-        return principalAccount != null && principalAccount == resourceAccount;
+        // No account in the resource (S3, "*"), or a caller not named: treat the two as one account.
+        if (resourceAccount == null || principalAccount == null) return true;
+        return principalAccount == resourceAccount;
     }
 
-    private static bool AnyDeny(IReadOnlyList<PolicyDocument> docs, PolicySource source, EvalRequest request, EvaluationResult? result)
+    private static Tri AnyDeny(IReadOnlyList<PolicyDocument> docs, PolicySource source, EvalRequest request, bool bounded, EvaluationResult? result)
     {
-        bool any = false;
-        for (int i = 0; i < docs.Count; i++) any |= AnyDeny(docs[i], source, request, result);
+        var any = Tri.False;
+        for (int i = 0; i < docs.Count; i++)
+        {
+            any = TriLogic.Or(any, AnyDeny(docs[i], source, request, bounded, result));
+            if (any == Tri.True && result == null) return any;
+        }
         return any;
     }
 
-    private static bool AnyDeny(PolicyDocument doc, PolicySource source, EvalRequest request, EvaluationResult? result)
+    private static Tri AnyDeny(PolicyDocument doc, PolicySource source, EvalRequest request, bool bounded, EvaluationResult? result)
     {
-        bool any = false;
+        var any = Tri.False;
         var statements = doc.Statements;
         for (int i = 0; i < statements.Count; i++)
         {
             var s = statements[i];
             if (!s.IsDeny) continue;
-            if (Applies(doc, s, source, request, result) != PrincipalMatch.None)
-            {
-                any = true;
-                if (result == null) return true;
-            }
+            any = TriLogic.Or(any, Applies(doc, s, source, request, bounded, result, out _));
+            if (any == Tri.True && result == null) return any;
         }
         return any;
     }
 
-    private static PrincipalMatch AnyAllow(IReadOnlyList<PolicyDocument> docs, PolicySource source, EvalRequest request, EvaluationResult? result)
+    private static Tri AnyAllow(IReadOnlyList<PolicyDocument> docs, PolicySource source, EvalRequest request, EvaluationResult? result)
     {
-        var best = PrincipalMatch.None;
+        var best = Tri.False;
         for (int i = 0; i < docs.Count; i++)
         {
-            var m = AnyAllow(docs[i], source, request, result);
-            if (m > best) best = m;
-            if (best == PrincipalMatch.Exact && result == null) break;
+            best = TriLogic.Or(best, AnyAllow(docs[i], source, request, result));
+            if (best == Tri.True && result == null) break;
         }
         return best;
     }
 
-    private static PrincipalMatch AnyAllow(PolicyDocument doc, PolicySource source, EvalRequest request, EvaluationResult? result)
+    private static Tri AnyAllow(PolicyDocument doc, PolicySource source, EvalRequest request, EvaluationResult? result)
     {
-        var best = PrincipalMatch.None;
+        var best = Tri.False;
         var statements = doc.Statements;
         for (int i = 0; i < statements.Count; i++)
         {
             var s = statements[i];
             if (!s.IsAllow) continue;
-            var m = Applies(doc, s, source, request, result);
-            if (m > best) best = m;
-            if (best == PrincipalMatch.Exact && result == null) break;
+            best = TriLogic.Or(best, Applies(doc, s, source, request, false, result, out _));
+            if (best == Tri.True && result == null) break;
         }
         return best;
     }
 
-    /// <summary>Whether the statement applies; for a resource policy, how the principal was named.</summary>
-    private static PrincipalMatch Applies(PolicyDocument doc, Statement s, PolicySource source, EvalRequest request, EvaluationResult? result)
+    private static Grants ResourceGrants(PolicySet set, EvalRequest request, bool bounded, EvaluationResult? result)
     {
+        var g = new Grants();
+        var doc = set.ResourcePolicy!;
+        var statements = doc.Statements;
+        for (int i = 0; i < statements.Count; i++)
+        {
+            var s = statements[i];
+            if (!s.IsAllow) continue;
+            var t = Applies(doc, s, PolicySource.Resource, request, bounded, result, out var named);
+            switch (named)
+            {
+                case Named.Direct: g.Direct = TriLogic.Or(g.Direct, t); break;
+                case Named.Role: g.Role = TriLogic.Or(g.Role, t); break;
+                case Named.Account: g.Account = TriLogic.Or(g.Account, t); break;
+            }
+            if (g.Direct == Tri.True && result == null) break;
+        }
+        return g;
+    }
+
+    /// <summary>Whether the statement applies (three-valued); for a resource policy, how the principal was named.</summary>
+    private static Tri Applies(PolicyDocument doc, Statement s, PolicySource source, EvalRequest request, bool bounded, EvaluationResult? result, out Named named)
+    {
+        named = Named.Direct;
         StatementTrace? trace = null;
         if (result != null)
         {
@@ -312,34 +458,44 @@ public static class Evaluator
 
         bool action = MatchAction(s, request.Action);
         if (trace != null) trace.Action = action;
-        if (!action) return PrincipalMatch.None;
+        if (!action) return Tri.False;
 
-        bool resource = MatchResource(s, source, request, variables, trace);
-        if (trace != null) trace.Resource = resource;
-        if (!resource) return PrincipalMatch.None;
+        var resource = MatchResource(s, source, request, variables, trace, result?.DependsOn);
+        if (trace != null) trace.Resource = resource == Tri.Unknown ? null : resource == Tri.True;
+        if (resource == Tri.False) return Tri.False;
 
-        var principal = PrincipalMatch.Exact;
         if (source == PolicySource.Resource)
         {
-            principal = MatchPrincipal(s, request.Principal);
+            named = s.IsDeny ? DenyNames(s, request.Principal, bounded, trace) : AllowNames(s, request.Principal);
             if (trace != null)
             {
-                trace.Principal = principal != PrincipalMatch.None;
-                if (principal == PrincipalMatch.None) trace.Notes.Add($"principal {request.Principal?.Text ?? "(none)"} is not named");
+                trace.Principal = named != Named.None;
+                if (named == Named.None) trace.Notes.Add($"principal {request.Principal?.Text ?? "(none)"} is not named");
             }
-            if (principal == PrincipalMatch.None) return PrincipalMatch.None;
+            if (named == Named.None) return Tri.False;
         }
 
-        bool condition = ConditionEvaluator.Holds(s.Condition, request.Context, variables, trace?.Notes);
-        if (trace != null) trace.Condition = condition;
-        if (!condition) return PrincipalMatch.None;
-
+        var condition = ConditionEvaluator.Evaluate(s.Condition, request.Context, variables, trace?.Notes, result?.DependsOn);
         if (trace != null)
         {
-            trace.Applies = true;
-            result!.Matched.Add(trace);
+            trace.Condition = condition == Tri.Unknown ? null : condition == Tri.True;
+            trace.ConditionUnknown = condition == Tri.Unknown;
         }
-        return principal;
+        var applies = TriLogic.And(resource, condition);
+        if (trace != null)
+        {
+            if (applies == Tri.True)
+            {
+                trace.Applies = true;
+                result!.Matched.Add(trace);
+            }
+            else if (applies == Tri.Unknown)
+            {
+                trace.MayApply = true;
+                result!.MayMatch.Add(trace);
+            }
+        }
+        return applies;
     }
 
     public static bool MatchAction(Statement s, string action)
@@ -358,62 +514,117 @@ public static class Evaluator
         return false;
     }
 
-    private static bool MatchResource(Statement s, PolicySource source, EvalRequest request, bool variables, StatementTrace? trace)
+    private static Tri MatchResource(Statement s, PolicySource source, EvalRequest request, bool variables, StatementTrace? trace, List<string>? dependsOn)
     {
-        if (s.Resource != null) return AnyResource(s.Resource.Values, request, variables, trace);
-        if (s.NotResource != null) return !AnyResource(s.NotResource.Values, request, variables, trace);
+        if (s.Resource != null) return AnyResource(s.Resource.Values, request, variables, trace, dependsOn);
+        if (s.NotResource != null) return TriLogic.Not(AnyResource(s.NotResource.Values, request, variables, trace, dependsOn));
         // A resource policy without Resource applies to the resource it is attached to (a role trust policy).
-        return source == PolicySource.Resource;
+        return TriLogic.Of(source == PolicySource.Resource);
     }
 
-    private static bool AnyResource(IReadOnlyList<StringValue> patterns, EvalRequest request, bool variables, StatementTrace? trace)
+    private static Tri AnyResource(IReadOnlyList<StringValue> patterns, EvalRequest request, bool variables, StatementTrace? trace, List<string>? dependsOn)
     {
+        var result = Tri.False;
         for (int i = 0; i < patterns.Count; i++)
         {
             string pattern = patterns[i].Value;
-            if (variables && PolicyVariables.HasVariable(pattern))
+            if (PolicyVariables.HasVariable(pattern))
             {
-                if (!PolicyVariables.TryResolve(pattern, request.Context, out pattern, out string? missing))
+                // Variables resolve only in the resource part of an ARN, after its fifth colon, and only under
+                // Version 2012-10-17; elsewhere the text is literal (IAM User Guide, reference_policies_variables).
+                int start = variables ? PolicyVariables.ResourcePartStart(pattern) : -1;
+                string head = PolicyVariables.Literal(start < 0 ? pattern : pattern.Substring(0, start));
+                if (start < 0)
                 {
-                    trace?.Notes.Add($"${{{missing}}} has no value in the request, so \"{patterns[i].Value}\" matches nothing");
+                    pattern = head;
+                }
+                else if (!PolicyVariables.TryResolve(pattern.Substring(start), request.Context, out string tail, out string? missing))
+                {
+                    string key = PolicyVariables.KeyOf(missing ?? string.Empty);
+                    if (request.Context.HasUnknowns && request.Context.IsUnknown(key, out _))
+                    {
+                        trace?.Notes.Add($"\"{patterns[i].Value}\" depends on ${{{key}}}, not known offline");
+                        if (dependsOn != null && !dependsOn.Contains(key)) dependsOn.Add(key);
+                        result = Tri.Unknown;
+                    }
+                    else
+                    {
+                        trace?.Notes.Add($"${{{missing}}} has no value in the request, so \"{patterns[i].Value}\" matches nothing");
+                    }
                     continue;
                 }
+                else
+                {
+                    pattern = head + tail;
+                }
             }
-            if (Patterns.ArnLike(pattern, request.Resource)) return true;
+            if (Patterns.ArnLike(pattern, request.Resource)) return Tri.True;
         }
-        return false;
+        return result;
     }
 
-    private static PrincipalMatch MatchPrincipal(Statement s, CallerPrincipal? caller)
+    /// <summary>How an Allow statement of a resource policy names the caller.</summary>
+    private static Named AllowNames(Statement s, CallerPrincipal? caller)
     {
-        if (caller == null) return PrincipalMatch.None;
+        if (caller == null) return Named.None;
         if (s.Principal != null)
         {
-            var best = PrincipalMatch.None;
+            var best = Named.None;
             foreach (var e in s.Principal.Entries)
             {
                 if (!caller.MatchedBy(e.Type, e.Value.Value)) continue;
-                var m = NamesExactly(e, caller) ? PrincipalMatch.Exact : PrincipalMatch.Account;
+                var m = Classify(e, caller);
                 if (m > best) best = m;
             }
             return best;
         }
         if (s.NotPrincipal != null)
         {
-            foreach (var e in s.NotPrincipal.Entries)
-            {
-                if (caller.MatchedBy(e.Type, e.Value.Value)) return PrincipalMatch.None;
-            }
-            return PrincipalMatch.Account;
+            // Allow with NotPrincipal (not supported by AWS, flagged by PC3010) grants to everyone it does not list.
+            return caller.NamedByAll(s.NotPrincipal.Entries) ? Named.None : Named.Direct;
         }
-        return PrincipalMatch.None;
+        return Named.None;
     }
 
-    /// <summary>Named as itself (its ARN, its role, a service) rather than through its account or "*".</summary>
-    private static bool NamesExactly(PrincipalEntry e, CallerPrincipal caller)
+    /// <summary>
+    /// Whether a Deny statement of a resource policy covers the caller. A Deny with NotPrincipal covers the caller
+    /// unless every identity of the caller (its ARN, its role, its account) is listed, and always covers a caller with a
+    /// permissions boundary (IAM User Guide, reference_policies_elements_notprincipal, access_policies_boundaries).
+    /// </summary>
+    private static Named DenyNames(Statement s, CallerPrincipal? caller, bool bounded, StatementTrace? trace)
+    {
+        if (caller == null) return Named.None;
+        if (s.Principal != null)
+        {
+            foreach (var e in s.Principal.Entries)
+            {
+                if (caller.MatchedBy(e.Type, e.Value.Value)) return Named.Direct;
+            }
+            return Named.None;
+        }
+        if (s.NotPrincipal != null)
+        {
+            if (bounded)
+            {
+                trace?.Notes.Add("a Deny with NotPrincipal always applies to a caller with a permissions boundary");
+                return Named.Direct;
+            }
+            return caller.NamedByAll(s.NotPrincipal.Entries) ? Named.None : Named.Direct;
+        }
+        return Named.None;
+    }
+
+    private static Named Classify(PrincipalEntry e, CallerPrincipal caller)
     {
         string v = e.Value.Value;
-        if (v == "*" || CallerPrincipal.IsAccountId(v)) return false;
-        return !v.EndsWith(":root", StringComparison.Ordinal);
+        if (v == "*") return Named.Direct;
+        if (CallerPrincipal.IsAccountId(v) || v.EndsWith(":root", StringComparison.Ordinal))
+            return caller.Kind == PrincipalKind.Account ? Named.Direct : Named.Account;
+        if ((caller.Kind == PrincipalKind.AssumedRole || caller.Kind == PrincipalKind.Role) && e.Type == "AWS")
+        {
+            var arn = Engine.Arn.TryParse(v);
+            if (arn != null && arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal)) return Named.Role;
+        }
+        return Named.Direct;
     }
 }

@@ -76,6 +76,54 @@ public static class PolicyVariables
         return fallback != null;
     }
 
+    /// <summary>
+    /// Where the resource part of an ARN pattern starts: after its fifth colon, not counting colons inside ${…};
+    /// -1 when the text has fewer than five.
+    /// </summary>
+    public static int ResourcePartStart(string arn)
+    {
+        int colons = 0;
+        for (int i = 0; i < arn.Length; i++)
+        {
+            if (arn[i] == '$' && i + 1 < arn.Length && arn[i + 1] == '{')
+            {
+                int end = arn.IndexOf('}', i + 2);
+                if (end < 0) break;
+                i = end;
+                continue;
+            }
+            if (arn[i] == ':' && ++colons == 5) return i + 1;
+        }
+        return -1;
+    }
+
+    /// <summary>The text with every ${…} made literal (its '*' and '?' match only themselves).</summary>
+    public static string Literal(string text)
+    {
+        int i = text.IndexOf("${", StringComparison.Ordinal);
+        if (i < 0) return text;
+        var sb = new StringBuilder(text.Length * 2);
+        int pos = 0;
+        while (i >= 0)
+        {
+            int end = text.IndexOf('}', i + 2);
+            if (end < 0) break;
+            sb.Append(text, pos, i - pos);
+            for (int k = i; k <= end; k++) sb.Append(Escape).Append(text[k]);
+            pos = end + 1;
+            i = text.IndexOf("${", pos, StringComparison.Ordinal);
+        }
+        sb.Append(text, pos, text.Length - pos);
+        return sb.ToString();
+    }
+
+    /// <summary>The context key a variable's inner text names ("aws:username" of "aws:username, 'x'").</summary>
+    public static string KeyOf(string inner)
+    {
+        int comma = inner.IndexOf(',');
+        return (comma >= 0 ? inner.Substring(0, comma) : inner).Trim();
+    }
+
     /// <summary>The pattern with escapes removed, for exact comparisons.</summary>
     public static string Unescape(string pattern)
     {

@@ -34,6 +34,8 @@ public sealed class ContextValue
 public sealed class RequestContext
 {
     private readonly Dictionary<string, ContextValue> _values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, bool>? _unknown;
+    private List<KeyValuePair<string, bool>>? _unknownPrefixes;
 
     public int Count => _values.Count;
 
@@ -53,6 +55,58 @@ public sealed class RequestContext
 
     public bool Has(string key) => _values.ContainsKey(key);
 
+    /// <summary>
+    /// Marks a key as on the request with a value not known offline (aws:SourceIp). <paramref name="mayBeAbsent"/>:
+    /// the key may also be missing (a tag the role may not carry). A name ending in "/*" covers every key under it.
+    /// A key with a value always wins over an unknown one.
+    /// </summary>
+    public RequestContext SetUnknown(string key, bool mayBeAbsent = false)
+    {
+        if (key.EndsWith("/*", StringComparison.Ordinal))
+        {
+            (_unknownPrefixes ??= new List<KeyValuePair<string, bool>>()).Add(new KeyValuePair<string, bool>(key.Substring(0, key.Length - 1), mayBeAbsent));
+        }
+        else
+        {
+            (_unknown ??= new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase))[key] = mayBeAbsent;
+        }
+        return this;
+    }
+
+    /// <summary>Whether a key without a value is unknown (rather than absent), and whether it may be absent too.</summary>
+    public bool IsUnknown(string key, out bool mayBeAbsent)
+    {
+        mayBeAbsent = false;
+        if (_unknown == null && _unknownPrefixes == null) return false;
+        if (_values.ContainsKey(key)) return false;
+        if (_unknown != null && _unknown.TryGetValue(key, out mayBeAbsent)) return true;
+        if (_unknownPrefixes != null)
+        {
+            foreach (var p in _unknownPrefixes)
+            {
+                if (key.Length > p.Key.Length && key.StartsWith(p.Key, StringComparison.OrdinalIgnoreCase))
+                {
+                    mayBeAbsent = p.Value;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether any key is unknown: the two-valued fast path applies when none is.</summary>
+    public bool HasUnknowns => _unknown != null || _unknownPrefixes != null;
+
+    /// <summary>The unknown keys as declared ("aws:PrincipalTag/*" for a family).</summary>
+    public IEnumerable<string> UnknownKeys
+    {
+        get
+        {
+            if (_unknown != null) foreach (var k in _unknown.Keys) yield return k;
+            if (_unknownPrefixes != null) foreach (var p in _unknownPrefixes) yield return p.Key + "*";
+        }
+    }
+
     public bool TryGet(string key, out ContextValue value)
     {
         if (_values.TryGetValue(key, out var v))
@@ -68,6 +122,8 @@ public sealed class RequestContext
     {
         var c = new RequestContext();
         foreach (var kv in _values) c._values[kv.Key] = kv.Value;
+        if (_unknown != null) c._unknown = new Dictionary<string, bool>(_unknown, StringComparer.OrdinalIgnoreCase);
+        if (_unknownPrefixes != null) c._unknownPrefixes = new List<KeyValuePair<string, bool>>(_unknownPrefixes);
         return c;
     }
 

@@ -22,9 +22,10 @@ public sealed class SimulationResult
 /// <summary>Writes simulation results as JSON (AWS's simulator vocabulary) or text.</summary>
 public static class SimulationOutput
 {
-    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, string?[] secrets)
+    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, string?[] secrets, string? id = null, string? expect = null, bool? expectMet = null)
     {
         w.WriteStartObject();
+        if (id != null) w.WriteString("id", id);
         if (includeRequest)
         {
             w.WriteString("action", r.Request.Action);
@@ -34,6 +35,17 @@ public static class SimulationOutput
         }
         w.WriteString("decision", r.Decision);
         w.WriteString("reason", r.Result.Reason);
+        if (expect != null)
+        {
+            w.WriteString("expect", expect);
+            w.WriteBoolean("expectMet", expectMet == true);
+        }
+        if (r.Result.Decision == Evaluation.Decision.Depends)
+        {
+            w.WriteStartArray("dependsOn");
+            foreach (var k in r.Result.DependsOn) w.WriteStringValue(k);
+            w.WriteEndArray();
+        }
         w.WriteStartArray("matchedStatements");
         foreach (var t in r.Result.Matched) WriteStatement(w, t);
         w.WriteEndArray();

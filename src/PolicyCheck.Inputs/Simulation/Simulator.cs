@@ -14,6 +14,26 @@ using PolicyCheck.Rules.Grammar;
 
 namespace PolicyCheck.Inputs.Simulation;
 
+/// <summary>The optional "id" and "expect" of a --batch line.</summary>
+public readonly struct BatchLineMeta
+{
+    public BatchLineMeta(string? id, string? expect)
+    {
+        Id = id;
+        Expect = expect;
+    }
+
+    public string? Id { get; }
+    public string? Expect { get; }
+}
+
+/// <summary>What a --batch run found: lines rejected, and the lines (by id) whose decision missed its "expect".</summary>
+public sealed class BatchSummary
+{
+    public int Errors { get; set; }
+    public List<string> Mismatches { get; } = new List<string>();
+}
+
 /// <summary>Loads the policies for `policycheck simulate`, runs requests and the --batch protocol.</summary>
 public static class Simulator
 {
@@ -96,11 +116,13 @@ public static class Simulator
 
     /// <summary>
     /// --batch: JSON lines in, one request each; JSON lines out in the same order. A line it cannot take gets
-    /// {"error": "..."} and the others go on. Returns the number of lines in error.
+    /// {"error": "..."} and the others go on. A line may carry "expect" (and "id"): its output says whether the
+    /// decision met it.
     /// </summary>
-    public static int RunBatch(TextReader input, TextWriter output)
+    public static BatchSummary RunBatch(TextReader input, TextWriter output)
     {
-        int errors = 0, lineNo = 0;
+        var summary = new BatchSummary();
+        int lineNo = 0;
         string? line;
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using var buffer = new MemoryStream();
@@ -111,14 +133,16 @@ public static class Simulator
             buffer.SetLength(0);
             using (var w = new Utf8JsonWriter(buffer, options))
             {
-                if (TryParseBatchLine(line, lineNo, out var set, out var request, out string? error))
+                if (TryParseBatchLine(line, lineNo, out var set, out var request, out string? error, out var meta))
                 {
                     var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
-                    SimulationOutput.WriteJson(w, result, includeRequest: true, Secrets(request!.Context));
+                    bool? met = meta.Expect != null ? ExpectMet(meta.Expect, result.Result.Decision) : null;
+                    if (met == false) summary.Mismatches.Add(meta.Id ?? $"line {lineNo}");
+                    SimulationOutput.WriteJson(w, result, includeRequest: true, Secrets(request!.Context), meta.Id, meta.Expect, met);
                 }
                 else
                 {
-                    errors++;
+                    summary.Errors++;
                     w.WriteStartObject();
                     w.WriteString("error", error);
                     w.WriteEndObject();
@@ -126,13 +150,30 @@ public static class Simulator
             }
             output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
-        return errors;
+        return summary;
     }
 
-    private static readonly string[] BatchKeys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy", "action", "resource", "principal", "context" };
+    /// <summary>The values --expect and a batch line's "expect" take.</summary>
+    public static readonly string[] ExpectValues = { "allowed", "denied", "explicitDeny", "implicitDeny", "depends" };
+
+    /// <summary>Whether a decision is the expected one ("denied" is either kind of deny).</summary>
+    public static bool ExpectMet(string expect, Decision d) => expect switch
+    {
+        "allowed" => d == Decision.Allowed,
+        "denied" => d == Decision.ExplicitDeny || d == Decision.ImplicitDeny,
+        "explicitDeny" => d == Decision.ExplicitDeny,
+        "depends" => d == Decision.Depends,
+        _ => d == Decision.ImplicitDeny,
+    };
+
+    private static readonly string[] BatchKeys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy", "action", "resource", "principal", "context", "id", "expect" };
 
     public static bool TryParseBatchLine(string line, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error)
+        => TryParseBatchLine(line, lineNo, out set, out request, out error, out _);
+
+    public static bool TryParseBatchLine(string line, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error, out BatchLineMeta meta)
     {
+        meta = default;
         set = null;
         request = null;
         error = null;
@@ -160,6 +201,14 @@ public static class Simulator
                 return false;
             }
         }
+        if (!Text(obj, "id", where, required: false, out string? id, out error)) return false;
+        if (!Text(obj, "expect", where, required: false, out string? expect, out error)) return false;
+        if (expect != null && Array.IndexOf(ExpectValues, expect) < 0)
+        {
+            error = $"{where}, column {obj.Get("expect")!.Value.Span.Column}: \"expect\" must be one of {string.Join(", ", ExpectValues)}, not \"{expect}\"";
+            return false;
+        }
+        meta = new BatchLineMeta(id, expect);
         set = new PolicySet();
         if (!Docs(obj, "policies", where, DocumentKind.Permission, out var identity, out error)) return false;
         set.Identity = obj.Get("policies") != null ? identity : null;

@@ -187,10 +187,17 @@ public sealed class EvaluatorTests
     [Fact]
     public void NotPrincipal_DenyAppliesToEveryoneElse()
     {
-        var trust = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"},{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\"}]}", DocumentKind.Trust);
-        var set = new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = "111122223333" };
-        Assert.Equal(Decision.Allowed, Evaluator.Decide(set, new EvalRequest("sts:AssumeRole", "arn:aws:iam::111122223333:role/r", CallerPrincipal.Parse("arn:aws:sts::299329113195:assumed-role/portkey-app/s"))));
-        Assert.Equal(Decision.ExplicitDeny, Evaluator.Decide(set, new EvalRequest("sts:AssumeRole", "arn:aws:iam::111122223333:role/r", CallerPrincipal.Parse("arn:aws:iam::444455556666:user/x"))));
+        // reference_policies_elements_notprincipal: a session is excluded only when its session ARN, its role ARN and
+        // its account are all listed; naming the role alone leaves the session (and the account) denied.
+        const string Allow = "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}";
+        var full = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[" + Allow + ",{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"arn:aws:iam::299329113195:role/portkey-app\",\"arn:aws:sts::299329113195:assumed-role/portkey-app/s\",\"arn:aws:iam::299329113195:root\"]},\"Action\":\"sts:AssumeRole\"}]}", DocumentKind.Trust);
+        var roleOnly = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[" + Allow + ",{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\"}]}", DocumentKind.Trust);
+        var session = new EvalRequest("sts:AssumeRole", "arn:aws:iam::111122223333:role/r", CallerPrincipal.Parse("arn:aws:sts::299329113195:assumed-role/portkey-app/s"));
+        var other = new EvalRequest("sts:AssumeRole", "arn:aws:iam::111122223333:role/r", CallerPrincipal.Parse("arn:aws:iam::444455556666:user/x"));
+        var fullSet = new PolicySet { Identity = null, ResourcePolicy = full, ResourceAccount = "111122223333" };
+        Assert.Equal(Decision.Allowed, Evaluator.Decide(fullSet, session));
+        Assert.Equal(Decision.ExplicitDeny, Evaluator.Decide(fullSet, other));
+        Assert.Equal(Decision.ExplicitDeny, Evaluator.Decide(new PolicySet { Identity = null, ResourcePolicy = roleOnly, ResourceAccount = "111122223333" }, session));
     }
 
     [Fact]
