@@ -190,13 +190,33 @@ public static class Evaluator
         public Tri Any => TriLogic.Or(Direct, TriLogic.Or(Role, Account));
     }
 
-    /// <summary>The decision only; allocates nothing for documents without policy variables.</summary>
-    public static Decision Decide(PolicySet set, EvalRequest request) => Run(set, request, null);
+    /// <summary>The decision only; allocates nothing for documents without policy variables when every key is known.</summary>
+    public static Decision Decide(PolicySet set, EvalRequest request)
+    {
+        var d = Run(set, request, null);
+        return d == Decision.Depends ? Evaluate(set, request).Decision : d;
+    }
+
+    /// <summary>The three-valued decision without settling a "depends" by trying values.</summary>
+    internal static Decision DecideKleene(PolicySet set, EvalRequest request) => Run(set, request, null);
 
     public static EvaluationResult Evaluate(PolicySet set, EvalRequest request)
     {
         var result = new EvaluationResult();
         result.Decision = Run(set, request, result);
+        if (result.Decision == Decision.Depends)
+        {
+            var settled = UnknownKeys.Settle(set, request, result.DependsOn);
+            if (settled != null)
+            {
+                result.Notes.Add($"the same for every value of {string.Join(", ", result.DependsOn)}");
+                result.Decision = settled.Value;
+                result.Reason = settled.Value == Decision.Allowed ? "allowed"
+                    : (settled.Value == Decision.ExplicitDeny ? "an explicit Deny applies" : "implicit deny: nothing allows the request") + " for every value of " + string.Join(", ", result.DependsOn);
+                if (settled.Value != Decision.Allowed) result.Matched.Clear();
+                result.DependsOn.Clear();
+            }
+        }
         if (result.Decision != Decision.Depends && result.Decision != Decision.ImplicitDeny) result.DependsOn.Clear();
         return result;
     }

@@ -36,6 +36,7 @@ public sealed class RequestContext
     private readonly Dictionary<string, ContextValue> _values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
     private Dictionary<string, bool>? _unknown;
     private List<KeyValuePair<string, bool>>? _unknownPrefixes;
+    private HashSet<string>? _absent;
 
     public int Count => _values.Count;
 
@@ -79,6 +80,7 @@ public sealed class RequestContext
         mayBeAbsent = false;
         if (_unknown == null && _unknownPrefixes == null) return false;
         if (_values.ContainsKey(key)) return false;
+        if (_absent != null && _absent.Contains(key)) return false;
         if (_unknown != null && _unknown.TryGetValue(key, out mayBeAbsent)) return true;
         if (_unknownPrefixes != null)
         {
@@ -92,6 +94,13 @@ public sealed class RequestContext
             }
         }
         return false;
+    }
+
+    /// <summary>Marks a key as surely not on the request, even under an unknown "prefix/*" family.</summary>
+    public RequestContext SetAbsent(string key)
+    {
+        (_absent ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(key);
+        return this;
     }
 
     /// <summary>Whether any key is unknown: the two-valued fast path applies when none is.</summary>
@@ -124,6 +133,7 @@ public sealed class RequestContext
         foreach (var kv in _values) c._values[kv.Key] = kv.Value;
         if (_unknown != null) c._unknown = new Dictionary<string, bool>(_unknown, StringComparer.OrdinalIgnoreCase);
         if (_unknownPrefixes != null) c._unknownPrefixes = new List<KeyValuePair<string, bool>>(_unknownPrefixes);
+        if (_absent != null) c._absent = new HashSet<string>(_absent, StringComparer.OrdinalIgnoreCase);
         return c;
     }
 
