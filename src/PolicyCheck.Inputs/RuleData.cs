@@ -86,10 +86,25 @@ public static class RuleData
         foreach (var r in YamlDoc.Maps(wn, "actions")) renames.Add(new ActionRename(YamlDoc.Str(r, "wrong"), YamlDoc.Str(r, "right")));
         var wrong = new WrongNameFacts(YamlDoc.Strings(wn, "namespaces"), renames, YamlDoc.Strings(wn, "signingNames"), YamlDoc.Strings(wn, "hosts"));
 
+        var requestKeys = new List<RequestKeyFact>();
+        foreach (var k in YamlDoc.Maps(root, "requestKeys"))
+        {
+            try
+            {
+                string? self = YamlDoc.StrOr(k, "selfHosted", string.Empty);
+                string? value = YamlDoc.StrOr(k, "value", string.Empty);
+                requestKeys.Add(new RequestKeyFact(YamlDoc.Str(k, "key"), RequestKeyFact.ParseStatus(YamlDoc.Str(k, "call")), RequestKeyFact.ParseStatus(YamlDoc.Str(k, "assumeRole")),
+                    self.Length > 0 ? RequestKeyFact.ParseStatus(self) : null, value.Length > 0 ? value : null, YamlDoc.Str(k, "type"), YamlDoc.Str(k, "source")));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InvalidDataException($"service.yml line {k.Start.Line}: {ex.Message}");
+            }
+        }
         return new ServiceFacts(YamlDoc.Str(root, "name"), YamlDoc.Str(root, "namespace"), YamlDoc.Str(root, "signingName"),
             YamlDoc.Str(root, "endpointTemplate"), YamlDoc.Str(root, "servicePrincipal"), YamlDoc.Str(root, "workspaceArnTemplate"),
             YamlDoc.Str(root, "workspaceIdPattern"), YamlDoc.Str(root, "catalogDate"), actions, keys, managed, features,
-            YamlDoc.Strings(root, "defaultFeatures"), portkey, wrong, YamlDoc.Strings(root, "partitions"), YamlDoc.Strings(root, "regions"));
+            YamlDoc.Strings(root, "defaultFeatures"), portkey, wrong, YamlDoc.Strings(root, "partitions"), YamlDoc.Strings(root, "regions"), requestKeys);
     }
 
     public static List<RuleEntry> LoadCatalogEntries(string text, out string helpUriBase)

@@ -26,6 +26,8 @@ public sealed class Diagnostic
     public SourceSpan Span { get; }
     /// <summary>Where inside the file (e.g. a template resource), when the file holds more than one policy.</summary>
     public string? Label { get; }
+    /// <summary>A proof that depends on values unknown offline: a warning at most, whatever the rule's severity.</summary>
+    public bool Depends { get; internal set; }
     /// <summary>The justification when a suppression in the config hides this finding.</summary>
     public string? SuppressedBecause { get; internal set; }
     public bool IsSuppressed => SuppressedBecause != null;

@@ -23,6 +23,7 @@ public sealed class GatewayRequests
     public GatewayRequests(RoleGroup role, Config.GatewayConfig config, ServiceFacts facts, DateTime? now = null)
     {
         _facts = facts;
+        _config = config;
         Region = config.Region?.Value ?? FromPolicies(role, facts, 3) ?? "us-east-1";
         Account = config.Account?.Value ?? FromPolicies(role, facts, 4) ?? ExampleAccount;
         string? resource = config.Workspace != null ? "workspace/" + config.Workspace.Value : FromPolicies(role, facts, 5);
@@ -77,17 +78,103 @@ public sealed class GatewayRequests
         return new EvalRequest(_facts.Qualified(action), ResourceFor(fact), Session, _callContext ??= CallContext());
     }
 
-    private RequestContext CallContext()
+    private RequestContext CallContext() => Context(assumeRole: false, Session, null);
+
+    /// <summary>
+    /// A request's context from the table in rules/service.yml (requestKeys): known keys get their value, unknown keys
+    /// are marked unknown, absent keys are left out; then gateway.context / --context values replace unknowns.
+    /// </summary>
+    private RequestContext Context(bool assumeRole, CallerPrincipal caller, string? externalId)
     {
-        return new RequestContext()
-            .Set("aws:SecureTransport", new ContextValue(new[] { "true" }, ContextType.Boolean))
-            .Set("aws:RequestedRegion", Region)
-            .Set("aws:PrincipalArn", new ContextValue(new[] { RoleArn }, ContextType.Arn))
-            .Set("aws:PrincipalAccount", Account)
-            .Set("aws:PrincipalType", "AssumedRole")
-            .Set("aws:ViaAWSService", new ContextValue(new[] { "false" }, ContextType.Boolean))
-            .Set("aws:CurrentTime", new ContextValue(new[] { Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Date))
-            .Set("aws:EpochTime", new ContextValue(new[] { ((long)(Now - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Numeric));
+        bool selfHosted = _config?.Deployment == Config.Deployment.SelfHosted;
+        bool anonymous = caller.Kind == PrincipalKind.Anonymous;
+        var ctx = new RequestContext();
+        foreach (var row in _facts.RequestKeys)
+        {
+            var status = row.StatusOn(assumeRole, selfHosted);
+            if (status == KeyStatus.Absent) continue;
+            if (anonymous && IsAboutTheCaller(row.Key)) continue; // an anonymous request carries no principal keys
+            if (status == KeyStatus.Known)
+            {
+                string? value = Fill(row.Value, caller, externalId);
+                if (value != null) ctx.Set(row.Key, new ContextValue(new[] { value }, TypeOf(row.Type)));
+                continue;
+            }
+            bool mayBeAbsent = status == KeyStatus.UnknownOrAbsent
+                || (row.Key == "aws:TokenIssueTime" && caller.Kind != PrincipalKind.AssumedRole); // long-term keys carry none
+            ctx.SetUnknown(row.Key, mayBeAbsent);
+        }
+        if (_config != null)
+        {
+            foreach (var c in _config.Context)
+            {
+                var row = _facts.FindRequestKey(c.Key);
+                if (row == null || row.StatusOn(assumeRole, selfHosted) == KeyStatus.Absent) continue;
+                ctx.Set(c.Key, new ContextValue(c.Values, c.Type, row.Type.StartsWith("ArrayOf", StringComparison.Ordinal) || c.Values.Count != 1));
+            }
+        }
+        return ctx;
+    }
+
+    private static bool IsAboutTheCaller(string key)
+        => key.StartsWith("aws:Principal", StringComparison.Ordinal) || key == "aws:userid" || key == "aws:TokenIssueTime";
+
+    private string? Fill(string? value, CallerPrincipal caller, string? externalId)
+    {
+        switch (value)
+        {
+            case null: return null;
+            case "${Now}": return Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            case "${Epoch}": return ((long)(Now - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            case "${Region}": return Region;
+            case "${Account}": return Account;
+            case "${CallerArn}": return caller.PrincipalArn;
+            case "${CallerAccount}": return caller.Account;
+            case "${CallerType}":
+                return caller.Kind switch
+                {
+                    PrincipalKind.AssumedRole => "AssumedRole",
+                    PrincipalKind.User => "User",
+                    PrincipalKind.Account => "Account",
+                    _ => null,
+                };
+            case "${ExternalId}": return externalId;
+            default: return value;
+        }
+    }
+
+    private static ContextType TypeOf(string type) => type switch
+    {
+        "Bool" => ContextType.Boolean,
+        "Date" => ContextType.Date,
+        "Numeric" => ContextType.Numeric,
+        "Ip" => ContextType.Ip,
+        "Arn" => ContextType.Arn,
+        _ => ContextType.String,
+    };
+
+    /// <summary>
+    /// Why a gateway.context / --context key or value cannot be used, or null: the key must be one the gateway's
+    /// requests carry with a value unknown offline, and the value must parse as the key's type.
+    /// </summary>
+    public static string? CheckSetting(ServiceFacts facts, Config.Deployment deployment, string key, IReadOnlyList<string> values, out ContextType type)
+    {
+        type = ContextType.String;
+        var row = facts.FindRequestKey(key);
+        bool selfHosted = deployment == Config.Deployment.SelfHosted;
+        if (row == null || (row.StatusOn(false, selfHosted) == KeyStatus.Absent && row.StatusOn(true, selfHosted) == KeyStatus.Absent))
+            return $"AWS does not send {key} on the gateway's requests (see docs/gateway-requests.md), so a value for it would never be used";
+        if (row.StatusOn(false, selfHosted) == KeyStatus.Known && row.StatusOn(true, selfHosted) == KeyStatus.Known)
+            return $"{key} is known from the setup (region, account, principal, external ID, time); set those instead";
+        type = TypeOf(row.Type);
+        if (values.Count == 0) return $"give {key} a value";
+        if (values.Count > 1 && !row.Type.StartsWith("ArrayOf", StringComparison.Ordinal)) return $"{key} takes one value, not a list";
+        foreach (var v in values)
+        {
+            string? why = RequestContext.CheckType(v, type);
+            if (why != null) return $"{key}: {why}";
+        }
+        return null;
     }
 
     /// <summary>The role's permission policies (attached managed policies included) as identity policies.</summary>
@@ -102,17 +189,7 @@ public sealed class GatewayRequests
     public PolicySet Trust(PolicyDocument trust) => new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = Account };
 
     public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId)
-    {
-        var context = new RequestContext()
-            .Set("aws:SecureTransport", new ContextValue(new[] { "true" }, ContextType.Boolean))
-            .Set("aws:PrincipalArn", new ContextValue(new[] { caller.PrincipalArn }, ContextType.Arn))
-            .Set("aws:CurrentTime", new ContextValue(new[] { Now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) }, ContextType.Date));
-        if (caller.Account != null) context.Set("aws:PrincipalAccount", caller.Account);
-        if (caller.Kind == PrincipalKind.AssumedRole) context.Set("aws:PrincipalType", "AssumedRole");
-        else if (caller.Kind == PrincipalKind.User) context.Set("aws:PrincipalType", "User");
-        if (externalId != null) context.Set("sts:ExternalId", externalId);
-        return new EvalRequest("sts:AssumeRole", RoleArn, caller, context);
-    }
+        => new EvalRequest("sts:AssumeRole", RoleArn, caller, Context(assumeRole: true, caller, externalId));
 
     /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
     public static CallerPrincipal SessionOf(string principal)

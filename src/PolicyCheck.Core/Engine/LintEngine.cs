@@ -67,7 +67,7 @@ public sealed class LintEngine
             if (config.RuleSeverities.TryGetValue(d.RuleId, out var sev))
             {
                 if (sev == null) continue;
-                d.Severity = sev.Value;
+                d.Severity = d.Depends && sev.Value > Severity.Warning ? Severity.Warning : sev.Value;
             }
             foreach (var s in config.Suppressions)
             {

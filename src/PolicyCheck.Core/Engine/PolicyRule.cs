@@ -47,6 +47,14 @@ public sealed class RuleContext
     private int _dropped;
     private PolicyDocument? _dropDocument;
 
+    /// <summary>A proof finding that depends on values unknown offline: a warning naming the keys and how to supply them.</summary>
+    public void ReportDepends(PolicyDocument document, SourceSpan span, string message, IReadOnlyList<string> keys, Func<IReadOnlyList<string>>? trace = null)
+    {
+        int before = _sink.Count;
+        Report(document, span, message, Proofs.SupplyFix(keys), Severity.Warning, trace);
+        if (_sink.Count > before) _sink[_sink.Count - 1].Depends = true;
+    }
+
     public void Report(PolicyDocument document, SourceSpan span, string message, string? fix = null, Severity? severity = null, Func<IReadOnlyList<string>>? trace = null,
         TextEdit? edit = null)
     {

@@ -32,6 +32,22 @@ public static class Proofs
         return mask.Apply(text);
     }
 
+    /// <summary>"depends on aws:SourceIp and aws:PrincipalTag/team".</summary>
+    public static string DependsOn(IReadOnlyList<string> keys) => "depends on " + Rules.Names.List(keys);
+
+    /// <summary>How to settle a finding that depends on keys unknown offline.</summary>
+    public static string SupplyFix(IReadOnlyList<string> keys)
+    {
+        string first = keys.Count > 0 ? keys[0] : "aws:SourceIp";
+        return $"supply the value{(keys.Count > 1 ? "s" : string.Empty)} to decide it: gateway.context in policycheck.yml (e.g. \"{first}: {Example(first)}\") or lint --context {first}={Example(first)}";
+    }
+
+    private static string Example(string key)
+        => key.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase) ? "203.0.113.10"
+            : key.StartsWith("aws:PrincipalOrg", StringComparison.OrdinalIgnoreCase) || key.StartsWith("aws:ResourceOrg", StringComparison.OrdinalIgnoreCase) ? "o-exampleorgid"
+            : key.Equals("aws:TokenIssueTime", StringComparison.OrdinalIgnoreCase) ? "2026-01-01T00:00:00Z"
+            : "VALUE";
+
     /// <summary>AWS's simulator vocabulary: allowed, explicitDeny, implicitDeny.</summary>
     public static string DecisionName(Decision d) => d switch
     {

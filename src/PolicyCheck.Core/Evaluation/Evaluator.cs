@@ -133,6 +133,10 @@ public sealed class EvaluationResult
     public List<string> DependsOn { get; } = new List<string>();
     /// <summary>The statements that may apply, depending on those keys.</summary>
     public List<StatementTrace> MayMatch { get; } = new List<StatementTrace>();
+    /// <summary>For <see cref="Decision.Depends"/>: whether the Allow is what depends (else it is certain).</summary>
+    public bool AllowDepends { get; internal set; }
+    /// <summary>For <see cref="Decision.Depends"/>: whether a Deny may apply.</summary>
+    public bool DenyDepends { get; internal set; }
 
     /// <summary>For an implicit deny: the statement that came closest to allowing (action matched, something else not).</summary>
     public StatementTrace? NearestMiss
@@ -336,6 +340,8 @@ public static class Evaluator
         {
             if (result != null)
             {
+                result.AllowDepends = grant == Tri.Unknown;
+                result.DenyDepends = deny == Tri.Unknown;
                 result.Reason = "depends on " + string.Join(", ", result.DependsOn)
                     + (deny == Tri.Unknown ? (grant == Tri.True ? " (a Deny may apply)" : " (an Allow and a Deny may apply)") : " (an Allow may apply)");
             }

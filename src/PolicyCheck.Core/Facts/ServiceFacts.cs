@@ -107,8 +107,9 @@ public sealed class ServiceFacts
         IReadOnlyList<ActionFact> actions, IReadOnlyList<ConditionKeyFact> conditionKeys,
         IReadOnlyList<ManagedPolicyFact> managedPolicies, IReadOnlyList<FeatureFact> features,
         IReadOnlyList<string> defaultFeatures, PortkeyFacts portkey, WrongNameFacts wrongNames,
-        IReadOnlyList<string> partitions, IReadOnlyList<string> regions)
+        IReadOnlyList<string> partitions, IReadOnlyList<string> regions, IReadOnlyList<RequestKeyFact>? requestKeys = null)
     {
+        RequestKeys = requestKeys ?? System.Array.Empty<RequestKeyFact>();
         Name = name;
         Namespace = ns;
         SigningName = signingName;
@@ -131,6 +132,22 @@ public sealed class ServiceFacts
     }
 
     private readonly Dictionary<string, ActionFact> _actionsByName;
+
+    /// <summary>The gateway's requests, key by key (rules/service.yml requestKeys).</summary>
+    public IReadOnlyList<RequestKeyFact> RequestKeys { get; }
+
+    /// <summary>The row for a key: an exact row before a family row.</summary>
+    public RequestKeyFact? FindRequestKey(string key)
+    {
+        RequestKeyFact? family = null;
+        foreach (var r in RequestKeys)
+        {
+            if (!r.Covers(key)) continue;
+            if (!r.IsFamily) return r;
+            family ??= r;
+        }
+        return family;
+    }
 
     public string Name { get; }
     public string Namespace { get; }
@@ -172,6 +189,69 @@ public sealed class ServiceFacts
 
     /// <summary>"aws-external-anthropic:CreateInference".</summary>
     public string Qualified(string action) => Namespace + ":" + action;
+}
+
+/// <summary>Whether a context key is on one of the gateway's requests, and what is known of its value.</summary>
+public enum KeyStatus
+{
+    Known,
+    Absent,
+    Unknown,
+    UnknownOrAbsent,
+}
+
+/// <summary>One row of the gateway's request table (rules/service.yml requestKeys).</summary>
+public sealed class RequestKeyFact
+{
+    public RequestKeyFact(string key, KeyStatus call, KeyStatus assumeRole, KeyStatus? selfHosted, string? value, string type, string source)
+    {
+        Key = key;
+        Call = call;
+        AssumeRole = assumeRole;
+        SelfHosted = selfHosted;
+        Value = value;
+        Type = type;
+        Source = source;
+    }
+
+    /// <summary>The key; "aws:PrincipalTag/*" stands for every key under the prefix.</summary>
+    public string Key { get; }
+    public KeyStatus Call { get; }
+    public KeyStatus AssumeRole { get; }
+    /// <summary>For a self-hosted gateway, the status on both requests (when it differs).</summary>
+    public KeyStatus? SelfHosted { get; }
+    /// <summary>For a known key: the value or a ${Token} the requests fill in.</summary>
+    public string? Value { get; }
+    public string Type { get; }
+    public string Source { get; }
+
+    public bool IsFamily => Key.EndsWith("/*", System.StringComparison.Ordinal);
+
+    public KeyStatus StatusOn(bool assumeRole, bool selfHosted)
+        => selfHosted && SelfHosted.HasValue ? SelfHosted.Value : assumeRole ? AssumeRole : Call;
+
+    /// <summary>Whether the row names the key (exactly, or as a "prefix/*" family), ignoring case.</summary>
+    public bool Covers(string key)
+        => IsFamily
+            ? key.Length > Key.Length - 1 && key.StartsWith(Key.Substring(0, Key.Length - 1), System.StringComparison.OrdinalIgnoreCase)
+            : string.Equals(key, Key, System.StringComparison.OrdinalIgnoreCase);
+
+    public static KeyStatus ParseStatus(string s) => s switch
+    {
+        "known" => KeyStatus.Known,
+        "absent" => KeyStatus.Absent,
+        "unknown" => KeyStatus.Unknown,
+        "unknown-or-absent" => KeyStatus.UnknownOrAbsent,
+        _ => throw new System.ArgumentException($"unknown key status '{s}' (known, absent, unknown, unknown-or-absent)"),
+    };
+
+    public static string StatusName(KeyStatus s) => s switch
+    {
+        KeyStatus.Known => "known",
+        KeyStatus.Absent => "absent",
+        KeyStatus.Unknown => "unknown",
+        _ => "unknown-or-absent",
+    };
 }
 
 public sealed class PortkeyFacts

@@ -59,7 +59,15 @@ public static class FactsCodeWriter
         foreach (var r in n.Actions) w.Append("                new ActionRename(").Append(Q(r.Wrong)).Append(", ").Append(Q(r.Right)).Append("),\n");
         w.Append("            },\n            ").Append(Arr(n.SigningNames)).Append(",\n            ").Append(Arr(n.Hosts)).Append("),\n");
         w.Append("        ").Append(Arr(s.Partitions)).Append(",\n");
-        w.Append("        ").Append(Arr(s.Regions)).Append(");\n\n");
+        w.Append("        ").Append(Arr(s.Regions)).Append(",\n");
+        w.Append("        new RequestKeyFact[]\n        {\n");
+        foreach (var k in s.RequestKeys)
+        {
+            w.Append("            new RequestKeyFact(").Append(Q(k.Key)).Append(", KeyStatus.").Append(k.Call).Append(", KeyStatus.").Append(k.AssumeRole)
+             .Append(", ").Append(k.SelfHosted.HasValue ? "KeyStatus." + k.SelfHosted.Value : "null").Append(", ").Append(k.Value != null ? Q(k.Value) : "null")
+             .Append(", ").Append(Q(k.Type)).Append(",\n                ").Append(Q(k.Source)).Append("),\n");
+        }
+        w.Append("        });\n\n");
 
         w.Append("    private static RuleCatalog CreateCatalog() => new RuleCatalog(").Append(Q(c.HelpUriBase)).Append(", new RuleDescriptor[]\n    {\n");
         foreach (var r in c.Rules)

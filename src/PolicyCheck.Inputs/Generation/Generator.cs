@@ -20,6 +20,7 @@ public static class Generator
             [DescriptorsWriter.CodePath] = DescriptorsWriter.WriteCode(catalog),
             [DescriptorsWriter.ReleasesPath] = DescriptorsWriter.WriteReleases(catalog),
             [DescriptorsWriter.PolicyLiteralPath] = DescriptorsWriter.WritePolicyLiteral(catalog),
+            [RequestKeysDocWriter.RelativePath] = RequestKeysDocWriter.Write(facts),
         };
         foreach (var e in entries) files[RuleDocsWriter.Folder + "/" + e.Descriptor.Id + ".md"] = RuleDocsWriter.Write(e);
         return files;

@@ -19,14 +19,19 @@ public sealed class DenyBlocksRequiredActionRule : PolicyRule
         string target = context.Config.WorkspaceArnPattern(facts);
         var blocked = new Dictionary<StatementTrace, List<string>>();
         var order = new List<(StatementTrace Deny, System.Func<IReadOnlyList<string>> Trace)>();
+        var mayDeny = new Dictionary<Statement, List<string>>();
         foreach (var action in Access.RequiredActions(context.Config, facts))
         {
             var request = gateway.Call(action);
-            if (Evaluator.Decide(set, request) != Decision.ExplicitDeny) continue;
+            var quick = Evaluator.Decide(set, request);
+            if (quick != Decision.ExplicitDeny && quick != Decision.Depends) continue;
             var result = Evaluator.Evaluate(set, request);
-            if (result.Decision != Decision.ExplicitDeny) continue;
-            foreach (var deny in result.Matched)
+            bool maybe = result.Decision == Decision.Depends && result.DenyDepends;
+            if (result.Decision != Decision.ExplicitDeny && !maybe) continue;
+            foreach (var deny in maybe ? result.MayMatch : result.Matched)
             {
+                if (!deny.Statement.IsDeny) continue;
+                if (maybe) mayDeny[deny.Statement] = result.DependsOn;
                 StatementTrace? key = null;
                 foreach (var k in blocked.Keys)
                 {
@@ -47,6 +52,13 @@ public sealed class DenyBlocksRequiredActionRule : PolicyRule
             var s = deny.Statement;
             var actions = blocked[deny];
             var at = s.Actions != null ? s.Actions.KeySpan : s.Span;
+            if (mayDeny.TryGetValue(s, out var keys))
+            {
+                context.ReportDepends(deny.Document, s.Condition?.KeySpan ?? at,
+                    $"{s.Label} may deny {Names.List(actions)} on {target}: whether its condition holds for the gateway's requests {Proofs.DependsOn(keys)}",
+                    keys, trace);
+                continue;
+            }
             string when = s.Condition != null && !s.Condition.IsEmpty ? " (its condition holds for the gateway's requests)" : string.Empty;
             context.Report(deny.Document, at,
                 $"{s.Label} denies {Names.List(actions)} on {target}{when}; an explicit Deny wins over every Allow, so the gateway's requests fail",

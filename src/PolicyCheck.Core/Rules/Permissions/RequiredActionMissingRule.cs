@@ -27,11 +27,25 @@ public sealed class RequiredActionMissingRule : PolicyRule
         {
             string qualified = facts.Qualified(action);
             var request = gateway.Call(action);
-            if (Evaluator.Decide(set, request) != Decision.ImplicitDeny) continue;
+            var quick = Evaluator.Decide(set, request);
+            if (quick != Decision.ImplicitDeny && quick != Decision.Depends) continue;
             var result = Evaluator.Evaluate(set, request);
-            if (result.Decision != Decision.ImplicitDeny) continue; // allowed, or PC2007 names the Deny
             IReadOnlyList<string> trace() => Proofs.TraceOf(result, request);
             string feature = FeatureOf(context, action);
+            if (result.Decision == Decision.Depends)
+            {
+                // A Deny that may apply is PC2007's; here: an Allow that holds only for some values.
+                if (!result.AllowDepends) continue;
+                var may = result.MayMatch.Find(t => t.Statement.IsAllow && !Proofs.IsManaged(t));
+                var at = may?.Document ?? first;
+                var span = may != null ? (may.Statement.Condition?.KeySpan ?? may.Statement.Span) : (first.HasStatement ? first.StatementKeySpan : first.RootSpan);
+                string by = may != null ? $"allowed by {may.Statement.Label} only" : "allowed only";
+                context.ReportDepends(at, span,
+                    $"{qualified} (needed for {feature}) is {by} depending on {Names.List(result.DependsOn)}: the gateway's request carries {(result.DependsOn.Count > 1 ? "them" : "it")}, but the value is not known offline",
+                    result.DependsOn, trace);
+                continue;
+            }
+            if (result.Decision != Decision.ImplicitDeny) continue; // allowed, or PC2007 names the Deny
             if (context.Role.Boundaries.Count > 0 && Evaluator.Decide(new PolicySet { Identity = set.Identity }, request) == Decision.Allowed)
             {
                 var b = context.Role.Boundaries[0];

@@ -21,6 +21,18 @@ public sealed class GatewayCannotAssumeRule : PolicyRule
             if (TrustProof.AnyAllows(context.Role, gateway, request)) continue;
             var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request);
             if (doc == null || result == null || result.Decision == Decision.Allowed) continue;
+            if (result.Decision == Decision.Depends)
+            {
+                var may = result.MayMatch.Count > 0 ? result.MayMatch[0] : null;
+                if (may == null || context.ReportedWithin(may.Document, may.Statement, TrustProof.IsStringRule)) continue;
+                var (r, q) = (result, request);
+                string withId = externalId != null ? "with the configured external ID" : "(no external ID is configured or written)";
+                string what = may.Statement.IsDeny ? $"{may.Statement.Label} may deny it" : $"{may.Statement.Label} lets it in only under a condition on values not known offline";
+                context.ReportDepends(may.Document, may.Statement.Condition?.KeySpan ?? may.Statement.Span,
+                    $"whether the gateway's principal {principal} {withId} can assume the role {Proofs.DependsOn(result.DependsOn)}: {what}",
+                    result.DependsOn, () => Proofs.TraceOf(r, q, TrustProof.Secrets(context.Config, externalId)));
+                continue;
+            }
             // The statement to point at: the Deny that applied, else the Allow that came closest.
             StatementTrace? at = result.Decision == Decision.ExplicitDeny && result.Matched.Count > 0 ? result.Matched[0] : result.NearestMiss;
             if (at == null) continue; // nothing names the principal: PC3001 reports it

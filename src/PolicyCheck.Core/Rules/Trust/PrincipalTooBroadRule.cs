@@ -42,14 +42,20 @@ public sealed class PrincipalTooBroadRule : PolicyRule
         }
     }
 
-    /// <summary>A condition on aws:PrincipalArn narrows a broad principal to specific roles.</summary>
+    /// <summary>
+    /// A condition on aws:PrincipalArn that names specific principals (ArnEquals, ArnLike, StringEquals, StringLike with
+    /// values free of wildcards) narrows a broad principal: it is not "a whole account". PC3012 proves who else is refused.
+    /// </summary>
     private static bool RestrictedByPrincipalArn(Statement s)
     {
         if (s.Condition == null) return false;
         foreach (var c in s.Condition.Clauses)
         {
             if (!string.Equals(c.Key.Value, "aws:PrincipalArn", StringComparison.OrdinalIgnoreCase) || c.IfExists || c.Qualifier != SetQualifier.None) continue;
-            if (c.BaseOperator == "ArnEquals" || c.BaseOperator == "StringEquals") return true;
+            if (c.BaseOperator != "ArnEquals" && c.BaseOperator != "ArnLike" && c.BaseOperator != "StringEquals" && c.BaseOperator != "StringLike") continue;
+            bool literal = c.Values.Count > 0;
+            foreach (var v in c.Values) literal &= v.Value.IndexOf('*') < 0 && v.Value.IndexOf('?') < 0 && v.Value.IndexOf("${", StringComparison.Ordinal) < 0;
+            if (literal) return true;
         }
         return false;
     }

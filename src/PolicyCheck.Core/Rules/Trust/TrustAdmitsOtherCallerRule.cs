@@ -33,6 +33,12 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
                 cases.Add(($"{p} without an external ID", session, null, false));
             }
         }
+        foreach (var p in expected)
+        {
+            var arn = Arn.TryParse(p);
+            if (arn != null && Arn.IsAccountId(arn.Account))
+                cases.Add(($"another role in the gateway's own account {arn.Account}", CallerPrincipal.Parse($"arn:aws:sts::{arn.Account}:assumed-role/SomeOtherRole/session"), rightId, true));
+        }
         string other = OtherAccount(expected, gateway.Account);
         cases.Add(($"a role in another account ({other})", CallerPrincipal.Parse($"arn:aws:sts::{other}:assumed-role/SomeRole/session"), rightId, true));
         cases.Add(("an anonymous caller (\"*\")", CallerPrincipal.Parse("*"), rightId, true));
@@ -43,7 +49,22 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
             if (stranger && IsExpected(caller, expected)) continue;
             var request = gateway.AssumeRole(caller, externalId);
             var (doc, result) = TrustProof.Evaluate(context.Role, gateway, request, needDenial: false);
-            if (doc == null || result == null || result.Decision != Decision.Allowed) continue;
+            if (doc == null || result == null) continue;
+            if (result.Decision == Decision.Depends && result.AllowDepends)
+            {
+                foreach (var t in result.MayMatch)
+                {
+                    if (!t.Statement.IsAllow || context.ReportedWithin(t.Document, t.Statement, TrustProof.IsStringRule)) continue;
+                    var s = t.Statement;
+                    var (r, q) = (result, request);
+                    context.ReportDepends(t.Document, s.Condition?.KeySpan ?? s.Span,
+                        $"{Proofs.Redact(who, secrets)} may assume the role: {s.Label} lets it through {Proofs.DependsOn(result.DependsOn)}",
+                        result.DependsOn, () => Proofs.TraceOf(r, q, secrets));
+                    break;
+                }
+                continue;
+            }
+            if (result.Decision != Decision.Allowed) continue;
             foreach (var t in result.Matched)
             {
                 if (!t.Statement.IsAllow || context.ReportedWithin(t.Document, t.Statement, TrustProof.IsStringRule)) continue;

@@ -41,6 +41,23 @@ public static class TrustStatements
         return false;
     }
 
+    /// <summary>
+    /// Whether the statement's Principal admits the gateway's principal as the evaluator matches it: the role (or a
+    /// session of it) by ARN, its account (ID or :root), or "*".
+    /// </summary>
+    public static bool Admits(Statement s, string principal)
+    {
+        var caller = GatewayRequests.SessionOf(principal);
+        if (s.Principal != null)
+        {
+            foreach (var e in s.Principal.Entries)
+            {
+                if (caller.MatchedBy(e.Type, e.Value.Value)) return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>True when the statement is for one of the expected principals (or for anyone when none is expected).</summary>
     public static bool ForExpected(Statement s, IReadOnlyList<string> expected)
     {

@@ -3,7 +3,10 @@ using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Trust;
 
-/// <summary>PC3001: no Allow statement lets the gateway's principal call sts:AssumeRole (missing or misspelled).</summary>
+/// <summary>
+/// PC3001: the evaluator refutes that the gateway's principal can assume the role, and no Allow statement admits it
+/// at all (missing or misspelled). A statement that admits it but refuses it (a condition, a Deny) is PC3011's.
+/// </summary>
 public sealed class TrustedPrincipalMissingRule : PolicyRule
 {
     public override string Id => "PC3001";
@@ -28,19 +31,22 @@ public sealed class TrustedPrincipalMissingRule : PolicyRule
             break;
         }
         if (trust == null) return;
+        var gateway = GatewayRequests.For(context);
         foreach (var expected in context.Config.ExpectedPrincipals(context.Facts))
         {
-            bool named = false, allowed = false;
+            // The proof first: admitted (or admitted depending on a value unknown offline) means no PC3001.
+            string? externalId = TrustProof.ExternalId(context.Role, context.Config, expected);
+            var request = gateway.AssumeRole(GatewayRequests.SessionOf(expected), externalId);
+            if (TrustProof.AnyAllows(context.Role, gateway, request, orDepends: true)) continue;
+            bool named = false;
             foreach (var doc in context.Role.OfKind(DocumentKind.Trust))
             {
                 foreach (var s in doc.Statements)
                 {
-                    if (!s.IsAllow || !TrustStatements.NamesPrincipal(s, expected)) continue;
-                    named = true;
-                    if (Access.CoversAction(s, TrustStatements.AssumeRole)) allowed = true;
+                    if (s.IsAllow && (TrustStatements.NamesPrincipal(s, expected) || TrustStatements.Admits(s, expected))) named = true;
                 }
             }
-            if (allowed || named) continue; // named without sts:AssumeRole: PC3004 reports the action
+            if (named) continue; // admitted but refused: PC3011 (or PC3004 for the action) says why
             bool reported = false;
             foreach (var doc in context.Role.OfKind(DocumentKind.Trust))
             {
