@@ -335,7 +335,7 @@ public static partial class Descriptors
         "PolicyCheck.Grammar",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Policy variables work in Resource/NotResource and in condition values. In Action, Principal or a condition key they are matched literally (Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT).",
+        description: "Policy variables work in the resource part of a Resource/NotResource ARN (after its fifth colon) and in condition values. In Action, Principal, a condition key, or the partition, service, region or account of an ARN they are matched literally (Access Analyzer VARIABLE_UNSUPPORTED_IN_ELEMENT; IAM User Guide, reference_policies_variables, \"Where you can use policy variables\"). A NotResource variable that may have no value is a warning: AWS then matches no resource against it, so the NotResource excludes nothing.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1033.md");
 
     public static readonly DiagnosticDescriptor PC1034_UnresolvedValue = new DiagnosticDescriptor(

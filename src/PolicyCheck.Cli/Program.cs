@@ -107,10 +107,14 @@ public static class Program
         {
             Description = "Show how each proof finding was reached: the request, the decision and every statement's match.",
         };
+        var lintContext = new Option<string[]>("--context")
+        {
+            Description = "A value for a key the gateway's requests carry but that is unknown offline (aws:SourceIp=203.0.113.10, aws:PrincipalTag/team=ml); repeat for more keys or a list. Like gateway.context in policycheck.yml; settles the proofs that depend on it.",
+        };
 
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun,
+            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext,
         };
         lint.SetAction(parse => Lint(new LintOptions
         {
@@ -125,6 +129,7 @@ public static class Program
             ParametersPath = parse.GetValue(parametersFile),
             Fix = parse.GetValue(fix),
             DryRun = parse.GetValue(dryRun),
+            Context = parse.GetValue(lintContext) ?? Array.Empty<string>(),
         }, stdout, stderr, environment, mask));
 
         var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
@@ -164,6 +169,7 @@ public static class Program
         public string? ParametersPath { get; init; }
         public bool Fix { get; init; }
         public bool DryRun { get; init; }
+        public string[] Context { get; init; } = Array.Empty<string>();
     }
 
     private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
@@ -184,6 +190,7 @@ public static class Program
                 Environment = environment,
             };
             r.Paths.AddRange(paths);
+            r.Context.AddRange(o.Context);
             return r;
         }
         if (o.DryRun && !o.Fix)
@@ -283,7 +290,8 @@ public static class Program
     {
         foreach (var r in BuiltIn.Catalog.Rules)
         {
-            stdout.WriteLine($"{r.Id}  {RuleCatalog.SeverityName(r.DefaultSeverity),-7}  {r.Category,-13}  {r.Title}");
+            stdout.WriteLine($"{r.Id}  {RuleCatalog.SeverityName(r.DefaultSeverity) + (r.SeverityVaries != null ? "*" : string.Empty),-8}  {r.Category,-13}  {r.Title}");
+            if (r.SeverityVaries != null) stdout.WriteLine($"        {string.Empty,-8}  {string.Empty,-13}  * {r.SeverityVaries}");
         }
         return ExitClean;
     }

@@ -123,7 +123,7 @@ public static class SimulateCommand
         var caller = a.Principal != null ? CallerPrincipal.Parse(a.Principal) : null;
         ContextArgs.AddPrincipalKeys(ctx, caller);
         var secrets = Simulator.Secrets(ctx);
-        var resources = a.Resources.Length > 0 ? a.Resources : new[] { "*" };
+        var resources = a.Resources.Length > 0 ? a.Resources : new[] { DefaultResource(a, stderr) };
         var results = new List<SimulationResult>();
         foreach (var act in a.Actions)
         {
@@ -153,6 +153,34 @@ public static class SimulateCommand
         foreach (var r in results) if (!Matches(a.Expect, r.Result.Decision)) mismatches++;
         if (mismatches > 0) stderr.WriteLine($"policycheck: {mismatches} of {results.Count} decision(s) are not {a.Expect}");
         return mismatches > 0 ? Program.ExitFindings : Program.ExitClean;
+    }
+
+    /// <summary>
+    /// Without --resource: "*", except that a trust policy's sts:AssumeRole* is evaluated against a role ARN (a role's
+    /// trust decides only for that role): gateway.roleArn or gateway.account from the policycheck.yml above the trust
+    /// file, else an example account.
+    /// </summary>
+    private static string DefaultResource(Args a, TextWriter stderr)
+    {
+        if (a.Trust == null || !Array.Exists(a.Actions, Evaluator.IsTrustAction)) return "*";
+        string role = $"arn:aws:iam::{Engine.GatewayRequests.ExampleAccount}:role/{Engine.GatewayRequests.RoleName}";
+        string from = "an example account";
+        string? configPath = Inputs.ConfigLoader.Find(Path.GetDirectoryName(Path.GetFullPath(a.Trust)) ?? ".");
+        if (configPath != null)
+        {
+            try
+            {
+                var config = Inputs.ConfigLoader.Load(configPath, File.ReadAllText(configPath), BuiltIn.Service, BuiltIn.Catalog, _ => null, new List<Inputs.ConfigError>());
+                if (config.RoleArn != null) (role, from) = (config.RoleArn.Value, configPath + " (gateway.roleArn)");
+                else if (config.Account != null) (role, from) = ($"arn:aws:iam::{config.Account.Value}:role/{Engine.GatewayRequests.RoleName}", configPath + " (gateway.account)");
+            }
+            catch (IOException)
+            {
+                // Unreadable config: keep the example.
+            }
+        }
+        stderr.WriteLine($"policycheck: note: no --resource: the role is {role}, from {from}");
+        return role;
     }
 
     public static bool Matches(string expect, Decision d) => Simulator.ExpectMet(expect, d);

@@ -250,7 +250,8 @@ public sealed class ConfigLoader
             Error(node, "gateway must be a mapping");
             return;
         }
-        var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn", "settings" };
+        var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn", "settings", "context" };
+        YamlNode? contextNode = null;
         foreach (var (key, value) in Entries(map, known, "gateway"))
         {
             switch (key)
@@ -319,6 +320,9 @@ public sealed class ConfigLoader
                         Error(value, $"'{role}' is not an IAM role ARN (arn:aws:iam::123456789012:role/NAME)");
                     else config.RoleArn = At(role, value);
                     break;
+                case "context":
+                    contextNode = value;
+                    break;
                 case "managedPolicies":
                     foreach (var (v, n) in List(value, "gateway.managedPolicies"))
                     {
@@ -332,6 +336,63 @@ public sealed class ConfigLoader
                     }
                     break;
             }
+        }
+        // After the loop: the deployment decides which keys the requests carry.
+        if (contextNode != null) ParseContext(contextNode, config);
+    }
+
+    /// <summary>gateway.context: values for keys the gateway's requests carry but that are unknown offline.</summary>
+    private void ParseContext(YamlNode node, GatewayConfig config)
+    {
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, "gateway.context must be a mapping of condition key: value (or a list of values)");
+            return;
+        }
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is not YamlScalarNode k || string.IsNullOrEmpty(k.Value))
+            {
+                Error(pair.Key, "keys in gateway.context must be condition keys such as aws:SourceIp");
+                continue;
+            }
+            if (!seen.Add(k.Value!))
+            {
+                Error(k, $"'{k.Value}' is given twice in gateway.context");
+                continue;
+            }
+            var values = new List<string>();
+            if (pair.Value is YamlSequenceNode seq)
+            {
+                bool ok = true;
+                foreach (var item in seq.Children)
+                {
+                    if (item is YamlScalarNode sv && sv.Value != null && sv.Value.Length > 0) values.Add(sv.Value);
+                    else
+                    {
+                        Error(item, $"each value of gateway.context {k.Value} must be a single value, not {YamlDoc.Describe(item)}");
+                        ok = false;
+                    }
+                }
+                if (!ok) continue;
+            }
+            else if (pair.Value is YamlScalarNode one && one.Value != null && one.Value.Length > 0)
+            {
+                values.Add(one.Value);
+            }
+            else
+            {
+                Error(pair.Value, $"gateway.context {k.Value} must be a value or a list of values, not {YamlDoc.Describe(pair.Value)}");
+                continue;
+            }
+            string? why = GatewayRequests.CheckSetting(_facts, config.Deployment, k.Value!, values, out var type);
+            if (why != null)
+            {
+                Error(why.StartsWith(k.Value!, StringComparison.Ordinal) || why.StartsWith("give", StringComparison.Ordinal) ? pair.Value : k, "gateway.context: " + why);
+                continue;
+            }
+            config.Context.Add(new ContextSetting(k.Value!, values, type, _path, YamlDoc.Span(k)));
         }
     }
 

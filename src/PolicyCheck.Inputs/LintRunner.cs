@@ -24,6 +24,8 @@ public sealed class LintRequest
     /// <summary>File contents to lint instead of what is on disk (lint --fix --dry-run lints the fixed text).</summary>
     public Dictionary<string, byte[]> Overrides { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>lint --context KEY=VALUE arguments: values for keys unknown offline (like gateway.context).</summary>
+    public List<string> Context { get; } = new List<string>();
 }
 
 public sealed class LintReport
@@ -44,6 +46,29 @@ public sealed class LintReport
 /// <summary>read → model → rules → diagnostics, for the paths of one `lint` run.</summary>
 public static class LintRunner
 {
+    /// <summary>lint --context: each KEY=VALUE checked like gateway.context; the command line wins over the file.</summary>
+    private static bool AddContext(List<string> args, GatewayConfig config, ServiceFacts facts, LintReport report)
+    {
+        if (args.Count == 0) return true;
+        if (!Simulation.ContextArgs.TryParse(args, out var parsed, out string? error))
+        {
+            report.InputErrors.Add(new InputError("--context", error!));
+            return false;
+        }
+        foreach (var kv in parsed.Entries)
+        {
+            string? why = GatewayRequests.CheckSetting(facts, config.Deployment, kv.Key, kv.Value.Values, out var type);
+            if (why != null)
+            {
+                report.InputErrors.Add(new InputError("--context", $"\"{kv.Key}={string.Join(",", kv.Value.Values)}\": {why}"));
+                return false;
+            }
+            config.Context.RemoveAll(c => string.Equals(c.Key, kv.Key, StringComparison.OrdinalIgnoreCase));
+            config.Context.Add(new ContextSetting(kv.Key, kv.Value.Values, type, null, SourceSpan.FileStart));
+        }
+        return true;
+    }
+
     public static LintReport Run(LintRequest request, ServiceFacts facts, RuleCatalog catalog)
     {
         var report = new LintReport();
@@ -77,6 +102,7 @@ public static class LintRunner
             if (report.ConfigErrors.Count > 0 || report.InputErrors.Count > 0) return report;
         }
         if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
+        if (!AddContext(request.Context, config, facts, report)) return report;
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.ParametersPath != null)

@@ -123,11 +123,13 @@ public static class RuleData
                 _ => throw new InvalidDataException($"catalog.yml line {r.Start.Line}: unknown severity '{sev}'"),
             };
             var d = new RuleDescriptor(YamlDoc.Str(r, "id"), YamlDoc.Str(r, "name"), YamlDoc.Str(r, "title"), severity,
-                YamlDoc.Str(r, "category"), YamlDoc.Str(r, "help"), YamlDoc.Str(r, "fix"));
+                YamlDoc.Str(r, "category"), YamlDoc.Str(r, "help"), YamlDoc.Str(r, "fix"), NullIfEmpty(YamlDoc.StrOr(r, "severityVaries", string.Empty)));
             list.Add(new RuleEntry(d, YamlDoc.StrOr(r, "bad", string.Empty), YamlDoc.StrOr(r, "good", string.Empty)));
         }
         return list;
     }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
     public static RuleCatalog LoadCatalog(string text)
     {

@@ -12,8 +12,9 @@ public enum Severity
 
 public sealed class RuleDescriptor
 {
-    public RuleDescriptor(string id, string name, string title, Severity severity, string category, string help, string fix)
+    public RuleDescriptor(string id, string name, string title, Severity severity, string category, string help, string fix, string? severityVaries = null)
     {
+        SeverityVaries = severityVaries;
         Id = id;
         Name = name;
         Title = title;
@@ -31,6 +32,8 @@ public sealed class RuleDescriptor
     public string Category { get; }
     public string Help { get; }
     public string Fix { get; }
+    /// <summary>When the rule reports at another severity than its default, and why (null: never).</summary>
+    public string? SeverityVaries { get; }
 }
 
 /// <summary>The rule catalogue. Generated from rules/catalog.yml.</summary>

@@ -73,7 +73,8 @@ public static class FactsCodeWriter
         foreach (var r in c.Rules)
         {
             w.Append("        new RuleDescriptor(").Append(Q(r.Id)).Append(", ").Append(Q(r.Name)).Append(", ").Append(Q(r.Title)).Append(", Severity.").Append(r.DefaultSeverity)
-             .Append(", ").Append(Q(r.Category)).Append(",\n            ").Append(Q(r.Help)).Append(",\n            ").Append(Q(r.Fix)).Append("),\n");
+             .Append(", ").Append(Q(r.Category)).Append(",\n            ").Append(Q(r.Help)).Append(",\n            ").Append(Q(r.Fix))
+             .Append(r.SeverityVaries != null ? ",\n            " + Q(r.SeverityVaries) : string.Empty).Append("),\n");
         }
         w.Append("    });\n}\n");
         return w.ToString();

@@ -18,7 +18,9 @@ public static class RuleDocsWriter
         w.Append("| | |\n|---|---|\n");
         w.Append("| ID | `").Append(d.Id).Append("` (`").Append(d.Name).Append("`) |\n");
         w.Append("| Category | ").Append(d.Category).Append(" |\n");
-        w.Append("| Default severity | ").Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(" |\n\n");
+        w.Append("| Default severity | ").Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(" |\n");
+        if (d.SeverityVaries != null) w.Append("| Otherwise | ").Append(d.SeverityVaries).Append(" |\n");
+        w.Append('\n');
         w.Append("## What it checks and why\n\n").Append(d.Help).Append("\n\n");
         w.Append("## How to fix\n\n").Append(d.Fix).Append("\n\n");
         w.Append("## Example\n\nFlagged:\n\n```\n").Append(entry.Bad.TrimEnd('\n')).Append("\n```\n\n");
@@ -36,8 +38,9 @@ public static class RuleDocsWriter
         {
             var d = e.Descriptor;
             w.Append("| [").Append(d.Id).Append("](").Append(d.Id).Append(".md) | `").Append(d.Name).Append("` | ")
-             .Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(" | ").Append(d.Title).Append(" |\n");
+             .Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(d.SeverityVaries != null ? "*" : string.Empty).Append(" | ").Append(d.Title).Append(" |\n");
         }
+        w.Append("\n\\* The severity can differ: the rule's page says when.\n");
         return w.ToString();
     }
 }

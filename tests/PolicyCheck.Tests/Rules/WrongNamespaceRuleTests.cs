@@ -27,10 +27,32 @@ public sealed class WrongNamespaceRuleTests
     }
 
     [Fact]
-    public void Accepts_BedrockBesideClaude()
+    public void Flags_BedrockBesideClaude_AndPC1024StaysQuiet()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\",\n        \"bedrock:InvokeModel\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
-        Assert.Empty(Lint.Json(policy, null).Only("PC2001"));
+        // Every wrong-namespace action in the gateway's role is an error, whatever else the role grants; PC1024 must not
+        // suggest a Bedrock resource, which would widen access.
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens",
+                    "bedrock:InvokeModel"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
+        var all = Lint.Json(policy, null);
+        var d = Assert.Single(all.Only("PC2001"));
+        Assert.Equal(Facts.Severity.Error, d.Severity);
+        Assert.Equal((10, 9), (d.Span.Line, d.Span.Column));
+        Assert.Empty(all.Only("PC1024"));
     }
 
     [Fact]

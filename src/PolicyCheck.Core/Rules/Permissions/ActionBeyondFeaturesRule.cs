@@ -44,14 +44,43 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
                 if (!entry.Actions.Contains(fact.Name)) entry.Actions.Add(fact.Name);
             }
         }
+        // One note per statement: a list of exact names is one finding, not one per action.
+        var byStatement = new List<(Statement Statement, PolicyDocument Doc, List<StringValue> Values)>();
         foreach (var at in order)
         {
-            var (doc, actions) = extra[at];
-            string what = Wildcard.HasWildcard(at.Value) || actions.Count > 1 || at.Value.StartsWith("Not", StringComparison.Ordinal)
-                ? $"\"{at.Value}\" also grants {Names.List(actions)}"
-                : actions[0];
-            context.Report(doc, at.Span, $"{what}, which no configured feature uses (features: {features})");
+            var (doc, _) = extra[at];
+            var statement = StatementOf(doc, at);
+            int i = byStatement.FindIndex(e => ReferenceEquals(e.Statement, statement) && statement != null);
+            if (i < 0) byStatement.Add((statement!, doc, new List<StringValue> { at }));
+            else byStatement[i].Values.Add(at);
         }
+        foreach (var (statement, doc, values) in byStatement)
+        {
+            if (values.Count == 1 || statement == null)
+            {
+                var at = values[0];
+                var actions = extra[at].Actions;
+                string what = Wildcard.HasWildcard(at.Value) || actions.Count > 1 || at.Value.StartsWith("Not", StringComparison.Ordinal)
+                    ? $"\"{at.Value}\" also grants {Names.List(actions)}"
+                    : actions[0];
+                context.Report(doc, at.Span, $"{what}, which no configured feature uses (features: {features})");
+                continue;
+            }
+            var all = new List<string>();
+            foreach (var v in values) foreach (var a in extra[v].Actions) if (!all.Contains(a)) all.Add(a);
+            var span = statement.Actions != null ? statement.Actions.KeySpan : statement.Span;
+            context.Report(doc, span, $"{statement.Label} also grants {Names.List(all, 12)}, which no configured feature uses (features: {features})");
+        }
+    }
+
+    private static Statement? StatementOf(PolicyDocument doc, StringValue value)
+    {
+        foreach (var s in doc.Statements)
+        {
+            if (s.Action != null) foreach (var v in s.Action.Values) if (ReferenceEquals(v, value)) return s;
+            if (s.NotAction != null && s.NotAction.KeySpan.Equals(value.Span)) return s;
+        }
+        return null;
     }
 
     /// <summary>The catalogue actions some Allow statement of the role's own policies names (all of them for NotAction).</summary>

@@ -13,7 +13,6 @@ public sealed class WrongNamespaceRule : PolicyRule
     public override void Check(RuleContext context)
     {
         var facts = context.Facts;
-        var target = WorkspaceTarget.From(context.Config, facts);
         foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
         {
             foreach (var s in doc.Statements)
@@ -26,8 +25,7 @@ public sealed class WrongNamespaceRule : PolicyRule
                     string? right = Correct(facts, value.Value, name);
                     if (right == null) continue;
                     string qualified = facts.Qualified(right);
-                    // bedrock:* in a role that also grants the Claude action is a deliberate Bedrock grant, not a mistake.
-                    if (prefix.StartsWith("bedrock", StringComparison.OrdinalIgnoreCase) && AlreadyGranted(context, qualified, target)) continue;
+                    // Every wrong-namespace action in the gateway's role is an error, whatever else the role grants.
                     // Only an exact name is fixed without asking; a nearest-name guess or a wildcard is the user's call.
                     bool exact = !Wildcard.HasWildcard(name) && (facts.FindAction(name) != null || Listed(facts, value.Value));
                     context.Report(doc, value.Span,
@@ -69,18 +67,5 @@ public sealed class WrongNamespaceRule : PolicyRule
         var names = new System.Collections.Generic.List<string>();
         foreach (var a in facts.Actions) names.Add(a.Name);
         return Names.Nearest(name, names);
-    }
-
-    private static bool AlreadyGranted(RuleContext context, string qualified, WorkspaceTarget target)
-    {
-        var fact = context.Facts.FindAction(qualified.Substring(qualified.IndexOf(':') + 1));
-        foreach (var doc in context.Role.PermissionDocuments())
-        {
-            foreach (var s in doc.Statements)
-            {
-                if (Access.Grants(s, qualified, target, fact)) return true;
-            }
-        }
-        return false;
     }
 }

@@ -62,7 +62,7 @@ public static class TrustStatements
     public static bool ForExpected(Statement s, IReadOnlyList<string> expected)
     {
         if (expected.Count == 0) return s.Principal != null;
-        foreach (var e in expected) if (NamesPrincipal(s, e)) return true;
+        foreach (var e in expected) if (NamesPrincipal(s, e) || Admits(s, e)) return true;
         return false;
     }
 
