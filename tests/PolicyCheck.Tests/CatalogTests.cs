@@ -29,6 +29,10 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void ServiceFacts_CiteTheCataloguesDate_SoOneRunCitesOneDate()
+        => Assert.Equal(EmbeddedCatalog.Load().Date, BuiltIn.Service.CatalogDate);
+
+    [Fact]
     public void ServiceFacts_AgreeWithTheCatalogue()
     {
         var service = EmbeddedCatalog.Load().FindService(BuiltIn.Service.Namespace)!;

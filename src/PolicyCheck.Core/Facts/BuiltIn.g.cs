@@ -17,7 +17,7 @@ public static class BuiltIn
     private static ServiceFacts CreateService() => new ServiceFacts(
         "Claude Platform on AWS", "aws-external-anthropic", "aws-external-anthropic",
         "https://aws-external-anthropic.{region}.api.aws", "aws-external-anthropic.amazonaws.com",
-        "arn:${Partition}:aws-external-anthropic:${Region}:${Account}:workspace/${ResourceId}", "^wrkspc_[A-Za-z0-9]+$", "2026-08-21",
+        "arn:${Partition}:aws-external-anthropic:${Region}:${Account}:workspace/${ResourceId}", "^wrkspc_[A-Za-z0-9]+$", "2026-09-26",
         new ActionFact[]
         {
             new ActionFact("CreateInference", "Write", ResourceScope.Workspace, false, new[] { "S", "D" }, new[] { "aws:ResourceTag/${TagKey}" }),

@@ -47,6 +47,7 @@ public static class TerraformPlan
         }
         var unknown = Unknown(root);
 
+        var usedJson = UsedPolicyText(resources);
         var byRoleName = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         var byAddress = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         foreach (var r in resources)
@@ -142,6 +143,8 @@ public static class TerraformPlan
                     break;
                 }
                 case "aws_iam_policy_document" when r.Mode == "data":
+                    // A document a resource uses (assume_role_policy = data.….json) is linted there, once, with its role.
+                    if ((r.Values.Get("json")?.Value as JsonScalar)?.Text is { Length: > 0 } json && usedJson.Contains(Canonical(json))) break;
                     AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "json", r.Address, null, unknown, errors);
                     break;
             }
@@ -150,6 +153,48 @@ public static class TerraformPlan
         GatewayRoles.Mark(roles, config, facts);
         roles.RemoveAll(r => r.Documents.Count == 0 && r.ManagedPolicies.Count == 0 && r.Unresolved.Count == 0);
         return roles;
+    }
+
+    /// <summary>The policy texts the plan's IAM resources carry (roles, role policies, policies), whitespace removed.</summary>
+    private static HashSet<string> UsedPolicyText(List<Resource> resources)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in resources)
+        {
+            if (r.Mode != "managed") continue;
+            foreach (var attr in new[] { "assume_role_policy", "policy" })
+            {
+                if ((r.Values.Get(attr)?.Value as JsonScalar)?.Text is { Length: > 0 } t) set.Add(Canonical(t));
+            }
+            if (r.Values.Get("inline_policy")?.Value is JsonArray inline)
+            {
+                foreach (var item in inline.Items)
+                {
+                    if (item is JsonObject o && (o.Get("policy")?.Value as JsonScalar)?.Text is { Length: > 0 } t) set.Add(Canonical(t));
+                }
+            }
+        }
+        return set;
+    }
+
+    private static string Canonical(string json)
+    {
+        var sb = new System.Text.StringBuilder(json.Length);
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (inString)
+            {
+                sb.Append(c);
+                if (c == '\\' && i + 1 < json.Length) sb.Append(json[++i]);
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            if (!char.IsWhiteSpace(c)) sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     /// <summary>An address without instance keys: aws_iam_policy.p[0] → aws_iam_policy.p.</summary>

@@ -146,3 +146,38 @@ public sealed class TerraformPlanTests
         Assert.DoesNotContain(outside, d => d.GetProperty("ruleId").GetString() == "PC2002" && Location(d).StartsWith("aws_iam_role.gw"));
     }
 }
+
+/// <summary>A data aws_iam_policy_document a role uses is linted once, with the role.</summary>
+public sealed class TerraformPolicyDocumentTests
+{
+    private const string Trust = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::299329113195:role/portkey-app\\\"},\\\"Action\\\":\\\"sts:AssumeRole\\\",\\\"Condition\\\":{\\\"StringLike\\\":{\\\"sts:ExternalId\\\":\\\"pk-*\\\"}}}]}";
+
+    private static string Plan(bool used) => $$"""
+        {
+          "format_version": "1.2",
+          "planned_values": { "root_module": { "resources": [
+            { "address": "aws_iam_role.portkey", "mode": "managed", "type": "aws_iam_role", "name": "portkey",
+              "values": { "name": "portkey", "assume_role_policy": "{{(used ? Trust : Trust.Replace("pk-*", "other-*"))}}" } }
+          ] } },
+          "prior_state": { "values": { "root_module": { "resources": [
+            { "address": "data.aws_iam_policy_document.trust", "mode": "data", "type": "aws_iam_policy_document", "name": "trust",
+              "values": { "json": "{{Trust}}" } }
+          ] } } }
+        }
+        """;
+
+    private static int Weak(string plan)
+    {
+        using var dir = new TempDir();
+        var (_, output, _) = CliRunner.Run(new[] { "lint", dir.Write("plan.json", plan), "--format", "json" });
+        return JsonDocument.Parse(output).RootElement.GetProperty("diagnostics").EnumerateArray().Count(d => d.GetProperty("ruleId").GetString() == "PC3006");
+    }
+
+    [Fact]
+    public void UsedByARole_ReportedOnce()
+        => Assert.Equal(1, Weak(Plan(used: true)));
+
+    [Fact]
+    public void NotUsedByARole_StillLintedOnItsOwn()
+        => Assert.Equal(2, Weak(Plan(used: false)));
+}
