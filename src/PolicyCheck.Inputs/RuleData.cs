@@ -80,7 +80,7 @@ public static class RuleData
         var pk = YamlDoc.Get(root, "portkey") as YamlMappingNode ?? throw new InvalidDataException("service.yml: 'portkey' must be a mapping");
         var portkey = new PortkeyFacts(YamlDoc.Str(pk, "hostedPrincipal"), YamlDoc.Str(pk, "hostedAccount"), YamlDoc.Str(pk, "trustAction"),
             YamlDoc.Str(pk, "externalIdPattern"), int.Parse(YamlDoc.Str(pk, "externalIdMinLength")), int.Parse(YamlDoc.Str(pk, "externalIdMaxLength")),
-            YamlDoc.Strings(pk, "placeholderExternalIds"), YamlDoc.Strings(pk, "unsatisfiableConditionKeys"));
+            YamlDoc.Strings(pk, "placeholderExternalIds"));
         var wn = YamlDoc.Get(root, "wrongNames") as YamlMappingNode ?? throw new InvalidDataException("service.yml: 'wrongNames' must be a mapping");
         var renames = new List<ActionRename>();
         foreach (var r in YamlDoc.Maps(wn, "actions")) renames.Add(new ActionRename(YamlDoc.Str(r, "wrong"), YamlDoc.Str(r, "right")));

@@ -129,8 +129,7 @@ public static class BuiltIn
         },
         new[] { "inference", "count_tokens" },
         new PortkeyFacts("arn:aws:iam::299329113195:role/portkey-app", "299329113195", "sts:AssumeRole", "^[\\w+=,.@:/-]+$", 2, 1224,
-            new[] { "<your-external-id>", "your-external-id", "external-id", "externalid", "<external-id>", "example", "changeme", "change-me", "placeholder", "todo", "secret", "password", "12345", "123456", "1234567890", "0000", "xxxx" },
-            new[] { "sts:RoleSessionName", "sts:SourceIdentity", "sts:TransitiveTagKeys", "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:SourceIp", "aws:SourceVpc", "aws:SourceVpce", "aws:VpcSourceIp", "aws:RequestTag/", "aws:TagKeys", "aws:PrincipalTag/", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "saml:aud", "aws:FederatedProvider" }),
+            new[] { "<your-external-id>", "your-external-id", "external-id", "externalid", "<external-id>", "example", "changeme", "change-me", "placeholder", "todo", "secret", "password", "12345", "123456", "1234567890", "0000", "xxxx" }),
         new WrongNameFacts(new[] { "bedrock", "bedrock-runtime", "bedrock-mantle", "bedrock-agent-runtime", "anthropic", "aws-anthropic", "claude", "claude-platform", "external-anthropic", "aws-external-anthropic-api" },
             new ActionRename[]
             {

@@ -257,8 +257,7 @@ public sealed class RequestKeyFact
 public sealed class PortkeyFacts
 {
     public PortkeyFacts(string hostedPrincipal, string hostedAccount, string trustAction, string externalIdPattern,
-        int externalIdMinLength, int externalIdMaxLength, IReadOnlyList<string> placeholderExternalIds,
-        IReadOnlyList<string> unsatisfiableConditionKeys)
+        int externalIdMinLength, int externalIdMaxLength, IReadOnlyList<string> placeholderExternalIds)
     {
         HostedPrincipal = hostedPrincipal;
         HostedAccount = hostedAccount;
@@ -267,7 +266,6 @@ public sealed class PortkeyFacts
         ExternalIdMinLength = externalIdMinLength;
         ExternalIdMaxLength = externalIdMaxLength;
         PlaceholderExternalIds = placeholderExternalIds;
-        UnsatisfiableConditionKeys = unsatisfiableConditionKeys;
     }
 
     public string HostedPrincipal { get; }
@@ -277,8 +275,6 @@ public sealed class PortkeyFacts
     public int ExternalIdMinLength { get; }
     public int ExternalIdMaxLength { get; }
     public IReadOnlyList<string> PlaceholderExternalIds { get; }
-    /// <summary>Trust-policy condition keys the gateway's AssumeRole call can never satisfy (prefix match when ending in '/').</summary>
-    public IReadOnlyList<string> UnsatisfiableConditionKeys { get; }
 }
 
 public sealed class WrongNameFacts

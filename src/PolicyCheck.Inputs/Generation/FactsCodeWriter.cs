@@ -52,8 +52,7 @@ public static class FactsCodeWriter
         var p = s.Portkey;
         w.Append("        new PortkeyFacts(").Append(Q(p.HostedPrincipal)).Append(", ").Append(Q(p.HostedAccount)).Append(", ").Append(Q(p.TrustAction)).Append(", ")
          .Append(Q(p.ExternalIdPattern)).Append(", ").Append(p.ExternalIdMinLength.ToString(CultureInfo.InvariantCulture)).Append(", ")
-         .Append(p.ExternalIdMaxLength.ToString(CultureInfo.InvariantCulture)).Append(",\n            ").Append(Arr(p.PlaceholderExternalIds))
-         .Append(",\n            ").Append(Arr(p.UnsatisfiableConditionKeys)).Append("),\n");
+         .Append(p.ExternalIdMaxLength.ToString(CultureInfo.InvariantCulture)).Append(",\n            ").Append(Arr(p.PlaceholderExternalIds)).Append("),\n");
         var n = s.WrongNames;
         w.Append("        new WrongNameFacts(").Append(Arr(n.Namespaces)).Append(",\n            new ActionRename[]\n            {\n");
         foreach (var r in n.Actions) w.Append("                new ActionRename(").Append(Q(r.Wrong)).Append(", ").Append(Q(r.Right)).Append("),\n");
