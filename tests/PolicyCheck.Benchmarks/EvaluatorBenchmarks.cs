@@ -20,6 +20,13 @@ public class EvaluatorDecisions
 
     [Benchmark]
     public Decision FiftyStatements() => Evaluator.Decide(_fifty, _request);
+
+    private readonly PolicySet _fiftyDepends = Decisions.FiftyDepends();
+    private readonly EvalRequest _unknownRequest = Decisions.UnknownRequest();
+
+    /// <summary>The same 50 statements with the allowing one conditioned on aws:SourceIp, unknown offline (target ≥ 200,000/s).</summary>
+    [Benchmark]
+    public Decision FiftyStatementsDepends() => Evaluator.Decide(_fiftyDepends, _unknownRequest);
 }
 
 public static class Decisions
@@ -32,7 +39,9 @@ public static class Decisions
     };
 
     /// <summary>50 statements across services with conditions; the allowing one is last, a conditional Deny is in the middle.</summary>
-    public static PolicySet Fifty()
+    public static PolicySet Fifty() => new PolicySet { Identity = new[] { PolicyReader.Read("fifty.json", FiftyText()) } };
+
+    private static string FiftyText()
     {
         var sb = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
         string[] services = { "s3", "dynamodb", "logs", "kms", "sqs", "sns", "lambda", "ec2" };
@@ -49,8 +58,23 @@ public static class Decisions
               .Append(svc).Append(":us-west-2:123456789012:thing/").Append(i).Append("/*\",\"Condition\":{\"StringEquals\":{\"aws:RequestedRegion\":\"us-west-2\"}}}");
         }
         sb.Append(",{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:*Inference\",\"Resource\":\"arn:aws:aws-external-anthropic:*:123456789012:workspace/*\",\"Condition\":{\"StringEquals\":{\"aws:RequestedRegion\":\"us-west-2\"}}}]}");
-        return new PolicySet { Identity = new[] { PolicyReader.Read("fifty.json", sb.ToString()) } };
+        return sb.ToString();
     }
+
+    /// <summary><see cref="Fifty"/> with the allowing statement conditioned on aws:SourceIp.</summary>
+    public static PolicySet FiftyDepends() => new PolicySet
+    {
+        Identity = new[]
+        {
+            PolicyReader.Read("fifty-depends.json", FiftyText().Replace("\"Condition\":{\"StringEquals\":{\"aws:RequestedRegion\":\"us-west-2\"}}}]}",
+                "\"Condition\":{\"StringEquals\":{\"aws:RequestedRegion\":\"us-west-2\"},\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}}]}")),
+        },
+    };
+
+    /// <summary>The gateway's request with aws:SourceIp on it but unknown offline.</summary>
+    public static EvalRequest UnknownRequest() => new EvalRequest("aws-external-anthropic:CreateInference", Workspace,
+        CallerPrincipal.Parse("arn:aws:sts::123456789012:assumed-role/PortkeyRole/s"),
+        new RequestContext().Set("aws:SecureTransport", "true").Set("aws:RequestedRegion", "us-west-2").SetUnknown("aws:SourceIp").SetUnknown("aws:PrincipalTag/*", mayBeAbsent: true));
 
     public static EvalRequest Request() => new EvalRequest("aws-external-anthropic:CreateInference", Workspace,
         CallerPrincipal.Parse("arn:aws:sts::123456789012:assumed-role/PortkeyRole/s"),
@@ -61,12 +85,13 @@ public static class Decisions
     {
         Report("single statement", Single(), 2_000_000, 1_000_000);
         Report("50 statements", Fifty(), 300_000, 100_000);
+        Report("50 statements, depends on aws:SourceIp", FiftyDepends(), 300_000, 200_000, UnknownRequest(), Decision.Depends);
     }
 
-    private static void Report(string name, PolicySet set, int n, int target)
+    private static void Report(string name, PolicySet set, int n, int target, EvalRequest? given = null, Decision expected = Decision.Allowed)
     {
-        var request = Request();
-        if (Evaluator.Decide(set, request) != Decision.Allowed) throw new InvalidOperationException("benchmark policy does not allow");
+        var request = given ?? Request();
+        if (Evaluator.Decide(set, request) != expected) throw new InvalidOperationException($"benchmark policy does not give {expected}");
         for (int i = 0; i < n / 10; i++) Evaluator.Decide(set, request);
         double best = double.MaxValue;
         long bytes = 0;

@@ -99,6 +99,11 @@ public static class Program
             TemplateProfile.Run();
             return;
         }
+        if (args.Length > 0 && args[0] == "--evaluator")
+        {
+            Decisions.Quick();
+            return;
+        }
         if (args.Length > 0 && args[0] == "--quick")
         {
             // A plain stopwatch figure for CI logs: policies/s after a warm-up pass.

@@ -141,12 +141,14 @@ public static class Program
         var configs = Directory.GetFiles(Path.Combine(repo, "examples"), "policycheck.yml", SearchOption.AllDirectories)
             .OrderBy(f => f, StringComparer.Ordinal).Select(File.ReadAllBytes).ToList();
         configs.Add(System.Text.Encoding.UTF8.GetBytes("gateway:\n  deployment: hosted\n  features: [inference, count_tokens]\n  region: us-west-2\n  account: \"111122223333\"\n  workspace: wrkspc_01\n  externalId:\n    env: EXT\nrules:\n  PC2009: off\nsuppressions:\n  - rule: PC2008\n    path: \"**/*.json\"\n    justification: fuzz\n    expires: 2030-01-01\n"));
+        configs.Add(System.Text.Encoding.UTF8.GetBytes("gateway:\n  region: us-west-2\n  context:\n    aws:SourceIp: 203.0.113.10\n    aws:PrincipalTag/team: ml\n    aws:PrincipalOrgPaths: [o-a/r-b/, o-a/r-c/]\n    aws:TokenIssueTime: 2026-01-01T00:00:00Z\n"));
         string trust = File.ReadAllText(Path.Combine(repo, "examples", "seed", "full-access", "trust.json")).Replace("\n", string.Empty);
         string perm = File.ReadAllText(Path.Combine(repo, "examples", "seed", "full-access", "permission.json")).Replace("\n", string.Empty);
         var batch = new List<byte[]>
         {
             System.Text.Encoding.UTF8.GetBytes("{\"policies\":[" + perm + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"arn:aws:aws-external-anthropic:us-east-1:1:workspace/wrkspc_1\",\"context\":{\"aws:SourceIp\":\"10.0.0.1\",\"aws:TagKeys\":[\"a\",\"b\"]}}"),
             System.Text.Encoding.UTF8.GetBytes("{\"resourcePolicy\":" + trust + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"x\"}}"),
+            System.Text.Encoding.UTF8.GetBytes("{\"id\":\"c1\",\"expect\":\"implicitDeny\",\"resourcePolicy\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":[\"arn:aws:iam::1:root\"]},\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::b/${aws:username}\"}]},\"boundaries\":[{\"Statement\":[]}],\"rcps\":[{\"Statement\":[]}],\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\",\"principal\":\"*\"}"),
         };
         var plans = new List<byte[]>
         {

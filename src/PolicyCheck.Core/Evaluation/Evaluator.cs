@@ -129,6 +129,8 @@ public sealed class EvaluationResult
     public List<StatementTrace> Trace { get; } = new List<StatementTrace>();
     /// <summary>Assumptions made on the way (e.g. unknown identity policies of a cross-account caller).</summary>
     public List<string> Notes { get; } = new List<string>();
+    /// <summary>Collect only <see cref="DependsOn"/>: no per-statement trace (the decision-only path).</summary>
+    internal bool KeysOnly { get; set; }
     /// <summary>The context keys, unknown offline, that the decision depends on (for <see cref="Decision.Depends"/>).</summary>
     public List<string> DependsOn { get; } = new List<string>();
     /// <summary>The statements that may apply, depending on those keys.</summary>
@@ -197,8 +199,11 @@ public static class Evaluator
     /// <summary>The decision only; allocates nothing for documents without policy variables when every key is known.</summary>
     public static Decision Decide(PolicySet set, EvalRequest request)
     {
-        var d = Run(set, request, null);
-        return d == Decision.Depends ? Evaluate(set, request).Decision : d;
+        if (!request.Context.HasUnknowns) return Run(set, request, null);
+        var keys = new EvaluationResult { KeysOnly = true };
+        var d = Run(set, request, keys);
+        if (d != Decision.Depends) return d;
+        return UnknownKeys.Settle(set, request, keys.DependsOn) ?? Decision.Depends;
     }
 
     /// <summary>The three-valued decision without settling a "depends" by trying values.</summary>
@@ -342,6 +347,7 @@ public static class Evaluator
             {
                 result.AllowDepends = grant == Tri.Unknown;
                 result.DenyDepends = deny == Tri.Unknown;
+                if (result.KeysOnly) return Decision.Depends;
                 result.Reason = "depends on " + string.Join(", ", result.DependsOn)
                     + (deny == Tri.Unknown ? (grant == Tri.True ? " (a Deny may apply)" : " (an Allow and a Deny may apply)") : " (an Allow may apply)");
             }
@@ -475,7 +481,7 @@ public static class Evaluator
     {
         named = Named.Direct;
         StatementTrace? trace = null;
-        if (result != null)
+        if (result != null && !result.KeysOnly)
         {
             trace = new StatementTrace(source, doc, s);
             result.Trace.Add(trace);

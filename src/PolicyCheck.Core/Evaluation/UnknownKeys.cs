@@ -58,87 +58,100 @@ internal static class UnknownKeys
     private static string?[]? Domain(PolicySet set, string key, RequestContext context)
     {
         if (!context.IsUnknown(key, out bool mayBeAbsent)) return null;
-        var literals = new List<string>();
-        bool boolean = false, text = false;
-        foreach (var doc in Documents(set))
-        {
-            foreach (var s in doc.Statements)
-            {
-                if (MentionsVariable(s, key)) return null;
-                if (s.Condition == null) continue;
-                foreach (var c in s.Condition.Clauses)
-                {
-                    if (!string.Equals(c.Key.Value, key, StringComparison.OrdinalIgnoreCase)) continue;
-                    if (c.Qualifier != SetQualifier.None) return null;
-                    var op = Operators.Find(c.BaseOperator);
-                    if (op == null) continue;
-                    switch (op.Family)
-                    {
-                        case OperatorFamily.Null:
-                            break;
-                        case OperatorFamily.Bool:
-                            boolean = true;
-                            break;
-                        case OperatorFamily.String:
-                            if (op.IgnoreCase) return null;
-                            text = true;
-                            foreach (var v in c.Values)
-                            {
-                                if (op.Like && v.Value == "*") continue;
-                                if (v.Value.IndexOf('*') >= 0 || v.Value.IndexOf('?') >= 0 || v.Value.IndexOf("${", StringComparison.Ordinal) >= 0)
-                                {
-                                    if (op.Like) return null;
-                                    if (v.Value.IndexOf("${", StringComparison.Ordinal) >= 0) return null;
-                                }
-                                if (!literals.Contains(v.Value)) literals.Add(v.Value);
-                            }
-                            break;
-                        default:
-                            return null;
-                    }
-                }
-            }
-        }
-        if (boolean && text) return null;
+        var scan = new Scan(key);
+        if (set.Identity != null) for (int i = 0; i < set.Identity.Count; i++) if (!scan.Add(set.Identity[i])) return null;
+        if (set.ResourcePolicy != null && !scan.Add(set.ResourcePolicy)) return null;
+        for (int i = 0; i < set.Boundaries.Count; i++) if (!scan.Add(set.Boundaries[i])) return null;
+        for (int i = 0; i < set.Scps.Count; i++) if (!scan.Add(set.Scps[i])) return null;
+        for (int i = 0; i < set.Rcps.Count; i++) if (!scan.Add(set.Rcps[i])) return null;
+        if (set.SessionPolicy != null && !scan.Add(set.SessionPolicy)) return null;
+        if (scan.Boolean && scan.Text) return null;
         var domain = new List<string?>();
-        if (boolean)
+        if (scan.Boolean)
         {
             domain.Add("true");
             domain.Add("false");
         }
         else
         {
-            domain.AddRange(literals);
+            domain.AddRange(scan.Literals);
             domain.Add(Fresh);
         }
         if (mayBeAbsent) domain.Add(null);
         return domain.ToArray();
     }
 
-    private static bool MentionsVariable(Statement s, string key)
+    /// <summary>What the policies compare the key with; false from <see cref="Add"/> when the values cannot cover every case.</summary>
+    private sealed class Scan
     {
-        string needle = "${" + key;
-        if (s.Resources != null)
-        {
-            foreach (var v in s.Resources.Values) if (v.Value.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0) return true;
-        }
-        if (s.Condition != null)
-        {
-            foreach (var c in s.Condition.Clauses)
-            {
-                foreach (var v in c.Values) if (v.Value.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0) return true;
-            }
-        }
-        return false;
-    }
+        private readonly string _key;
+        private readonly string _needle;
 
-    private static IEnumerable<PolicyDocument> Documents(PolicySet set)
-    {
-        if (set.Identity != null) foreach (var d in set.Identity) yield return d;
-        if (set.ResourcePolicy != null) yield return set.ResourcePolicy;
-        foreach (var d in set.Boundaries) yield return d;
-        foreach (var d in set.Scps) yield return d;
-        foreach (var d in set.Rcps) yield return d;
-        if (set.SessionPolicy != null) yield return set.SessionPolicy;
+        public Scan(string key)
+        {
+            _key = key;
+            _needle = "${" + key;
+        }
+
+        public List<string> Literals { get; } = new List<string>();
+        public bool Boolean { get; private set; }
+        public bool Text { get; private set; }
+
+        public bool Add(PolicyDocument doc)
+        {
+            var statements = doc.Statements;
+            for (int i = 0; i < statements.Count; i++)
+            {
+                var s = statements[i];
+                if (MentionsVariable(s)) return false;
+                if (s.Condition == null) continue;
+                var clauses = s.Condition.Clauses;
+                for (int j = 0; j < clauses.Count; j++)
+                {
+                    var c = clauses[j];
+                    if (!string.Equals(c.Key.Value, _key, StringComparison.OrdinalIgnoreCase)) continue;
+                    if (c.Qualifier != SetQualifier.None) return false;
+                    var op = Operators.Find(c.BaseOperator);
+                    if (op == null || op.Family == OperatorFamily.Null) continue;
+                    if (op.Family == OperatorFamily.Bool)
+                    {
+                        Boolean = true;
+                        continue;
+                    }
+                    if (op.Family != OperatorFamily.String || op.IgnoreCase) return false;
+                    Text = true;
+                    for (int k = 0; k < c.Values.Count; k++)
+                    {
+                        string v = c.Values[k].Value;
+                        if (op.Like && v == "*") continue;
+                        if (v.IndexOf("${", StringComparison.Ordinal) >= 0) return false;
+                        if (op.Like && (v.IndexOf('*') >= 0 || v.IndexOf('?') >= 0)) return false;
+                        if (!Literals.Contains(v)) Literals.Add(v);
+                    }
+                }
+            }
+            return true;
+        }
+
+        private bool MentionsVariable(Statement s)
+        {
+            var resources = s.Resources;
+            if (resources != null)
+            {
+                for (int i = 0; i < resources.Values.Count; i++) if (Has(resources.Values[i].Value)) return true;
+            }
+            if (s.Condition != null)
+            {
+                var clauses = s.Condition.Clauses;
+                for (int j = 0; j < clauses.Count; j++)
+                {
+                    var values = clauses[j].Values;
+                    for (int k = 0; k < values.Count; k++) if (Has(values[k].Value)) return true;
+                }
+            }
+            return false;
+        }
+
+        private bool Has(string value) => value.IndexOf('$') >= 0 && value.IndexOf(_needle, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

@@ -60,6 +60,38 @@ public sealed class ConfigTests
         Assert.All(errors, e => Assert.True(e.Span.Line >= 1));
     }
 
+    [Theory]
+    [InlineData("gateway:\n  context: [aws:SourceIp]\n", "must be a mapping", 2, 12)]
+    [InlineData("gateway:\n  context:\n    aws:SourceIp: not-an-ip\n", "is not an IP address", 3, 19)]
+    [InlineData("gateway:\n  context:\n    aws:SourceIp: [203.0.113.1, 203.0.113.2]\n", "takes one value", 3, 19)]
+    [InlineData("gateway:\n  context:\n    aws:TokenIssueTime: yesterday\n", "ISO 8601", 3, 25)]
+    [InlineData("gateway:\n  context:\n    aws:MultiFactorAuthPresent: \"true\"\n", "does not send aws:MultiFactorAuthPresent", 3, 5)]
+    [InlineData("gateway:\n  context:\n    aws:SourceVpc: vpc-1\n", "does not send aws:SourceVpc", 3, 5)]
+    [InlineData("gateway:\n  context:\n    aws:NoSuchKey: x\n", "does not send aws:NoSuchKey", 3, 5)]
+    [InlineData("gateway:\n  context:\n    aws:SecureTransport: \"false\"\n", "known from the setup", 3, 26)]
+    [InlineData("gateway:\n  context:\n    aws:PrincipalTag/team: {a: b}\n", "a value or a list of values", 3, 28)]
+    public void Context_BadKeysAndValues_AreErrorsWithTheirPosition(string yaml, string expected, int line, int column)
+    {
+        var (_, errors) = Load(yaml);
+        var e = Assert.Single(errors);
+        Assert.Contains(expected, e.Message);
+        Assert.Equal((line, column), (e.Span.Line, e.Span.Column));
+    }
+
+    [Fact]
+    public void Context_TypedValues_AndTagFamilies()
+    {
+        var (config, errors) = Load("gateway:\n  context:\n    aws:SourceIp: 203.0.113.10\n    aws:PrincipalTag/team: ml\n    aws:PrincipalOrgPaths: [o-a/r-b/ou-c/, o-a/r-b/ou-d/]\n");
+        Assert.Empty(errors);
+        Assert.Equal(3, config.Context.Count);
+        Assert.Equal(PolicyCheck.Evaluation.ContextType.Ip, config.Context[0].Type);
+        Assert.Equal(2, config.Context[2].Values.Count);
+        // Self-hosted gateways may call through a VPC endpoint: the key is theirs to give.
+        var (self, selfErrors) = Load("gateway:\n  deployment: self-hosted\n  principals: [arn:aws:iam::111122223333:role/gw]\n  context:\n    aws:SourceVpc: vpc-1\n");
+        Assert.Empty(selfErrors);
+        Assert.Single(self.Context);
+    }
+
     [Fact]
     public void External_Id_From_The_Environment()
     {
