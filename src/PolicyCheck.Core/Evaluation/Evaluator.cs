@@ -316,8 +316,8 @@ public static class Evaluator
             else
             {
                 bool mustName = set.ResourcePolicy != null && MustNameCaller(request);
-                if (set.ResourcePolicy == null && IsTrustAction(request.Action) && IsRoleArn(request.Resource))
-                    result?.Notes.Add("the role's trust policy was not given: only the caller's own side is evaluated");
+                if (result != null && set.ResourcePolicy == null && IsTrustAction(request.Action) && IsRoleArn(request.Resource))
+                    result.Notes.Add("the role's trust policy was not given: only the caller's own side is evaluated");
                 var viaResource = TriLogic.Or(g.Direct, TriLogic.And(g.Role, limits));
                 var viaIdentity = TriLogic.And(identity, limits);
                 if (mustName) viaIdentity = TriLogic.And(g.Account, viaIdentity);
@@ -348,8 +348,8 @@ public static class Evaluator
                 result.AllowDepends = grant == Tri.Unknown;
                 result.DenyDepends = deny == Tri.Unknown;
                 if (result.KeysOnly) return Decision.Depends;
-                result.Reason = "depends on " + string.Join(", ", result.DependsOn)
-                    + (deny == Tri.Unknown ? (grant == Tri.True ? " (a Deny may apply)" : " (an Allow and a Deny may apply)") : " (an Allow may apply)");
+                string what = deny == Tri.Unknown ? (grant == Tri.True ? "a Deny applies" : "an Allow and a Deny apply") : "an Allow applies";
+                result.Reason = $"{what} only for some values of {string.Join(", ", result.DependsOn)}";
             }
             return Decision.Depends;
         }

@@ -29,7 +29,7 @@ public sealed class ThreeValuedTests
         var r = Run(Allow("{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}"), new RequestContext().SetUnknown("aws:SourceIp"));
         Assert.Equal(Decision.Depends, r.Decision);
         Assert.Equal(new[] { "aws:SourceIp" }, r.DependsOn);
-        Assert.Contains("depends on aws:SourceIp", r.Reason);
+        Assert.Contains("an Allow applies only for some values of aws:SourceIp", r.Reason);
         Assert.Contains(r.MayMatch, t => t.ConditionUnknown);
         // Known, it decides.
         var known = new RequestContext().Set("aws:SourceIp", new ContextValue(new[] { "203.0.113.7" }, ContextType.Ip));
@@ -57,7 +57,7 @@ public sealed class ThreeValuedTests
         var ctx = new RequestContext().SetUnknown("aws:SourceIp");
         var r = Run(Allow("{}") + "," + Deny("{\"NotIpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}"), ctx);
         Assert.Equal(Decision.Depends, r.Decision);
-        Assert.Contains("a Deny may apply", r.Reason);
+        Assert.Contains("a Deny applies only for some values", r.Reason);
     }
 
     [Fact]

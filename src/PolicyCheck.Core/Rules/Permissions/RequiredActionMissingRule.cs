@@ -23,6 +23,7 @@ public sealed class RequiredActionMissingRule : PolicyRule
         var gateway = GatewayRequests.For(context);
         var set = gateway.PermissionSet();
         string target = context.Config.WorkspaceArnPattern(facts);
+        var depends = new List<(string Key, StatementTrace? May, List<string> Actions, List<string> Features, List<string> Keys, System.Func<IReadOnlyList<string>> Trace)>();
         foreach (string action in Access.RequiredActions(context.Config, facts))
         {
             string qualified = facts.Qualified(action);
@@ -34,15 +35,18 @@ public sealed class RequiredActionMissingRule : PolicyRule
             string feature = FeatureOf(context, action);
             if (result.Decision == Decision.Depends)
             {
-                // A Deny that may apply is PC2007's; here: an Allow that holds only for some values.
+                // A Deny that may apply is PC2007's; here: an Allow that holds only for some values. One warning per
+                // statement and keys, listing the actions.
                 if (!result.AllowDepends) continue;
                 var may = result.MayMatch.Find(t => t.Statement.IsAllow && !Proofs.IsManaged(t));
-                var at = may?.Document ?? first;
-                var span = may != null ? (may.Statement.Condition?.KeySpan ?? may.Statement.Span) : (first.HasStatement ? first.StatementKeySpan : first.RootSpan);
-                string by = may != null ? $"allowed by {may.Statement.Label} only" : "allowed only";
-                context.ReportDepends(at, span,
-                    $"{qualified} (needed for {feature}) is {by} depending on {Names.List(result.DependsOn)}: the gateway's request carries {(result.DependsOn.Count > 1 ? "them" : "it")}, but the value is not known offline",
-                    result.DependsOn, trace);
+                string key = (may != null ? may.Document.Path + "#" + may.Statement.Index : "-") + "|" + string.Join(",", result.DependsOn);
+                int i = depends.FindIndex(e => e.Key == key);
+                if (i < 0) depends.Add((key, may, new List<string> { qualified }, new List<string> { feature }, result.DependsOn, trace));
+                else
+                {
+                    depends[i].Actions.Add(qualified);
+                    if (!depends[i].Features.Contains(feature)) depends[i].Features.Add(feature);
+                }
                 continue;
             }
             if (result.Decision != Decision.ImplicitDeny) continue; // allowed, or PC2007 names the Deny
@@ -83,6 +87,25 @@ public sealed class RequiredActionMissingRule : PolicyRule
                 $"{qualified} is not allowed on {target}, but the gateway needs it for {feature}{also}",
                 $"add \"{qualified}\" to {where} (with a Resource covering {target})", trace: trace);
         }
+        foreach (var (_, may, actions, features, keys, trace) in depends)
+        {
+            var at = may?.Document ?? first;
+            var span = may != null ? (may.Statement.Condition?.KeySpan ?? may.Statement.Span) : (first.HasStatement ? first.StatementKeySpan : first.RootSpan);
+            string by = may != null ? $"by {may.Statement.Label} only" : "only";
+            string verb = actions.Count > 1 ? "are" : "is";
+            context.ReportDepends(at, span,
+                $"{Names.List(actions)} (needed for {Needed(features)}) {verb} allowed {by} depending on {Names.List(keys)}: the gateway's request carries {(keys.Count > 1 ? "them" : "it")}, but the value is not known offline",
+                keys, trace);
+        }
+    }
+
+    /// <summary>"feature inference" or "features inference, count_tokens".</summary>
+    private static string Needed(List<string> features)
+    {
+        if (features.Count == 1) return features[0];
+        var names = new List<string>();
+        foreach (var f in features) names.Add(f.StartsWith("feature ", System.StringComparison.Ordinal) ? f.Substring(8) : f);
+        return "features " + string.Join(", ", names);
     }
 
     private static string FeatureOf(RuleContext context, string action)
