@@ -455,7 +455,7 @@ public static partial class Descriptors
         "PolicyCheck.Trust",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Hosted Portkey assumes the role as arn:aws:iam::299329113195:role/portkey-app; a self-hosted gateway as its own role. If no Allow statement names that exact ARN, every request fails with \"Trust policy error\". A near miss (wrong account digits, wrong role name) is reported at the value.",
+        description: "Hosted Portkey assumes the role as arn:aws:iam::299329113195:role/portkey-app; a self-hosted gateway as its own role. This rule owns one verdict: the evaluator refutes that the gateway can assume the role and no Allow statement admits its principal at all (by ARN, by its account or \"*\"), so every request fails with \"Trust policy error\". A statement that admits the principal but refuses it (a condition, a Deny) is PC3011's, with the reason. A near miss (wrong account digits, wrong role name) is reported at the value.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3001.md");
 
     public static readonly DiagnosticDescriptor PC3002_PrincipalTooBroad = new DiagnosticDescriptor(
@@ -465,7 +465,7 @@ public static partial class Descriptors
         "PolicyCheck.Trust",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "\"*\", an account ID or an account's :root lets every principal of that account (or of all accounts) assume the role: the confused-deputy risk. Trust Portkey's exact role ARN instead.",
+        description: "\"*\", an account ID or an account's :root lets every principal of that account (or of all accounts) assume the role: the confused-deputy risk. Trust Portkey's exact role ARN instead. A broad principal narrowed by a condition on aws:PrincipalArn with literal values (ArnEquals, ArnLike, StringEquals, StringLike) is not a whole account: this rule stays quiet and PC3012 proves every other principal refused.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3002.md");
 
     public static readonly DiagnosticDescriptor PC3003_AllowWithNotPrincipal = new DiagnosticDescriptor(
@@ -535,7 +535,7 @@ public static partial class Descriptors
         "PolicyCheck.Trust",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Portkey's AssumeRole call sends no MFA, session tags or source identity, uses a date-based session name and comes from Portkey's network. Conditions on sts:RoleSessionName, sts:SourceIdentity, aws:MultiFactorAuthPresent, aws:SourceIp, aws:SourceVpc, aws:PrincipalTag and similar keys therefore deny the gateway.",
+        description: "The gateway's AssumeRole carries no MFA keys, session tags, source identity or VPC endpoint keys (hosted): docs/gateway-requests.md lists every key. A condition that needs a key the request never carries (not IfExists, not negated) can never hold, so the gateway is always denied. A key the request carries with a value unknown offline (aws:SourceIp, sts:RoleSessionName, aws:PrincipalTag/*) is not this rule's: the PC3011 proof says the result depends on it, as a warning.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3009.md");
 
     public static readonly DiagnosticDescriptor PC3010_UnexpectedPrincipal = new DiagnosticDescriptor(
@@ -555,7 +555,7 @@ public static partial class Descriptors
         "PolicyCheck.Trust",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "PolicyCheck evaluates the trust policy as AWS does for the gateway's AssumeRole request: Portkey's principal (a session of its role), the configured external ID, aws:SecureTransport, aws:PrincipalArn and aws:PrincipalAccount. If the decision is not \"allowed\" (a Deny applies, or a condition the request cannot meet), every request fails with \"Trust policy error\". The finding names the statement and shows the evaluation trace with --verbose. It stays quiet when a more specific trust rule already explained the statement.",
+        description: "PolicyCheck evaluates the trust policy as AWS does for the gateway's AssumeRole request (docs/gateway-requests.md): Portkey's principal (a session of its role), the configured external ID (else the one the statement expects), aws:SecureTransport, aws:PrincipalArn and aws:PrincipalAccount known; aws:SourceIp, tags and the session name unknown. If the decision is refuted (a Deny applies, or a condition the request cannot meet), every request fails with \"Trust policy error\": an error. If it depends on a value unknown offline, a warning names the key and how to supply it (gateway.context, lint --context). The finding names the statement and shows the evaluation trace with --verbose. It stays quiet when a more specific trust rule already explained the statement; a principal no statement admits at all is PC3001's.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3011.md");
 
     public static readonly DiagnosticDescriptor PC3012_TrustAdmitsOtherCaller = new DiagnosticDescriptor(
@@ -565,7 +565,7 @@ public static partial class Descriptors
         "PolicyCheck.Trust",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "PolicyCheck evaluates the trust policy for callers that must be refused: the gateway's principal with a wrong external ID and with none, a role in another account, an anonymous caller (\"*\"), and an IAM user of the role's own account (whose own policies are assumed to allow sts:AssumeRole). Each one that is allowed is its own finding at the statement that lets it through, with the evaluation trace on --verbose. It stays quiet when a more specific trust rule already reported that statement.",
+        description: "PolicyCheck evaluates the trust policy for callers that must be refused: the gateway's principal with a wrong external ID and with none, another role of the gateway's own account, a role in another account, an anonymous caller (\"*\"), and an IAM user of the role's own account (whose own policies are assumed to allow sts:AssumeRole). Each one that surely gets in is an error at the statement that lets it through; one that gets in only for some values of a key unknown offline is a warning naming the key. The evaluation trace is on --verbose. It stays quiet when a more specific trust rule already reported that statement.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC3012.md");
 
     public static readonly DiagnosticDescriptor PC5001_SigningNameInCode = new DiagnosticDescriptor(

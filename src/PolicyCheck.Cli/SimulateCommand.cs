@@ -27,6 +27,7 @@ public static class SimulateCommand
         var resource = new Option<string[]>("--resource") { Description = "Resource ARN(s). Default: \"*\".", AllowMultipleArgumentsPerToken = true };
         var principal = new Option<string?>("--principal") { Description = "Who calls: a role, user or assumed-role session ARN, an account ID, a service principal or \"*\"." };
         var context = new Option<string[]>("--context") { Description = "Request context: key=value, repeated for a multivalued key; typed as key:ip=…, key:numeric=…, key:boolean=…, key:date=…, key:binary=…, key:arn=…." };
+        var unknown = new Option<string[]>("--unknown") { Description = "A context key on the request whose value is not known (aws:SourceIp; aws:PrincipalTag/* for a family; a trailing ? when it may also be missing): the decision may then be \"depends\"." };
         var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var expect = new Option<string?>("--expect") { Description = "Exit 1 unless every decision is this: allowed, denied (either kind), explicitDeny, implicitDeny or depends." };
@@ -35,7 +36,7 @@ public static class SimulateCommand
 
         var command = new Command("simulate", "Evaluate requests against policies offline, as AWS does, with a trace. Exit 0: every decision matches --expect (or none given); 1: one does not; 2: usage or input error.")
         {
-            policy, trust, boundary, scp, rcp, session, action, resource, principal, context, format, expect, batch,
+            policy, trust, boundary, scp, rcp, session, action, resource, principal, context, unknown, format, expect, batch,
         };
         command.SetAction(parse =>
         {
@@ -53,6 +54,7 @@ public static class SimulateCommand
                 Resources = parse.GetValue(resource) ?? Array.Empty<string>(),
                 Principal = parse.GetValue(principal),
                 Context = parse.GetValue(context) ?? Array.Empty<string>(),
+                Unknown = parse.GetValue(unknown) ?? Array.Empty<string>(),
                 Format = parse.GetValue(format) ?? "text",
                 Expect = parse.GetValue(expect),
             }, stdout, stderr);
@@ -72,6 +74,7 @@ public static class SimulateCommand
         public string[] Resources = Array.Empty<string>();
         public string? Principal;
         public string[] Context = Array.Empty<string>();
+        public string[] Unknown = Array.Empty<string>();
         public string Format = "text";
         public string? Expect;
     }
@@ -81,6 +84,14 @@ public static class SimulateCommand
         if (a.Actions.Length == 0) return Usage(stderr, "--action is required (or use --batch)");
         if (a.Policies.Length == 0 && a.Trust == null) return Usage(stderr, "give --policy FILE, --trust FILE or both");
         if (!ContextArgs.TryParse(a.Context, out var ctx, out string? ctxError)) return Usage(stderr, ctxError!);
+        foreach (var u in a.Unknown)
+        {
+            string key = u.Trim();
+            bool maybeAbsent = key.EndsWith("?", StringComparison.Ordinal);
+            if (maybeAbsent) key = key.Substring(0, key.Length - 1);
+            if (key.Length == 0 || key.IndexOf(':') <= 0 || key.IndexOf('=') >= 0) return Usage(stderr, $"--unknown \"{u}\": expected a condition key such as aws:SourceIp or aws:PrincipalTag/*");
+            ctx.SetUnknown(key, maybeAbsent);
+        }
 
         var loaded = new List<PolicyDocument>();
         PolicyDocument? LoadOne(string path, DocumentKind kind, ref string? firstError)
