@@ -172,3 +172,19 @@ public sealed class LintCommandTests
         foreach (var option in new[] { "--format", "--fail-on", "--config", "--output", "--kind" }) Assert.Contains(option, output);
     }
 }
+
+/// <summary>lint --context: malformed or unusable arguments are exit 2 naming the argument.</summary>
+public sealed class LintContextArgumentTests
+{
+    [Theory]
+    [InlineData("aws:SourceIp", "expected key=value")]
+    [InlineData("aws:SourceIp=not-an-ip", "is not an IP address")]
+    [InlineData("aws:MultiFactorAuthPresent=true", "does not send aws:MultiFactorAuthPresent")]
+    public void BadContext_IsExitTwo(string arg, string expected)
+    {
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", "examples/context", "--context", arg }, cwd: Lint.Repo);
+        Assert.Equal(2, exit);
+        Assert.Contains("--context: error: ", output + err);
+        Assert.Contains(expected, output + err);
+    }
+}

@@ -161,3 +161,24 @@ public sealed class SimulateCommandTests
         Assert.Contains("2 request(s) rejected", err);
     }
 }
+
+/// <summary>simulate --trust without --resource: a role's trust decides for that role, never "*".</summary>
+public sealed class SimulateTrustResourceTests
+{
+    private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    [Fact]
+    public void RoleArnFromTheConfig_ElseAnExample()
+    {
+        using var dir = new TempDir();
+        var t = dir.Write("role/trust.json", Trust);
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--trust", t, "--action", "sts:AssumeRole", "--principal", "arn:aws:iam::999999999999:user/mallory", "--expect", "implicitDeny" });
+        Assert.Equal(0, exit);
+        Assert.Contains("arn:aws:iam::111122223333:role/", output);
+        Assert.Contains("an example account", err);
+        dir.Write("policycheck.yml", "gateway:\n  roleArn: arn:aws:iam::123456789012:role/portkey-claude\n");
+        var (_, withConfig, err2) = CliRunner.Run(new[] { "simulate", "--trust", t, "--action", "sts:AssumeRole", "--principal", "arn:aws:iam::123456789012:user/alice" });
+        Assert.StartsWith("implicitDeny  sts:AssumeRole on arn:aws:iam::123456789012:role/portkey-claude", withConfig);
+        Assert.Contains("gateway.roleArn", err2);
+    }
+}

@@ -237,3 +237,64 @@ public sealed class ProofPrecisionTests
         Assert.Contains("error PC2002", text);
     }
 }
+
+/// <summary>PC2007 and PC3012 with values unknown offline: "may" is a warning, "surely" stays an error.</summary>
+public sealed class ProofDependsTests
+{
+    private const string Config = "gateway:\n  region: us-west-2\n  account: \"123456789012\"\n  workspace: wrkspc_01AbCdEf23GhIj\n  externalId:\n    required: true\n    value: \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n";
+
+    private static string PermissionWithDeny(string denyCondition) => """
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Effect": "Allow", "Action": ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CountTokens"], "Resource": "*"},
+            {"Sid": "OnlyFromTheOffice", "Effect": "Deny", "Action": "*", "Resource": "*", "Condition": 
+        """ + denyCondition + "}\n  ]\n}";
+
+    [Fact]
+    public void DenyThatMayApply_IsAWarning_SettledBothWays()
+    {
+        string permission = PermissionWithDeny("{\"NotIpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}");
+        var may = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)).Where(d => d.RuleId == "PC2007"));
+        Assert.Equal(Facts.Severity.Warning, may.Severity);
+        Assert.Contains("may deny", may.Message);
+        Assert.Contains("depends on aws:SourceIp", may.Message);
+        Assert.DoesNotContain(Lint.Role(Lint.Config(Config + "  context:\n    aws:SourceIp: 203.0.113.5\n"), ("permission.json", permission)), d => d.RuleId == "PC2007");
+        var surely = Assert.Single(Lint.Role(Lint.Config(Config + "  context:\n    aws:SourceIp: 198.51.100.5\n"), ("permission.json", permission)).Where(d => d.RuleId == "PC2007"));
+        Assert.Equal(Facts.Severity.Error, surely.Severity);
+    }
+
+    [Fact]
+    public void DenyOnAnAbsentKey_IsDecided()
+    {
+        // aws:MultiFactorAuthPresent is absent on the gateway's call: BoolIfExists false holds, so the Deny surely applies.
+        string permission = PermissionWithDeny("{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
+        var d = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)).Where(x => x.RuleId == "PC2007"));
+        Assert.Equal(Facts.Severity.Error, d.Severity);
+    }
+
+    private static System.Collections.Generic.List<Engine.Diagnostic> OnlyPC3012(string trust)
+    {
+        // The proof alone: the string-level trust rules would report "*" first (and the proof then stays quiet there).
+        var role = new Engine.RoleGroup("role");
+        role.Documents.Add(Model.PolicyReader.Read("trust.json", trust));
+        var engine = new Engine.LintEngine(Lint.Facts, PolicyCheck.Facts.BuiltIn.Catalog, new Engine.PolicyRule[] { new PolicyCheck.Rules.Trust.TrustAdmitsOtherCallerRule() });
+        return engine.Lint(new[] { role }, Lint.Config(Config), new System.DateTime(2026, 12, 1));
+    }
+
+    private static string OpenTrust(string extra) => """
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+          "Condition": {"StringEquals": {"sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"}
+        """ + extra + "}}]}";
+
+    [Fact]
+    public void OutsiderWhoMayGetIn_IsAWarning_OneWhoSurelyDoesIsAnError()
+    {
+        var may = OnlyPC3012(OpenTrust(", \"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}"));
+        Assert.NotEmpty(may);
+        Assert.All(may, d => Assert.Equal(Facts.Severity.Warning, d.Severity));
+        Assert.Contains(may, d => d.Message.Contains("another account") && d.Message.Contains("depends on aws:SourceIp"));
+        var surely = OnlyPC3012(OpenTrust(string.Empty));
+        Assert.Contains(surely, d => d.Message.Contains("another account") && d.Severity == Facts.Severity.Error);
+    }
+}
