@@ -32,11 +32,8 @@ public sealed partial class PolicyLiteralAnalyzer : PolicyCheckAnalyzer
     protected override void Start(CompilationStartAnalysisContext start)
     {
         var options = CodeOptions.Read(start.Options, start.CancellationToken);
-        var rules = AllRules.Create();
-        var grammar = new List<PolicyRule>();
-        foreach (var r in rules) if (r.Id.StartsWith("PC1", StringComparison.Ordinal)) grammar.Add(r);
-        var all = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules);
-        var grammarOnly = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, grammar);
+        var all = LintEngine.CreateDefault(null);
+        var grammarOnly = LintEngine.CreateDefault(null, d => d.Scope == RuleScope.Any);
         start.RegisterSyntaxNodeAction(c => Analyze(c, options, all, grammarOnly), SyntaxKind.StringLiteralExpression);
     }
 

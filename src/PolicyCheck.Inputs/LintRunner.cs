@@ -186,7 +186,7 @@ public static class LintRunner
             role.Documents.Add(doc);
         }
 
-        var engine = new LintEngine(facts, catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
+        var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
         Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
         var seen = new HashSet<(string, string, int, int, string)>();
         var holdsAnyway = new HashSet<(string, string, int, int)>();

@@ -21,6 +21,8 @@ public sealed class RuleEntry
     public RuleDescriptor Descriptor { get; }
     public string Bad { get; }
     public string Good { get; }
+    /// <summary>The implementing class under PolicyCheck.Rules ("Grammar.JsonSyntaxRule"); null for rules outside the core.</summary>
+    public string? Class { get; init; }
 }
 
 /// <summary>Loads rules/service.yml and rules/catalog.yml with YamlDotNet (embedded in this assembly).</summary>
@@ -123,8 +125,14 @@ public static class RuleData
                 _ => throw new InvalidDataException($"catalog.yml line {r.Start.Line}: unknown severity '{sev}'"),
             };
             var d = new RuleDescriptor(YamlDoc.Str(r, "id"), YamlDoc.Str(r, "name"), YamlDoc.Str(r, "title"), severity,
-                YamlDoc.Str(r, "category"), YamlDoc.Str(r, "help"), YamlDoc.Str(r, "fix"), NullIfEmpty(YamlDoc.StrOr(r, "severityVaries", string.Empty)));
-            list.Add(new RuleEntry(d, YamlDoc.StrOr(r, "bad", string.Empty), YamlDoc.StrOr(r, "good", string.Empty)));
+                YamlDoc.Str(r, "category"), YamlDoc.Str(r, "help"), YamlDoc.Str(r, "fix"), NullIfEmpty(YamlDoc.StrOr(r, "severityVaries", string.Empty)),
+                YamlDoc.StrOr(r, "scope", "gateway") switch
+                {
+                    "gateway" => RuleScope.Gateway,
+                    "any" => RuleScope.Any,
+                    var other => throw new InvalidDataException($"catalog.yml line {r.Start.Line}: unknown scope '{other}' (gateway or any)"),
+                });
+            list.Add(new RuleEntry(d, YamlDoc.StrOr(r, "bad", string.Empty), YamlDoc.StrOr(r, "good", string.Empty)) { Class = NullIfEmpty(YamlDoc.StrOr(r, "class", string.Empty)) });
         }
         return list;
     }

@@ -25,7 +25,7 @@ public class MixedPolicyLint
 
 public static class Mixed
 {
-    public static LintEngine Engine() => new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
+    public static LintEngine Engine() => LintEngine.CreateDefault(EmbeddedCatalog.Load);
 
     public static string Policy()
     {

@@ -17,7 +17,7 @@ namespace PolicyCheck.Benchmarks;
 public class LintThroughput
 {
     private readonly List<string> _corpus = Corpus.Create(10_000);
-    private readonly LintEngine _engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create());
+    private readonly LintEngine _engine = LintEngine.CreateDefault(null);
     private readonly GatewayConfig _config = new GatewayConfig();
 
     [Benchmark(OperationsPerInvoke = 10_000)]
@@ -86,7 +86,7 @@ public static class Program
             var config = new GatewayConfig();
             foreach (var rule in AllRules.Create())
             {
-                var engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, new[] { rule });
+                var engine = LintEngine.CreateDefault(null, d => d.Id == rule.Id);
                 Corpus.LintAll(engine, config, corpus);
                 var sw = Stopwatch.StartNew();
                 Corpus.LintAll(engine, config, corpus);
@@ -107,7 +107,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "--quick")
         {
             // A plain stopwatch figure for CI logs: policies/s after a warm-up pass.
-            var engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create());
+            var engine = LintEngine.CreateDefault(null);
             var corpus = Corpus.Create(10_000);
             var config = new GatewayConfig();
             Corpus.LintAll(engine, config, corpus);

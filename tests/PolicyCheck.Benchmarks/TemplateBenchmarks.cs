@@ -137,7 +137,7 @@ public static class TemplateProfile
         var raw = Templates.Raw(100);
         foreach (var rule in PolicyCheck.Rules.AllRules.Create())
         {
-            var one = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, new[] { rule }) { CatalogSource = EmbeddedCatalog.Load };
+            var one = LintEngine.CreateDefault(EmbeddedCatalog.Load, d => d.Id == rule.Id);
             double t = double.MaxValue, j = double.MaxValue;
             for (int k = 0; k < 5; k++)
             {

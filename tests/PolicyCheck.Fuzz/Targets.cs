@@ -15,7 +15,7 @@ namespace PolicyCheck.Fuzz;
 /// <summary>The readers under fuzz. Each takes raw bytes and must return (findings or errors), never throw.</summary>
 public static class Targets
 {
-    private static readonly LintEngine Engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create()) { CatalogSource = EmbeddedCatalog.Load };
+    private static readonly LintEngine Engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
 
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
     {

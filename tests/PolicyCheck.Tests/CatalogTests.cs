@@ -75,7 +75,7 @@ public sealed class CatalogTests
     public void AClaudeOnlyLint_NeverLoadsTheCatalogue()
     {
         int loads = 0;
-        var engine = new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create()) { CatalogSource = () => { loads++; return EmbeddedCatalog.Load(); } };
+        var engine = LintEngine.CreateDefault(() => { loads++; return EmbeddedCatalog.Load(); });
         var role = new RoleGroup("r");
         role.Documents.Add(PolicyReader.Read("p.json", File.ReadAllText(Path.Combine(Lint.Repo, "examples", "seed", "inference-only", "permission.json"))));
         role.Documents.Add(PolicyReader.Read("t.json", File.ReadAllText(Path.Combine(Lint.Repo, "examples", "seed", "inference-only", "trust.json"))));

@@ -35,7 +35,7 @@ public static class Lint
             role.ManagedPolicies.Add(new AttachedManagedPolicy(Facts.FindManagedPolicy(m.Value)!, managed.Document(m.Value)!, m));
         }
         foreach (var (name, json) in docs) role.Documents.Add(PolicyReader.Read(name, json));
-        var engine = new LintEngine(Facts, BuiltIn.Catalog, AllRules.Create()) { CatalogSource = PolicyCheck.Inputs.EmbeddedCatalog.Load };
+        var engine = LintEngine.CreateDefault(PolicyCheck.Inputs.EmbeddedCatalog.Load);
         return engine.Lint(new[] { role }, config, new DateTime(2026, 11, 24));
     }
 

@@ -156,7 +156,7 @@ public sealed class Verifier
     {
         if (_o.RoleArn == null) return (null, new StageResult("role", StageStatus.Skipped, "no role ARN: give --role-arn or gateway.roleArn"));
         var role = await FetchRole(cancel).ConfigureAwait(false);
-        var engine = new LintEngine(Facts, BuiltIn.Catalog, AllRules.Create());
+        var engine = LintEngine.CreateDefault(Inputs.EmbeddedCatalog.Load);
         var config = ConfigForRole();
         var found = engine.Lint(new[] { role }, config);
         var errors = found.Where(d => d.Severity == Severity.Error && !d.IsSuppressed).ToList();

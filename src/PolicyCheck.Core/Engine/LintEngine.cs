@@ -12,11 +12,26 @@ public sealed class LintEngine
     private readonly RuleCatalog _rulesCatalog;
     private readonly IReadOnlyList<PolicyRule> _rules;
 
-    public LintEngine(ServiceFacts facts, RuleCatalog catalog, IReadOnlyList<PolicyRule> rules)
+    private LintEngine(ServiceFacts facts, RuleCatalog catalog, IReadOnlyList<PolicyRule> rules)
     {
         _facts = facts;
         _rulesCatalog = catalog;
         _rules = rules;
+    }
+
+    /// <summary>
+    /// The one way to build an engine: the catalogue's rules (those <paramref name="only"/> keeps, else all), the
+    /// built-in facts, and the AWS action catalogue from <paramref name="catalog"/> (loaded at most once, when a rule
+    /// first needs it; null where there is none, as in the analyzers).
+    /// </summary>
+    public static LintEngine CreateDefault(Func<ActionCatalog?>? catalog, Func<RuleDescriptor, bool>? only = null)
+    {
+        var rules = new List<PolicyRule>();
+        foreach (var rule in PolicyCheck.Rules.AllRules.Create())
+        {
+            if (only == null || only(BuiltIn.Catalog.Get(rule.Id))) rules.Add(rule);
+        }
+        return new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules) { CatalogSource = catalog };
     }
 
     public IReadOnlyList<PolicyRule> Rules => _rules;
@@ -50,8 +65,9 @@ public sealed class LintEngine
         foreach (var rule in _rules)
         {
             if (config.RuleSeverities.TryGetValue(rule.Id, out var sev) && sev == null) continue; // off
-            if (!role.IsGatewayRole && !rule.Id.StartsWith("PC1", StringComparison.Ordinal)) continue;
-            var context = new RuleContext(_rulesCatalog.Get(rule.Id), role, config, _facts, sink, _catalog);
+            var descriptor = _rulesCatalog.Get(rule.Id);
+            if (!role.IsGatewayRole && descriptor.Scope != RuleScope.Any) continue;
+            var context = new RuleContext(descriptor, role, config, _facts, sink, _catalog);
             rule.Check(context);
             context.FlushDropped();
         }

@@ -10,10 +10,21 @@ public enum Severity
     Error = 2,
 }
 
+/// <summary>Which roles a rule checks (catalog.yml scope).</summary>
+public enum RuleScope
+{
+    /// <summary>Only roles about the gateway (its trust names the gateway's principal, or its policies grant Claude Platform).</summary>
+    Gateway,
+    /// <summary>Every role: the general IAM grammar and catalogue checks.</summary>
+    Any,
+}
+
 public sealed class RuleDescriptor
 {
-    public RuleDescriptor(string id, string name, string title, Severity severity, string category, string help, string fix, string? severityVaries = null)
+    public RuleDescriptor(string id, string name, string title, Severity severity, string category, string help, string fix, string? severityVaries = null,
+        RuleScope scope = RuleScope.Gateway)
     {
+        Scope = scope;
         SeverityVaries = severityVaries;
         Id = id;
         Name = name;
@@ -32,6 +43,8 @@ public sealed class RuleDescriptor
     public string Category { get; }
     public string Help { get; }
     public string Fix { get; }
+    /// <summary>Which roles the rule checks: every role, or only the gateway's.</summary>
+    public RuleScope Scope { get; }
     /// <summary>When the rule reports at another severity than its default, and why (null: never).</summary>
     public string? SeverityVaries { get; }
 }

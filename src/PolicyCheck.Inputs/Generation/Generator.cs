@@ -16,6 +16,7 @@ public static class Generator
         var files = new SortedDictionary<string, string>(System.StringComparer.Ordinal)
         {
             [FactsCodeWriter.RelativePath] = FactsCodeWriter.Write(facts, catalog),
+            [FactsCodeWriter.AllRulesPath] = FactsCodeWriter.WriteAllRules(entries),
             [RuleDocsWriter.Folder + "/README.md"] = RuleDocsWriter.WriteIndex(entries),
             [DescriptorsWriter.CodePath] = DescriptorsWriter.WriteCode(catalog),
             [DescriptorsWriter.ReleasesPath] = DescriptorsWriter.WriteReleases(catalog),

@@ -151,6 +151,17 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public void RoleStage_RunsTheCatalogueRulesToo_AsLintDoes()
+    {
+        // verify lints the live role with every offline rule: PC1021 needs the AWS action catalogue.
+        using var world = new VerifyWorld();
+        world.PermissionPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:*:*:workspace/*\"},{\"Effect\":\"Allow\",\"Action\":\"s3x:GetObject\",\"Resource\":\"*\"}]}";
+        var (_, output, _) = world.Run("--format", "json", "--stage", "role");
+        var role = VerifyWorld.Stage(output, "role");
+        Assert.Contains(role.GetProperty("details").EnumerateArray(), d => d.GetString()!.Contains("PC1021"));
+    }
+
+    [Fact]
     public void NoSuchRole_IsDiagnosed()
     {
         using var world = new VerifyWorld();

@@ -278,7 +278,7 @@ public sealed class ProofDependsTests
         // The proof alone: the string-level trust rules would report "*" first (and the proof then stays quiet there).
         var role = new Engine.RoleGroup("role");
         role.Documents.Add(Model.PolicyReader.Read("trust.json", trust));
-        var engine = new Engine.LintEngine(Lint.Facts, PolicyCheck.Facts.BuiltIn.Catalog, new Engine.PolicyRule[] { new PolicyCheck.Rules.Trust.TrustAdmitsOtherCallerRule() });
+        var engine = Engine.LintEngine.CreateDefault(null, d => d.Id == "PC3012");
         return engine.Lint(new[] { role }, Lint.Config(Config), new System.DateTime(2026, 12, 1));
     }
 

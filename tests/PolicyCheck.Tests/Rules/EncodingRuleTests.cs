@@ -15,7 +15,7 @@ public sealed class EncodingRuleTests
     {
         var role = new RoleGroup("r");
         role.Documents.Add(PolicyReader.Read("p.json", bytes));
-        return new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create()).Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig());
+        return LintEngine.CreateDefault(null).Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig());
     }
 
     private static readonly string Good = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": " + Lint.InferenceActions + ", \"Resource\": \"*\"}");

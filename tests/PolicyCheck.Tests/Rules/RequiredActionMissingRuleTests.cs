@@ -75,7 +75,7 @@ public sealed class RequiredActionMissingRuleTests
         var role = new PolicyCheck.Engine.RoleGroup("role");
         role.Documents.Add(PolicyCheck.Model.PolicyReader.Read("permission.json", grant));
         role.Boundaries.Add(PolicyCheck.Model.PolicyReader.Read("boundary.json", boundary, PolicyCheck.Model.DocumentKind.Permission, "the-boundary"));
-        var engine = new PolicyCheck.Engine.LintEngine(Lint.Facts, PolicyCheck.Facts.BuiltIn.Catalog, PolicyCheck.Rules.AllRules.Create());
+        var engine = PolicyCheck.Engine.LintEngine.CreateDefault(null);
         var found = engine.Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig()).Only("PC2002");
         var d = Assert.Single(found);
         Assert.Equal("aws-external-anthropic:CountTokens (needed for feature count_tokens) is allowed by the role's policies but not by its permissions boundary the-boundary", d.Message);

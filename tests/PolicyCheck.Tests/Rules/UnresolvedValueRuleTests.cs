@@ -11,7 +11,7 @@ namespace PolicyCheck.Tests.Rules;
 public sealed class UnresolvedValueRuleTests
 {
     private static System.Collections.Generic.List<Diagnostic> Run(RoleGroup role)
-        => new LintEngine(BuiltIn.Service, BuiltIn.Catalog, AllRules.Create()).Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig()).Where(d => d.RuleId == "PC1034").ToList();
+        => LintEngine.CreateDefault(null).Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig()).Where(d => d.RuleId == "PC1034").ToList();
 
     [Fact]
     public void Reports_EachUnknownPolicyOnce_AsANote_EvenForNonGatewayRoles()

@@ -6,7 +6,7 @@ using PolicyCheck.Model;
 namespace PolicyCheck.Rules.Permissions;
 
 /// <summary>PC2006: CallWithBearerToken, ListWorkspaces... placed only on workspace ARNs, where they are never granted.</summary>
-public sealed class AccountScopedActionRule : PolicyRule
+public sealed class AccountScopedActionResourceRule : PolicyRule
 {
     public override string Id => "PC2006";
 

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace PolicyCheck.Tests.Rules;
 
-/// <summary>PC2006: what AccountScopedActionRule must flag and what it must leave alone.</summary>
+/// <summary>PC2006: what AccountScopedActionResourceRule must flag and what it must leave alone.</summary>
 public sealed class AccountScopedActionRuleTests
 {
     [Fact]

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace PolicyCheck.Tests.Rules;
 
-/// <summary>PC1023: what WildcardMatchesNothingRule must flag and what it must leave alone.</summary>
+/// <summary>PC1023: what WildcardMatchesNoActionRule must flag and what it must leave alone.</summary>
 public sealed class WildcardMatchesNothingRuleTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using PolicyCheck.Model;
 namespace PolicyCheck.Rules.Grammar;
 
 /// <summary>PC1020: a policy variable in a document without Version 2012-10-17, where it is literal text.</summary>
-public sealed class VariableVersionRule : PolicyRule
+public sealed class VariableNeedsVersionRule : PolicyRule
 {
     public override string Id => "PC1020";
 

@@ -3,7 +3,7 @@ using PolicyCheck.Engine;
 namespace PolicyCheck.Rules.Catalog;
 
 /// <summary>PC1029: Allow with NotAction or NotResource grants everything else, including services added later (AA security warnings).</summary>
-public sealed class AllowNotActionRule : PolicyRule
+public sealed class AllowWithNotActionRule : PolicyRule
 {
     public override string Id => "PC1029";
 

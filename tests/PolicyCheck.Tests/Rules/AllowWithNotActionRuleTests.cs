@@ -2,7 +2,7 @@ using Xunit;
 
 namespace PolicyCheck.Tests.Rules;
 
-/// <summary>PC1029: what AllowNotActionRule must flag and what it must leave alone.</summary>
+/// <summary>PC1029: what AllowWithNotActionRule must flag and what it must leave alone.</summary>
 public sealed class AllowNotActionRuleTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using PolicyCheck.Engine;
 namespace PolicyCheck.Rules.Catalog;
 
 /// <summary>PC1023: a wildcard action that matches no action of its service.</summary>
-public sealed class WildcardMatchesNothingRule : PolicyRule
+public sealed class WildcardMatchesNoActionRule : PolicyRule
 {
     public override string Id => "PC1023";
 

@@ -3,7 +3,7 @@ using PolicyCheck.Engine;
 namespace PolicyCheck.Rules.Grammar;
 
 /// <summary>PC1008: Effect missing, or not exactly Allow or Deny.</summary>
-public sealed class EffectRule : PolicyRule
+public sealed class EffectInvalidRule : PolicyRule
 {
     public override string Id => "PC1008";
 

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace PolicyCheck.Tests.Rules;
 
-/// <summary>PC1020: what VariableVersionRule must flag and what it must leave alone.</summary>
+/// <summary>PC1020: what VariableNeedsVersionRule must flag and what it must leave alone.</summary>
 public sealed class VariableVersionRuleTests
 {
     private static string Policy(string version) => "{" + version + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\n\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace PolicyCheck.Tests.Rules;
 
-/// <summary>PC1008: what EffectRule must flag and what it must leave alone.</summary>
+/// <summary>PC1008: what EffectInvalidRule must flag and what it must leave alone.</summary>
 public sealed class EffectRuleTests
 {
     [Fact]
