@@ -131,7 +131,7 @@ public static class RuleData
                     "gateway" => RuleScope.Gateway,
                     "any" => RuleScope.Any,
                     var other => throw new InvalidDataException($"catalog.yml line {r.Start.Line}: unknown scope '{other}' (gateway or any)"),
-                });
+                }, YamlDoc.Strings(r, "quietWhereReported"));
             list.Add(new RuleEntry(d, YamlDoc.StrOr(r, "bad", string.Empty), YamlDoc.StrOr(r, "good", string.Empty)) { Class = NullIfEmpty(YamlDoc.StrOr(r, "class", string.Empty)) });
         }
         return list;

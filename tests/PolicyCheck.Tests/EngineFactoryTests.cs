@@ -43,3 +43,25 @@ public sealed class EngineFactoryTests
         }
     }
 }
+
+/// <summary>Relations between rules are declared in catalog.yml, so where a rule sits in the catalogue does not matter.</summary>
+public sealed class RuleOrderTests
+{
+    [Fact]
+    public void AProofListedFirst_StillRunsAfterTheRulesItStaysQuietFor()
+    {
+        var all = LintEngine.CreateDefault(null).Rules;
+        var reversed = all.Reverse().ToList();
+        var ordered = LintEngine.Order(reversed, BuiltIn.Catalog).Select(r => r.Id).ToList();
+        foreach (var id in new[] { "PC3011", "PC3012" })
+        {
+            foreach (var quiet in BuiltIn.Catalog.Get(id).QuietWhereReported)
+                Assert.True(ordered.IndexOf(quiet) < ordered.IndexOf(id), $"{quiet} must run before {id}");
+        }
+        Assert.Equal(all.Count, ordered.Count);
+    }
+
+    [Fact]
+    public void TheProofsDeclareWhomTheyStayQuietFor()
+        => Assert.Equal(Enumerable.Range(1, 10).Select(i => $"PC30{i:00}"), BuiltIn.Catalog.Get("PC3011").QuietWhereReported);
+}

@@ -31,7 +31,36 @@ public sealed class LintEngine
         {
             if (only == null || only(BuiltIn.Catalog.Get(rule.Id))) rules.Add(rule);
         }
-        return new LintEngine(BuiltIn.Service, BuiltIn.Catalog, rules) { CatalogSource = catalog };
+        return new LintEngine(BuiltIn.Service, BuiltIn.Catalog, Order(rules, BuiltIn.Catalog)) { CatalogSource = catalog };
+    }
+
+    /// <summary>
+    /// The rules in catalogue order, except that a rule runs after every rule its quietWhereReported names (declared in
+    /// catalog.yml), so that where a rule sits in the catalogue never decides what it sees.
+    /// </summary>
+    public static List<PolicyRule> Order(IReadOnlyList<PolicyRule> rules, RuleCatalog catalog)
+    {
+        var ordered = new List<PolicyRule>(rules.Count);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<PolicyRule>(rules);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rules) present.Add(r.Id);
+        while (pending.Count > 0)
+        {
+            int before = pending.Count;
+            for (int i = 0; i < pending.Count; i++)
+            {
+                bool ready = true;
+                foreach (var q in catalog.Get(pending[i].Id).QuietWhereReported) ready &= !present.Contains(q) || placed.Contains(q);
+                if (!ready) continue;
+                ordered.Add(pending[i]);
+                placed.Add(pending[i].Id);
+                pending.RemoveAt(i);
+                i--;
+            }
+            if (pending.Count == before) throw new InvalidOperationException("catalog.yml: quietWhereReported forms a cycle among " + string.Join(", ", pending.ConvertAll(r => r.Id)));
+        }
+        return ordered;
     }
 
     public IReadOnlyList<PolicyRule> Rules => _rules;

@@ -85,6 +85,19 @@ public sealed class RuleContext
     }
 
     /// <summary>True when an earlier rule whose ID passes <paramref name="rule"/> reported inside the statement.</summary>
+    /// <summary>True when a rule this one declares in catalog.yml quietWhereReported reported inside the statement.</summary>
+    public bool QuietAt(PolicyDocument document, Statement statement)
+    {
+        var quiet = Descriptor.QuietWhereReported;
+        return quiet.Count > 0 && ReportedWithin(document, statement, id => Contains(quiet, id));
+    }
+
+    private static bool Contains(IReadOnlyList<string> list, string id)
+    {
+        for (int i = 0; i < list.Count; i++) if (list[i] == id) return true;
+        return false;
+    }
+
     public bool ReportedWithin(PolicyDocument document, Statement statement, Func<string, bool> rule)
     {
         var span = document.SpanMap != null ? document.SpanMap(statement.Span) : statement.Span;

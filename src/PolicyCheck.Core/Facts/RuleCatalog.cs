@@ -22,9 +22,10 @@ public enum RuleScope
 public sealed class RuleDescriptor
 {
     public RuleDescriptor(string id, string name, string title, Severity severity, string category, string help, string fix, string? severityVaries = null,
-        RuleScope scope = RuleScope.Gateway)
+        RuleScope scope = RuleScope.Gateway, IReadOnlyList<string>? quietWhereReported = null)
     {
         Scope = scope;
+        QuietWhereReported = quietWhereReported ?? System.Array.Empty<string>();
         SeverityVaries = severityVaries;
         Id = id;
         Name = name;
@@ -43,6 +44,8 @@ public sealed class RuleDescriptor
     public string Category { get; }
     public string Help { get; }
     public string Fix { get; }
+    /// <summary>Rules that, when they reported inside a statement, make this one stay quiet there (it runs after them).</summary>
+    public IReadOnlyList<string> QuietWhereReported { get; }
     /// <summary>Which roles the rule checks: every role, or only the gateway's.</summary>
     public RuleScope Scope { get; }
     /// <summary>When the rule reports at another severity than its default, and why (null: never).</summary>

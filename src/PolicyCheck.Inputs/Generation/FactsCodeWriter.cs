@@ -73,7 +73,8 @@ public static class FactsCodeWriter
         {
             w.Append("        new RuleDescriptor(").Append(Q(r.Id)).Append(", ").Append(Q(r.Name)).Append(", ").Append(Q(r.Title)).Append(", Severity.").Append(r.DefaultSeverity)
              .Append(", ").Append(Q(r.Category)).Append(",\n            ").Append(Q(r.Help)).Append(",\n            ").Append(Q(r.Fix))
-             .Append(",\n            ").Append(r.SeverityVaries != null ? Q(r.SeverityVaries) : "null").Append(", RuleScope.").Append(r.Scope).Append("),\n");
+             .Append(",\n            ").Append(r.SeverityVaries != null ? Q(r.SeverityVaries) : "null").Append(", RuleScope.").Append(r.Scope)
+             .Append(r.QuietWhereReported.Count > 0 ? ",\n            " + Arr(r.QuietWhereReported) : string.Empty).Append("),\n");
         }
         w.Append("    });\n}\n");
         return w.ToString();

@@ -20,6 +20,7 @@ public static class RuleDocsWriter
         w.Append("| Category | ").Append(d.Category).Append(" |\n");
         w.Append("| Default severity | ").Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(" |\n");
         if (d.SeverityVaries != null) w.Append("| Otherwise | ").Append(d.SeverityVaries).Append(" |\n");
+        if (d.QuietWhereReported.Count > 0) w.Append("| Stays quiet on a statement where | ").Append(string.Join(", ", d.QuietWhereReported)).Append(" reported |\n");
         w.Append('\n');
         w.Append("## What it checks and why\n\n").Append(d.Help).Append("\n\n");
         w.Append("## How to fix\n\n").Append(d.Fix).Append("\n\n");

@@ -24,7 +24,7 @@ public sealed class GatewayCannotAssumeRule : PolicyRule
             if (result.Decision == Decision.Depends)
             {
                 var may = result.MayMatch.Count > 0 ? result.MayMatch[0] : null;
-                if (may == null || context.ReportedWithin(may.Document, may.Statement, TrustProof.IsStringRule)) continue;
+                if (may == null || context.QuietAt(may.Document, may.Statement)) continue;
                 var (r, q) = (result, request);
                 string withId = externalId != null ? "with the configured external ID" : "(no external ID is configured or written)";
                 string what = may.Statement.IsDeny ? $"{may.Statement.Label} may deny it" : $"{may.Statement.Label} lets it in only under a condition on values not known offline";
@@ -36,7 +36,7 @@ public sealed class GatewayCannotAssumeRule : PolicyRule
             // The statement to point at: the Deny that applied, else the Allow that came closest.
             StatementTrace? at = result.Decision == Decision.ExplicitDeny && result.Matched.Count > 0 ? result.Matched[0] : result.NearestMiss;
             if (at == null) continue; // nothing names the principal: PC3001 reports it
-            if (context.ReportedWithin(at.Document, at.Statement, TrustProof.IsStringRule)) continue; // a string rule has explained it
+            if (context.QuietAt(at.Document, at.Statement)) continue; // a string rule has explained it
             IReadOnlyList<string> trace() => Proofs.TraceOf(result, request, TrustProof.Secrets(context.Config, externalId));
             string with = externalId != null ? "with the configured external ID" : "(no external ID is configured or written)";
             string why = result.Decision == Decision.ExplicitDeny

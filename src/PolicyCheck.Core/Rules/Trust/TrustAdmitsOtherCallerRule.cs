@@ -54,7 +54,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
             {
                 foreach (var t in result.MayMatch)
                 {
-                    if (!t.Statement.IsAllow || context.ReportedWithin(t.Document, t.Statement, TrustProof.IsStringRule)) continue;
+                    if (!t.Statement.IsAllow || context.QuietAt(t.Document, t.Statement)) continue;
                     var s = t.Statement;
                     var (r, q) = (result, request);
                     context.ReportDepends(t.Document, s.Condition?.KeySpan ?? s.Span,
@@ -67,7 +67,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
             if (result.Decision != Decision.Allowed) continue;
             foreach (var t in result.Matched)
             {
-                if (!t.Statement.IsAllow || context.ReportedWithin(t.Document, t.Statement, TrustProof.IsStringRule)) continue;
+                if (!t.Statement.IsAllow || context.QuietAt(t.Document, t.Statement)) continue;
                 var s = t.Statement;
                 var at = s.Principals != null ? s.Principals.KeySpan : s.Span;
                 context.Report(t.Document, at,

@@ -68,10 +68,6 @@ internal static class TrustProof
         return false;
     }
 
-    /// <summary>The string-level trust rules (PC3001–PC3010): when one of them reported a statement, the proofs stay quiet there.</summary>
-    public static bool IsStringRule(string id)
-        => id.Length == 6 && id.StartsWith("PC3", StringComparison.Ordinal) && string.CompareOrdinal(id, "PC3010") <= 0;
-
     public static string?[] Secrets(GatewayConfig config, string? externalId) => new[] { config.ExternalIdValue?.Value, externalId };
 
     public static IReadOnlyList<string> Expected(GatewayConfig config, ServiceFacts facts) => config.ExpectedPrincipals(facts);
