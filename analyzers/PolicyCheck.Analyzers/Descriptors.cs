@@ -348,6 +348,16 @@ public static partial class Descriptors
         description: "A Terraform plan leaves computed values unknown (after_unknown), and a CloudFormation template can leave a parameter without a default, a pseudo parameter such as AWS::AccountId, an Fn::ImportValue or another resource's attribute open. PolicyCheck checks the policy with a stand-in that matches nothing, reports each such value once as a note, and does not report findings about the stand-in itself. A finding that goes away when the unknown values are taken as anything (\"*\") cannot be decided before deployment and is reported as a note that says so; one that holds either way keeps its severity. Never a silent pass.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1034.md");
 
+    public static readonly DiagnosticDescriptor PC1035_WildcardWithoutLikeOperator = new DiagnosticDescriptor(
+        "PC1035",
+        "A wildcard in a condition value whose operator matches it literally",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Only the Like operators (StringLike, StringNotLike; ArnLike and ArnEquals) treat * and ? as wildcards. Under StringEquals, StringNotEquals and their IgnoreCase forms the value is compared character by character, so \"team-*\" matches only the text \"team-*\" (Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR; IAM User Guide, reference_policies_elements_condition_operators). A warning: a literal * is allowed, but rarely meant.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1035.md");
+
     public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(
         "PC2001",
         "A Claude Platform action is written in the wrong namespace",
@@ -653,6 +663,7 @@ public static partial class Descriptors
         PC1032_EmptyElement,
         PC1033_VariableUnsupported,
         PC1034_UnresolvedValue,
+        PC1035_WildcardWithoutLikeOperator,
         PC2001_WrongNamespace,
         PC2002_RequiredActionMissing,
         PC2003_UnknownAction,

@@ -42,6 +42,7 @@ public sealed partial class PolicyLiteralAnalyzer
         Descriptors.PC1032_EmptyElement,
         Descriptors.PC1033_VariableUnsupported,
         Descriptors.PC1034_UnresolvedValue,
+        Descriptors.PC1035_WildcardWithoutLikeOperator,
         Descriptors.PC2001_WrongNamespace,
         Descriptors.PC2002_RequiredActionMissing,
         Descriptors.PC2003_UnknownAction,

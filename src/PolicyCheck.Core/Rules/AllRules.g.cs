@@ -46,6 +46,7 @@ public static class AllRules
         new Catalog.EmptyElementRule(),
         new Catalog.VariableUnsupportedRule(),
         new Grammar.UnresolvedValueRule(),
+        new Grammar.WildcardWithoutLikeOperatorRule(),
         new Permissions.WrongNamespaceRule(),
         new Permissions.RequiredActionMissingRule(),
         new Permissions.UnknownActionRule(),
