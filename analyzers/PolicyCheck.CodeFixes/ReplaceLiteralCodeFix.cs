@@ -19,7 +19,9 @@ public sealed class ReplaceLiteralCodeFix : CodeFixProvider
 {
     public const string Replacement = "Replacement";
 
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PC5001", "PC5002", "PC5003", "PC5004", "PC5005");
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(
+        PolicyCheck.Rules.RuleIds.SigningNameInCode, PolicyCheck.Rules.RuleIds.EndpointHostInCode, PolicyCheck.Rules.RuleIds.IamActionInCode,
+        PolicyCheck.Rules.RuleIds.ArnInCode, PolicyCheck.Rules.RuleIds.RegionMismatchInCode);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -31,7 +31,7 @@ public sealed class ConfigError
 public sealed class ConfigLoader
 {
     public const string FileName = "policycheck.yml";
-    public const string RuleId = "PC4001";
+    public const string RuleId = RuleIds.ConfigInvalid;
 
     private static readonly Regex RoleArn = new Regex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)/[\w+=,.@/-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex AccountRoot = new Regex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:root$", RegexOptions.CultureInvariant);

@@ -232,7 +232,7 @@ public static class LintRunner
         return result;
     }
 
-    private const string UnresolvedRule = "PC1034";
+    private const string UnresolvedRule = RuleIds.UnresolvedValue;
     private const int TemplateDepth = 1024;
 
     /// <summary>True when a finding is about a value the template leaves unknown (the PC1034 note covers it).</summary>

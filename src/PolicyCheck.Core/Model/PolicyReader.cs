@@ -7,8 +7,8 @@ namespace PolicyCheck.Model;
 /// <summary>Builds a <see cref="PolicyDocument"/> from policy JSON, recording every problem with its position.</summary>
 public static class PolicyReader
 {
-    public const string ElementTypeRule = "PC1003";
-    public const string UnknownElementRule = "PC1004";
+    public const string ElementTypeRule = Rules.RuleIds.ElementType;
+    public const string UnknownElementRule = Rules.RuleIds.UnknownElement;
 
     private static readonly string[] TopElements = { "Version", "Id", "Statement" };
     private static readonly string[] StatementElements =

@@ -17,6 +17,7 @@ public static class Generator
         {
             [FactsCodeWriter.RelativePath] = FactsCodeWriter.Write(facts, catalog),
             [FactsCodeWriter.AllRulesPath] = FactsCodeWriter.WriteAllRules(entries),
+            [FactsCodeWriter.RuleIdsPath] = FactsCodeWriter.WriteRuleIds(catalog),
             [RuleDocsWriter.Folder + "/README.md"] = RuleDocsWriter.WriteIndex(entries),
             [DescriptorsWriter.CodePath] = DescriptorsWriter.WriteCode(catalog),
             [DescriptorsWriter.ReleasesPath] = DescriptorsWriter.WriteReleases(catalog),

@@ -95,7 +95,11 @@ public static class Simulator
     {
         var role = new RoleGroup("simulate");
         foreach (var d in docs) role.Documents.Add(d);
-        var ids = new HashSet<string>(StringComparer.Ordinal) { "PC1003", "PC1004", "PC1008", "PC1018", "PC1019", "PC1020" };
+        var ids = new HashSet<string>(StringComparer.Ordinal) 
+        {
+            Rules.RuleIds.ElementType, Rules.RuleIds.UnknownElement, Rules.RuleIds.EffectInvalid,
+            Rules.RuleIds.ConditionOperator, Rules.RuleIds.ConditionValue, Rules.RuleIds.VariableNeedsVersion,
+        };
         var engine = LintEngine.CreateDefault(null, d => ids.Contains(d.Id));
         return engine.Lint(new[] { role }, new GatewayConfig());
     }
