@@ -241,7 +241,9 @@ public sealed class Verifier
         foreach (var o in outcomes)
         {
             string action = o.Action.Contains(':', StringComparison.Ordinal) ? o.Action.Substring(o.Action.IndexOf(':') + 1) : o.Action;
-            var local = Proofs.DecisionName(Evaluator.Decide(set, gateway.Call(action)));
+            // The same request the simulator evaluates: keys it was not given are missing, not unknown.
+            var call = gateway.Call(action);
+            var local = Proofs.DecisionName(Evaluator.Decide(set, new EvalRequest(call.Action, call.Resource, call.Principal, call.Context.WithoutUnknowns())));
             details.Add($"{o.Action} on {o.Resource}: AWS {o.Decision}, local {local}");
             if (!string.Equals(o.Decision, "allowed", StringComparison.OrdinalIgnoreCase))
             {

@@ -96,6 +96,14 @@ public sealed class RequestContext
         return false;
     }
 
+    /// <summary>A copy in which the unknown keys are missing: what AWS's policy simulator evaluates when it is not given them.</summary>
+    public RequestContext WithoutUnknowns()
+    {
+        var c = new RequestContext();
+        foreach (var kv in _values) c._values[kv.Key] = kv.Value;
+        return c;
+    }
+
     /// <summary>Marks a key as surely not on the request, even under an unknown "prefix/*" family.</summary>
     public RequestContext SetAbsent(string key)
     {

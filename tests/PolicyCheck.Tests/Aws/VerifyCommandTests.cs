@@ -162,6 +162,19 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public void SimulateStage_ComparesLikeForLike_KeysTheSimulatorWasNotGivenAreMissing()
+    {
+        // AWS's simulator gets no aws:SourceIp, so NotIpAddress holds for it; the local evaluator must see the same
+        // request (not "depends on aws:SourceIp"), or the two would seem to disagree.
+        using var world = new VerifyWorld();
+        world.PermissionPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"*\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}}]}";
+        var (_, output, _) = world.Run("--format", "json", "--stage", "simulate");
+        var sim = VerifyWorld.Stage(output, "simulate");
+        Assert.Equal("pass", sim.GetProperty("status").GetString());
+        Assert.Contains(sim.GetProperty("details").EnumerateArray(), d => d.GetString()!.Contains("AWS allowed, local allowed"));
+    }
+
+    [Fact]
     public void NoSuchRole_IsDiagnosed()
     {
         using var world = new VerifyWorld();
