@@ -14,6 +14,8 @@ namespace PolicyCheck.Cli;
 /// <summary>`policycheck init`: writes a correct permission policy, trust policy, CloudFormation and Terraform snippets.</summary>
 public static class InitCommand
 {
+    private static readonly char[] FeatureSeparators = { ',', ' ' };
+
     public static Command Create(TextWriter stdout, TextWriter stderr, TextReader stdin, Func<string, string?> environment)
     {
         var deployment = new Option<string>("--deployment") { Description = "hosted (Portkey's cloud) or self-hosted.", DefaultValueFactory = _ => "hosted" };
@@ -66,7 +68,7 @@ public static class InitCommand
         {
             problems.Add($"--principal is for self-hosted gateways; hosted Portkey is always {facts.Portkey.HostedPrincipal}");
         }
-        foreach (var f in features.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var f in features.Split(FeatureSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (facts.FindFeature(f) == null) problems.Add($"--features: '{f}' is not a feature (inference, count_tokens, batches, files, models)");
             else if (!r.Features.Contains(f)) r.Features.Add(f);

@@ -32,6 +32,9 @@ public sealed class ConfigLoader
 {
     public const string FileName = "policycheck.yml";
     public const string RuleId = RuleIds.ConfigInvalid;
+    private static readonly string[] TopKeys = { "gateway", "rules", "suppressions" };
+    private static readonly string[] ExternalIdKeys = { "required", "value", "env" };
+    private static readonly string[] SuppressionKeys = { "rule", "path", "justification", "expires" };
 
     private static readonly Regex RoleArn = new Regex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:(role|user)/[\w+=,.@/-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex AccountRoot = new Regex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:root$", RegexOptions.CultureInvariant);
@@ -170,7 +173,7 @@ public sealed class ConfigLoader
             Error(root, "the configuration must be a mapping with the keys gateway, rules and suppressions");
             return config;
         }
-        foreach (var (key, value) in Entries(map, new[] { "gateway", "rules", "suppressions" }, "top level"))
+        foreach (var (key, value) in Entries(map, TopKeys, "top level"))
         {
             switch (key)
             {
@@ -404,7 +407,7 @@ public sealed class ConfigLoader
             return;
         }
         YamlNode? valueNode = null, envNode = null;
-        foreach (var (key, value) in Entries(map, new[] { "required", "value", "env" }, "gateway.externalId"))
+        foreach (var (key, value) in Entries(map, ExternalIdKeys, "gateway.externalId"))
         {
             switch (key)
             {
@@ -487,7 +490,7 @@ public sealed class ConfigLoader
             }
             string? rule = null, path = null, justification = null;
             DateTime? expires = null;
-            foreach (var (key, value) in Entries(map, new[] { "rule", "path", "justification", "expires" }, "a suppression"))
+            foreach (var (key, value) in Entries(map, SuppressionKeys, "a suppression"))
             {
                 switch (key)
                 {

@@ -233,6 +233,7 @@ public static class LintRunner
     }
 
     private const string UnresolvedRule = RuleIds.UnresolvedValue;
+    private static readonly char[] Separators = { '/', '\\' };
     private const int TemplateDepth = 1024;
 
     /// <summary>True when a finding is about a value the template leaves unknown (the PC1034 note covers it).</summary>
@@ -309,10 +310,10 @@ public static class LintRunner
 
     private static string GlobBase(string path)
     {
-        int star = path.IndexOfAny(new[] { '*', '?' });
+        int star = path.IndexOfAny(PolicyFiles.GlobChars);
         if (star < 0) return path;
         string head = path.Substring(0, star);
-        int slash = head.LastIndexOfAny(new[] { '/', '\\' });
+        int slash = head.LastIndexOfAny(Separators);
         return slash < 0 ? "." : head.Substring(0, slash + 1);
     }
 }

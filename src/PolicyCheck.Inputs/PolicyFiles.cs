@@ -36,6 +36,9 @@ public sealed class PolicyFile
 /// <summary>Turns the paths, folders and globs on the command line into files.</summary>
 public static class PolicyFiles
 {
+    /// <summary>The characters that make a path a glob.</summary>
+    public static readonly char[] GlobChars = { '*', '?' };
+
     public const long MaxFileBytes = 4 * 1024 * 1024;
     /// <summary>At most this many files in one run; a tree larger than that is more likely a wrong path than a policy folder.</summary>
     public const int MaxFiles = 20_000;
@@ -51,7 +54,7 @@ public static class PolicyFiles
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
         {
-            if (input.IndexOfAny(new[] { '*', '?' }) >= 0)
+            if (input.IndexOfAny(GlobChars) >= 0)
             {
                 int before = files.Count;
                 ExpandGlob(input, files, seen, errors);
@@ -120,7 +123,7 @@ public static class PolicyFiles
         var baseParts = new List<string>();
         foreach (var p in parts)
         {
-            if (p.IndexOfAny(new[] { '*', '?' }) >= 0) break;
+            if (p.IndexOfAny(GlobChars) >= 0) break;
             baseParts.Add(p);
         }
         string baseDir = baseParts.Count == 0 ? "." : string.Join("/", baseParts);

@@ -72,7 +72,8 @@ public sealed class Verifier
     public SecretMask Redactor { get; }
     public string? CallerArn { get; private set; }
 
-    private ServiceFacts Facts => BuiltIn.Service;
+    private static ServiceFacts Facts => BuiltIn.Service;
+    private static readonly string[] True = { "true" };
 
     public static string RoleName(string roleArn)
     {
@@ -215,7 +216,7 @@ public sealed class Verifier
         }
         var context = new List<(string, string, IReadOnlyList<string>)>
         {
-            ("aws:SecureTransport", "boolean", new[] { "true" }),
+            ("aws:SecureTransport", "boolean", True),
             ("aws:RequestedRegion", "string", new[] { _o.Region! }),
         };
         var outcomes = new List<SimulationOutcome>();

@@ -97,7 +97,7 @@ public static class Access
     {
         pattern = ReplaceVariables(pattern);
         if (pattern == "*") return true;
-        var parts = pattern.Split(new[] { ':' }, 6);
+        var parts = pattern.Split(Arn.Colon, 6);
         if (parts.Length == 6 && parts[0] == "arn")
         {
             return Segment(parts[1], null)

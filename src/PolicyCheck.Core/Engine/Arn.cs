@@ -5,6 +5,9 @@ namespace PolicyCheck.Engine;
 /// <summary>An ARN split into its six parts. The resource part keeps any further ':' characters.</summary>
 public sealed class Arn
 {
+    /// <summary>The separator of an ARN's six parts, for Split.</summary>
+    public static readonly char[] Colon = { ':' };
+
     private Arn(string partition, string service, string region, string account, string resource)
     {
         Partition = partition;
@@ -23,7 +26,7 @@ public sealed class Arn
     public static Arn? TryParse(string value)
     {
         if (!value.StartsWith("arn:", StringComparison.Ordinal)) return null;
-        var parts = value.Split(new[] { ':' }, 6);
+        var parts = value.Split(Colon, 6);
         if (parts.Length < 6) return null;
         return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
     }

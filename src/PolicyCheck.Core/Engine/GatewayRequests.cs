@@ -212,7 +212,7 @@ public sealed class GatewayRequests
                 if (!s.IsAllow || s.Resource == null) continue;
                 foreach (var r in s.Resource.Values)
                 {
-                    var parts = r.Value.Split(new[] { ':' }, 6);
+                    var parts = r.Value.Split(Arn.Colon, 6);
                     if (parts.Length != 6 || parts[0] != "arn" || !string.Equals(parts[2], facts.Namespace, StringComparison.Ordinal)) continue;
                     string v = parts[part];
                     if (v.Length == 0 || Wildcard.HasWildcard(v) || v.IndexOf("${", StringComparison.Ordinal) >= 0) continue;

@@ -104,7 +104,7 @@ public static class Operators
             case OperatorFamily.Binary:
                 return ConditionValues.TryBase64(value, out _) ? null : $"{op.Name} needs a base64 value, not \"{value}\"";
             case OperatorFamily.Arn:
-                return value == "*" || (value.StartsWith("arn:", StringComparison.Ordinal) && value.Split(new[] { ':' }, 6).Length == 6) || value.IndexOf("${", StringComparison.Ordinal) >= 0
+                return value == "*" || (value.StartsWith("arn:", StringComparison.Ordinal) && value.Split(Engine.Arn.Colon, 6).Length == 6) || value.IndexOf("${", StringComparison.Ordinal) >= 0
                     ? null : $"{op.Name} needs an ARN (arn:partition:service:region:account:resource), not \"{value}\"";
             default:
                 return null;

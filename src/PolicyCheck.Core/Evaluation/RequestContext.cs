@@ -161,7 +161,7 @@ public sealed class RequestContext
             case ContextType.Binary:
                 return ConditionValues.TryBase64(value, out _) ? null : $"\"{value}\" is not base64";
             case ContextType.Arn:
-                return value.StartsWith("arn:", StringComparison.Ordinal) && value.Split(new[] { ':' }, 6).Length == 6 ? null : $"\"{value}\" is not an ARN";
+                return value.StartsWith("arn:", StringComparison.Ordinal) && value.Split(Engine.Arn.Colon, 6).Length == 6 ? null : $"\"{value}\" is not an ARN";
             default:
                 return null;
         }

@@ -152,7 +152,7 @@ public sealed class ActionCatalog
         return catalog;
     }
 
-    private static IReadOnlyList<string> Strings(JsonNode node)
+    private static List<string> Strings(JsonNode node)
     {
         var list = new List<string>();
         if (node is JsonArray a)

@@ -75,7 +75,7 @@ public static class CloudFormationTemplate
                 ReadVariant(path, model, assignment, result, facts, managed, constructPath ?? ((_, r) => CdkPath(r)), optimistic);
             }
         }
-        catch (TemplateError e)
+        catch (TemplateException e)
         {
             errors.Add(new InputError(path, e.Message) { Span = e.Span });
             result.Roles.Clear();
@@ -120,7 +120,7 @@ public static class CloudFormationTemplate
         }
         for (int i = 0; i < names.Count; i++)
         {
-            if (!model.Conditions.ContainsKey(names[i])) throw new TemplateError($"condition \"{names[i]}\" is used but Conditions does not define it", spans[i]);
+            if (!model.Conditions.ContainsKey(names[i])) throw new TemplateException($"condition \"{names[i]}\" is used but Conditions does not define it", spans[i]);
         }
         return names;
     }
@@ -260,11 +260,11 @@ public static class CloudFormationTemplate
         if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is { } resolvedPolicies)
         {
             if (resolvedPolicies is not JsonArray list)
-                throw new TemplateError("Policies must be a list of {PolicyName, PolicyDocument}", policies.Span);
+                throw new TemplateException("Policies must be a list of {PolicyName, PolicyDocument}", policies.Span);
             foreach (var item in list.Items)
             {
                 if (item is not JsonObject p || p.Get("PolicyDocument") == null)
-                    throw new TemplateError("each entry of Policies needs a PolicyName and a PolicyDocument", item.Span);
+                    throw new TemplateException("each entry of Policies needs a PolicyName and a PolicyDocument", item.Span);
                 string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
                 AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(resource, policies), DocumentKind.Permission);
             }

@@ -31,14 +31,14 @@ public static class TemplateYaml
         ["!RefAll"] = "Fn::RefAll", ["!ValueOf"] = "Fn::ValueOf", ["!ValueOfAll"] = "Fn::ValueOfAll",
     };
 
-    public sealed class Failure : Exception
+    public sealed class YamlFailureException : Exception
     {
-        public Failure(string message, SourceSpan span) : base(message) => Span = span;
+        public YamlFailureException(string message, SourceSpan span) : base(message) => Span = span;
         public SourceSpan Span { get; }
     }
 
     /// <summary>The template's root, or null with <paramref name="error"/> naming the position and the reason.</summary>
-    public static JsonNode? Load(string text, out Failure? error)
+    public static JsonNode? Load(string text, out YamlFailureException? error)
     {
         error = null;
         try
@@ -46,7 +46,7 @@ public static class TemplateYaml
             var reader = new Reader(text);
             return reader.Read();
         }
-        catch (Failure f)
+        catch (YamlFailureException f)
         {
             error = f;
         }
@@ -55,13 +55,13 @@ public static class TemplateYaml
             string message = ex.InnerException?.Message ?? ex.Message;
             int paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (paren >= 0 && message.StartsWith("(", StringComparison.Ordinal)) message = message.Substring(paren + 3);
-            error = new Failure("not valid YAML: " + message, At(ex.Start, ex.Start));
+            error = new YamlFailureException("not valid YAML: " + message, At(ex.Start, ex.Start));
         }
         catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is OverflowException)
         {
             // YamlDotNet sometimes fails on broken input with a non-YAML exception: name where its scanner stopped.
             var (line, col) = Yaml.YamlDoc.LastReadPosition(text);
-            error = new Failure("not valid YAML: the parser stopped here", new SourceSpan(0, 0, line, col, line, col));
+            error = new YamlFailureException("not valid YAML: the parser stopped here", new SourceSpan(0, 0, line, col, line, col));
         }
         return null;
     }
@@ -74,7 +74,7 @@ public static class TemplateYaml
 
     private sealed class Reader
     {
-        private readonly IParser _parser;
+        private readonly Parser _parser;
         private readonly Dictionary<string, (JsonNode Node, long Size)> _anchors = new Dictionary<string, (JsonNode, long)>(StringComparer.Ordinal);
         private long _expanded;
 
@@ -88,14 +88,14 @@ public static class TemplateYaml
             Take<DocumentStart>();
             var (root, _) = Node(0);
             Take<DocumentEnd>();
-            if (_parser.Current is DocumentStart extra) throw new Failure("only one YAML document is allowed in a template", At(extra.Start, extra.End));
+            if (_parser.Current is DocumentStart extra) throw new YamlFailureException("only one YAML document is allowed in a template", At(extra.Start, extra.End));
             return root;
         }
 
         /// <summary>The current event (the parser's Current is always the next one not yet used), then move on.</summary>
         private ParsingEvent Take()
         {
-            var e = _parser.Current ?? throw new Failure("the YAML ends too early", SourceSpan.FileStart);
+            var e = _parser.Current ?? throw new YamlFailureException("the YAML ends too early", SourceSpan.FileStart);
             _parser.MoveNext();
             return e;
         }
@@ -104,19 +104,19 @@ public static class TemplateYaml
         {
             var e = Take();
             if (e is T t) return t;
-            throw new Failure($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
+            throw new YamlFailureException($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
         }
 
         private (JsonNode Node, long Size) Node(int depth)
         {
             var e = Take();
-            if (depth > MaxDepth) throw new Failure($"the template is nested more than {MaxDepth} levels deep", At(e.Start, e.End));
+            if (depth > MaxDepth) throw new YamlFailureException($"the template is nested more than {MaxDepth} levels deep", At(e.Start, e.End));
             switch (e)
             {
                 case AnchorAlias alias:
                 {
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                        throw new Failure($"alias *{alias.Value.Value} names no anchor", At(alias.Start, alias.End));
+                        throw new YamlFailureException($"alias *{alias.Value.Value} names no anchor", At(alias.Start, alias.End));
                     Count(anchored.Size, alias);
                     return anchored;
                 }
@@ -155,11 +155,11 @@ public static class TemplateYaml
                     {
                         var keyEvent = Take();
                         if (keyEvent is not Scalar key)
-                            throw new Failure("a mapping key must be a plain string", At(keyEvent.Start, keyEvent.End));
+                            throw new YamlFailureException("a mapping key must be a plain string", At(keyEvent.Start, keyEvent.End));
                         var keySpan = At(key.Start, key.End);
-                        if (key.Value == "<<") throw new Failure("merge keys (<<) are not supported in CloudFormation templates", keySpan);
+                        if (key.Value == "<<") throw new YamlFailureException("merge keys (<<) are not supported in CloudFormation templates", keySpan);
                         if (seen.TryGetValue(key.Value, out var first))
-                            throw new Failure($"duplicate key \"{key.Value}\" (first at line {first.Line}); CloudFormation rejects the template", keySpan);
+                            throw new YamlFailureException($"duplicate key \"{key.Value}\" (first at line {first.Line}); CloudFormation rejects the template", keySpan);
                         seen[key.Value] = keySpan;
                         var (value, valueSize) = Node(depth + 1);
                         props.Add(new JsonProperty(key.Value, keySpan, value));
@@ -172,7 +172,7 @@ public static class TemplateYaml
                     return Anchor(map.Anchor, node, size);
                 }
                 default:
-                    throw new Failure($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
+                    throw new YamlFailureException($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
             }
         }
 
@@ -180,7 +180,7 @@ public static class TemplateYaml
         {
             _expanded += n;
             if (_expanded > MaxExpandedNodes)
-                throw new Failure($"the YAML expands to more than {MaxExpandedNodes:N0} values through aliases (an alias bomb?)", At(at.Start, at.End));
+                throw new YamlFailureException($"the YAML expands to more than {MaxExpandedNodes:N0} values through aliases (an alias bomb?)", At(at.Start, at.End));
         }
 
         private (JsonNode, long) Anchor(AnchorName anchor, JsonNode node, long size)
@@ -199,7 +199,7 @@ public static class TemplateYaml
             }
             if (name == "tag:yaml.org,2002:str" && node is JsonScalar str) return new JsonScalar(span, JsonKind.String, str.Text);
             if (name.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)) return node;
-            throw new Failure($"unknown tag {name}: CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, !Select, !Split, !FindInMap, !ImportValue, !Equals, !Not, !And, !Or, !Condition and a few more", At(e.Start, e.End));
+            throw new YamlFailureException($"unknown tag {name}: CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, !Select, !Split, !FindInMap, !ImportValue, !Equals, !Not, !And, !Or, !Condition and a few more", At(e.Start, e.End));
         }
 
         private static JsonKind ScalarKind(Scalar s)

@@ -251,13 +251,13 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
-    public void Sarif_OfAFailedRun_Validates()
+    public async System.Threading.Tasks.Task Sarif_OfAFailedRun_Validates()
     {
         using var world = new VerifyWorld();
         world.IamOverride = r => r.Form.GetValueOrDefault("Action") == "GetOutboundWebIdentityFederationInfo" ? FakeAws.IamError("FeatureDisabled", "disabled", 404) : null;
         var (exit, output, _) = world.Run("--format", "sarif");
         Assert.Equal(1, exit);
-        var schema = NJsonSchema.JsonSchema.FromFileAsync(System.IO.Path.Combine(Lint.Repo, "..", "shared", "schemas", "sarif-schema-2.1.0.json")).GetAwaiter().GetResult();
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(System.IO.Path.Combine(Lint.Repo, "..", "shared", "schemas", "sarif-schema-2.1.0.json")).ConfigureAwait(true);
         Assert.Empty(schema.Validate(output));
         Assert.Contains("verify/federation", output);
     }

@@ -16,14 +16,14 @@ public sealed class VerifyWorld : IDisposable
     public const string ExternalId = "pk-ext-7f3a9c2e-SECRETID";
     public const string PortkeyKey = "pk-live-PORTKEYSECRETKEY0123456789";
 
-    public string TrustPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + "\"}}}]}";
-    public string PermissionPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:*:*:workspace/*\"}]}";
-    public Func<string, string> SimulateDecision = _ => "allowed";
-    public int SimulatePageSize = 100;
-    public Func<FakeRequest, FakeResponse?> IamOverride = _ => null;
-    public Func<FakeRequest, FakeResponse?> ClaudeOverride = _ => null;
-    public Func<FakeRequest, FakeResponse?> PortkeyOverride = _ => null;
-    public Func<string?, bool> AssumeAllowed = id => id == ExternalId;
+    public string TrustPolicy { get; set; } = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + "\"}}}]}";
+    public string PermissionPolicy { get; set; } = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:*:*:workspace/*\"}]}";
+    public Func<string, string> SimulateDecision { get; set; } = _ => "allowed";
+    public int SimulatePageSize { get; set; } = 100;
+    public Func<FakeRequest, FakeResponse?> IamOverride { get; set; } = _ => null;
+    public Func<FakeRequest, FakeResponse?> ClaudeOverride { get; set; } = _ => null;
+    public Func<FakeRequest, FakeResponse?> PortkeyOverride { get; set; } = _ => null;
+    public Func<string?, bool> AssumeAllowed { get; set; } = id => id == ExternalId;
 
     public FakeAws Iam { get; }
     public FakeAws Sts { get; }

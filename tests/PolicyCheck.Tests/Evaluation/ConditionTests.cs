@@ -134,7 +134,7 @@ public sealed class ConditionTests
         Assert.True(Holds(c, Ctx(("aws:TagKeys", new[] { "team", "env" }))));
         Assert.False(Holds(c, Ctx(("aws:TagKeys", new[] { "team", "owner" }))));
         Assert.True(Holds(c, new RequestContext()));
-        Assert.True(Holds(c, Ctx(("aws:TagKeys", new string[0]))));
+        Assert.True(Holds(c, Ctx(("aws:TagKeys", System.Array.Empty<string>()))));
         Assert.True(Holds("{\"ForAllValues:StringNotEquals\":{\"aws:TagKeys\":[\"secret\"]}}", Ctx(("aws:TagKeys", new[] { "a", "b" }))));
         Assert.False(Holds("{\"ForAllValues:StringNotEquals\":{\"aws:TagKeys\":[\"secret\"]}}", Ctx(("aws:TagKeys", new[] { "a", "secret" }))));
     }
@@ -146,7 +146,7 @@ public sealed class ConditionTests
         Assert.True(Holds(c, Ctx(("aws:TagKeys", new[] { "owner", "env" }))));
         Assert.False(Holds(c, Ctx(("aws:TagKeys", new[] { "owner" }))));
         Assert.False(Holds(c, new RequestContext()));
-        Assert.False(Holds(c, Ctx(("aws:TagKeys", new string[0]))));
+        Assert.False(Holds(c, Ctx(("aws:TagKeys", System.Array.Empty<string>()))));
         Assert.True(Holds("{\"ForAnyValue:StringNotEquals\":{\"aws:TagKeys\":[\"team\"]}}", Ctx(("aws:TagKeys", new[] { "team", "x" }))));
         Assert.False(Holds("{\"ForAnyValue:StringNotEquals\":{\"aws:TagKeys\":[\"team\"]}}", Ctx(("aws:TagKeys", new[] { "team" }))));
         Assert.True(Holds("{\"ForAnyValue:StringLikeIfExists\":{\"aws:TagKeys\":\"t*\"}}", new RequestContext()));

@@ -132,7 +132,7 @@ public sealed class EvaluatorTests
     public void SameAccount_ResourcePolicyAlone_Allows()
     {
         var rbp = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:user/alice\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}", DocumentKind.Resource);
-        var set = new PolicySet { Identity = new PolicyDocument[0], ResourcePolicy = rbp, ResourceAccount = "111122223333" };
+        var set = new PolicySet { Identity = System.Array.Empty<PolicyDocument>(), ResourcePolicy = rbp, ResourceAccount = "111122223333" };
         Assert.Equal(Decision.Allowed, Evaluator.Decide(set, new EvalRequest("s3:GetObject", "arn:aws:s3:::b/k", CallerPrincipal.Parse("arn:aws:iam::111122223333:user/alice"))));
     }
 
@@ -143,7 +143,7 @@ public sealed class EvaluatorTests
         var rbp = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"444455556666\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}]}", DocumentKind.Resource);
         var who = CallerPrincipal.Parse("arn:aws:iam::444455556666:user/bob");
         var request = new EvalRequest("s3:GetObject", "arn:aws:s3:::b/k", who);
-        Assert.Equal(Decision.ImplicitDeny, Evaluator.Decide(new PolicySet { Identity = new PolicyDocument[0], ResourcePolicy = rbp, ResourceAccount = "111122223333" }, request));
+        Assert.Equal(Decision.ImplicitDeny, Evaluator.Decide(new PolicySet { Identity = System.Array.Empty<PolicyDocument>(), ResourcePolicy = rbp, ResourceAccount = "111122223333" }, request));
         var identity = Statements("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}");
         Assert.Equal(Decision.Allowed, Evaluator.Decide(new PolicySet { Identity = new[] { identity }, ResourcePolicy = rbp, ResourceAccount = "111122223333" }, request));
         var otherRbp = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"777788889999\"},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}", DocumentKind.Resource);
@@ -247,7 +247,7 @@ public sealed class EvaluatorTests
             var doc = Doc(json);
             var set = new PolicySet { Identity = new[] { doc }, ResourcePolicy = doc, Boundaries = new[] { doc }, Scps = new[] { doc }, SessionPolicy = doc };
             var r = Evaluator.Evaluate(set, new EvalRequest("s3:GetObject", "arn:aws:s3:::b/k", CallerPrincipal.Parse("*"), ctx));
-            Assert.True(System.Enum.IsDefined(typeof(Decision), r.Decision));
+            Assert.True(System.Enum.IsDefined(r.Decision));
         }
     }
 }

@@ -95,7 +95,7 @@ public sealed class ProofPrecisionTests
     [InlineData("\"StringEquals\": {\"aws:PrincipalArn\": \"arn:aws:iam::299329113195:role/portkey-app\"},")]
     public void RootNarrowedByPrincipalArn_IsClean_WithAndWithoutConfig(string narrowing)
     {
-        Assert.Empty(Run(Config, Permission, RootTrust(narrowing)).Where(d => d.RuleId.StartsWith("PC3")));
+        Assert.DoesNotContain(Run(Config, Permission, RootTrust(narrowing)), d => d.RuleId.StartsWith("PC3", System.StringComparison.Ordinal));
         var noConfig = Run(null, Permission, RootTrust(narrowing));
         Assert.DoesNotContain(noConfig, d => d.RuleId is "PC3001" or "PC3002" or "PC3011" or "PC3012");
     }
@@ -104,7 +104,7 @@ public sealed class ProofPrecisionTests
     public void RootNarrowedByAWildcard_IsStillAWholeAccount_AndTheProofShowsWhoGetsIn()
     {
         var found = Run(Config, Permission, RootTrust("\"ArnLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::299329113195:role/*\"},"));
-        var broad = Assert.Single(found.Where(d => d.RuleId == "PC3002"));
+        var broad = Assert.Single(found, d => d.RuleId == "PC3002");
         Assert.Equal(Severity.Error, broad.Severity);
         Assert.Equal(6, broad.Span.Line);
         Assert.DoesNotContain(found, d => d.RuleId == "PC3001");
@@ -115,7 +115,7 @@ public sealed class ProofPrecisionTests
     public void AccountIdPrincipal_IsPC3002_NotPC3001()
     {
         var found = Run(Config, Permission, RootTrust(string.Empty).Replace("arn:aws:iam::299329113195:root", "299329113195"));
-        Assert.Single(found.Where(d => d.RuleId == "PC3002"));
+        Assert.Single(found, d => d.RuleId == "PC3002");
         Assert.DoesNotContain(found, d => d.RuleId == "PC3001");
     }
 
@@ -123,7 +123,7 @@ public sealed class ProofPrecisionTests
     public void TrustNamingSomeoneElse_IsStillPC3001()
     {
         var found = Run(Config, Permission, GoodTrust.Replace("arn:aws:iam::299329113195:role/portkey-app", "arn:aws:iam::444455556666:role/other-gateway"));
-        var missing = Assert.Single(found.Where(d => d.RuleId == "PC3001"));
+        var missing = Assert.Single(found, d => d.RuleId == "PC3001");
         Assert.Equal(Severity.Error, missing.Severity);
     }
 
@@ -135,7 +135,7 @@ public sealed class ProofPrecisionTests
     public void ConditionOnAnUnknownValue_IsAWarningNamingTheKey(string condition, string key)
     {
         // One warning for the statement, naming both actions and the key.
-        var d = Assert.Single(Run(Config, ConditionedPermission(condition), GoodTrust).Where(d => d.RuleId == "PC2002"));
+        var d = Assert.Single(Run(Config, ConditionedPermission(condition), GoodTrust), d => d.RuleId == "PC2002");
         Assert.Equal(Severity.Warning, d.Severity);
         Assert.Contains("CreateInference, aws-external-anthropic:CountTokens (needed for features inference, count_tokens) are allowed", d.Message);
         Assert.Contains("depending on " + key, d.Message);
@@ -177,7 +177,7 @@ public sealed class ProofPrecisionTests
         string trust = GoodTrust.Replace("{\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}", "{\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}")
             .Replace("\"Condition\": {\"StringEquals\"", "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}, \"StringEquals\"");
         var found = Run(Config, Permission, trust);
-        var depends = Assert.Single(found.Where(d => d.RuleId == "PC3011"));
+        var depends = Assert.Single(found, d => d.RuleId == "PC3011");
         Assert.Equal(Severity.Warning, depends.Severity);
         Assert.Contains("depends on aws:SourceIp", depends.Message);
     }
@@ -188,7 +188,7 @@ public sealed class ProofPrecisionTests
     {
         string permission = Permission.Replace(":us-west-2:", ":${aws:RequestedRegion}:");
         var found = Run(Config, permission, GoodTrust);
-        var pc1033 = Assert.Single(found.Where(d => d.RuleId == "PC1033"));
+        var pc1033 = Assert.Single(found, d => d.RuleId == "PC1033");
         Assert.Equal(Severity.Error, pc1033.Severity);
         Assert.Contains("arn:aws:aws-external-anthropic:*:123456789012", pc1033.Fix);
         Assert.Contains("aws:RequestedRegion", pc1033.Fix);
@@ -201,7 +201,7 @@ public sealed class ProofPrecisionTests
     public void NotResourceVariableWithoutAValue_IsAWarning_WithADefaultItIsNot()
     {
         string deny(string v) => Permission.Replace("\n  ]", ",\n    {\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"NotResource\": \"arn:aws:s3:::home/" + v + "/*\"}\n  ]");
-        var warn = Assert.Single(Run(Config, deny("${aws:username}"), GoodTrust).Where(d => d.RuleId == "PC1033"));
+        var warn = Assert.Single(Run(Config, deny("${aws:username}"), GoodTrust), d => d.RuleId == "PC1033");
         Assert.Equal(Severity.Warning, warn.Severity);
         Assert.DoesNotContain(Run(Config, deny("${aws:username, 'none'}"), GoodTrust), d => d.RuleId == "PC1033");
     }
@@ -255,12 +255,12 @@ public sealed class ProofDependsTests
     public void DenyThatMayApply_IsAWarning_SettledBothWays()
     {
         string permission = PermissionWithDeny("{\"NotIpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}");
-        var may = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)).Where(d => d.RuleId == "PC2007"));
+        var may = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)), d => d.RuleId == "PC2007");
         Assert.Equal(Facts.Severity.Warning, may.Severity);
         Assert.Contains("may deny", may.Message);
         Assert.Contains("depends on aws:SourceIp", may.Message);
         Assert.DoesNotContain(Lint.Role(Lint.Config(Config + "  context:\n    aws:SourceIp: 203.0.113.5\n"), ("permission.json", permission)), d => d.RuleId == "PC2007");
-        var surely = Assert.Single(Lint.Role(Lint.Config(Config + "  context:\n    aws:SourceIp: 198.51.100.5\n"), ("permission.json", permission)).Where(d => d.RuleId == "PC2007"));
+        var surely = Assert.Single(Lint.Role(Lint.Config(Config + "  context:\n    aws:SourceIp: 198.51.100.5\n"), ("permission.json", permission)), d => d.RuleId == "PC2007");
         Assert.Equal(Facts.Severity.Error, surely.Severity);
     }
 
@@ -269,7 +269,7 @@ public sealed class ProofDependsTests
     {
         // aws:MultiFactorAuthPresent is absent on the gateway's call: BoolIfExists false holds, so the Deny surely applies.
         string permission = PermissionWithDeny("{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
-        var d = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)).Where(x => x.RuleId == "PC2007"));
+        var d = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)), x => x.RuleId == "PC2007");
         Assert.Equal(Facts.Severity.Error, d.Severity);
     }
 

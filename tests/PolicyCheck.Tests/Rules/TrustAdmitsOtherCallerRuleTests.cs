@@ -20,7 +20,7 @@ public sealed class TrustAdmitsOtherCallerRuleTests
         var found = Lint.Json(Trust("{\"AWS\": \"" + Portkey + "\"}", "{\"ForAllValues:StringEquals\": {\"sts:ExternalId\": \"pk-7f3a9c2e-live\"}}"), ProofOnly).Only("PC3012");
         Assert.Contains(found, d => d.Message.Contains("without an external ID"));
         Assert.DoesNotContain(found, d => d.Message.Contains("wrong external ID"));
-        Assert.All(found, d => Assert.DoesNotContain("pk-7f3a9c2e-live", d.Message + string.Join("\n", d.Trace ?? new string[0])));
+        Assert.All(found, d => Assert.DoesNotContain("pk-7f3a9c2e-live", d.Message + string.Join("\n", d.Trace ?? System.Array.Empty<string>())));
     }
 
     [Fact]

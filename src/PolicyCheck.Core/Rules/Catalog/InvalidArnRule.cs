@@ -30,7 +30,7 @@ public sealed class InvalidArnRule : PolicyRule
     {
         string value = Access.ReplaceVariables(v.Value);
         if (!value.StartsWith("arn:", StringComparison.Ordinal)) return;
-        var parts = value.Split(new[] { ':' }, 6);
+        var parts = value.Split(Arn.Colon, 6);
         if (parts.Length < 6)
         {
             if (!Wildcard.HasWildcard(value)) context.Report(doc, v.Span, $"\"{v.Value}\" is not a complete ARN (arn:partition:service:region:account:resource)");
