@@ -2,7 +2,7 @@ using System.IO;
 using System.Linq;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Generation;
+using PolicyCheck.Generate;
 using PolicyCheck.Rules;
 using Xunit;
 

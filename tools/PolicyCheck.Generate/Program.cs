@@ -1,7 +1,7 @@
 using System;
 using System.IO;
+using PolicyCheck.Generate;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Generation;
 
 // Regenerates the C# facts and the rule docs from rules/*.yml. Usage: dotnet run --project tools/PolicyCheck.Generate
 string? root = args.Length > 0 ? args[0] : FindRoot(Directory.GetCurrentDirectory());

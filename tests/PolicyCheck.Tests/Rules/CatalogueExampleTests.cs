@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using PolicyCheck.Inputs;
+using PolicyCheck.Generate;
 using Xunit;
 
 namespace PolicyCheck.Tests.Rules;

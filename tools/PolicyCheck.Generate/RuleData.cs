@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
 using PolicyCheck.Inputs.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace PolicyCheck.Inputs;
+namespace PolicyCheck.Generate;
 
 /// <summary>A catalogue entry as written in rules/catalog.yml, with its documentation examples.</summary>
 public sealed class RuleEntry

@@ -1,7 +1,9 @@
 using System.Text;
 using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Yaml;
 
-namespace PolicyCheck.Inputs.Generation;
+namespace PolicyCheck.Generate;
 
 /// <summary>Writes docs/gateway-requests.md: the table of the gateway's request keys from rules/service.yml.</summary>
 public static class RequestKeysDocWriter

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.IO;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Yaml;
 
-namespace PolicyCheck.Inputs.Generation;
+namespace PolicyCheck.Generate;
 
 /// <summary>Everything generated from rules/: path (relative to the repository) → content.</summary>
 public static class Generator

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Text;
 using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Yaml;
 
-namespace PolicyCheck.Inputs.Generation;
+namespace PolicyCheck.Generate;
 
 /// <summary>Writes the analyzers' descriptor catalogue and release-tracking file from rules/catalog.yml.</summary>
 public static class DescriptorsWriter

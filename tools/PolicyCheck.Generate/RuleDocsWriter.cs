@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Text;
 using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Yaml;
 
-namespace PolicyCheck.Inputs.Generation;
+namespace PolicyCheck.Generate;
 
 /// <summary>Writes docs/rules/ID.md for each catalogue entry.</summary>
 public static class RuleDocsWriter

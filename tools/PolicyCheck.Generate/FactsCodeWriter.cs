@@ -2,8 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Inputs.Yaml;
 
-namespace PolicyCheck.Inputs.Generation;
+namespace PolicyCheck.Generate;
 
 /// <summary>Writes the C# copy of rules/*.yml that the core compiles in (no YAML at run time).</summary>
 public static class FactsCodeWriter
