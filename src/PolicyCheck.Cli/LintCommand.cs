@@ -1,0 +1,204 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Reflection;
+using PolicyCheck.Cli.Output;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Model;
+using PolicyCheck.Secrets;
+
+namespace PolicyCheck.Cli;
+
+/// <summary>`policycheck lint`: its options (a contract scripts depend on) and the run: read → rules → report or fix.</summary>
+internal static class LintCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Policy files, CloudFormation templates (YAML/JSON, cdk.out), Terraform plan JSON, folders (walked recursively for *.json, *.yaml, *.yml, *.template) or globs such as 'policies/**/*.json'.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (MSBuild style), json, sarif (2.1.0) or github (workflow annotations).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Lowest severity that makes the exit code 1: error, warning or note.",
+            DefaultValueFactory = _ => "error",
+        };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note");
+        var config = new Option<string?>("--config", "-c")
+        {
+            Description = "policycheck.yml to use. Default: the nearest policycheck.yml in the linted path's folder or above.",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report to this file (atomically) instead of standard output.",
+        };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "Treat every policy as this kind instead of detecting it: auto, permission or trust.",
+            DefaultValueFactory = _ => "auto",
+        };
+        kind.AcceptOnlyFromAmong("auto", "permission", "trust");
+        var settingsFile = new Option<string?>("--settings")
+        {
+            Description = "Portkey integration settings (YAML/JSON: authType, roleArn, externalId or externalIdEnv, region, workspaceId, deployment), checked and used as the gateway section.",
+        };
+        var parametersFile = new Option<string?>("--parameters")
+        {
+            Description = "Values for CloudFormation template parameters and pseudo parameters (AWS::AccountId, AWS::Region): the CLI's [{ParameterKey, ParameterValue}] JSON, {\"Parameters\": {...}} or a plain name: value map.",
+        };
+        var fix = new Option<bool>("--fix")
+        {
+            Description = "Apply the unambiguous fixes (bedrock: → aws-external-anthropic:, a misspelled Portkey principal, a weak sts:ExternalId operator → StringEquals, a workspace ARN under bedrock) to JSON policies and CloudFormation templates, then lint again.",
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "With --fix: show the changes as a diff and write nothing.",
+        };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Show how each proof finding was reached: the request, the decision and every statement's match.",
+        };
+        var lintContext = new Option<string[]>("--context")
+        {
+            Description = "A value for a key the gateway's requests carry but that is unknown offline (aws:SourceIp=203.0.113.10, aws:PrincipalTag/team=ml); repeat for more keys or a list. Like gateway.context in policycheck.yml; settles the proofs that depend on it.",
+        };
+
+        var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
+        {
+            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext,
+        };
+        lint.SetAction(parse => Lint(new LintOptions
+        {
+            Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
+            Format = parse.GetValue(format) ?? "text",
+            FailOn = parse.GetValue(failOn) ?? "error",
+            ConfigPath = parse.GetValue(config),
+            OutputPath = parse.GetValue(output),
+            Kind = parse.GetValue(kind) ?? "auto",
+            Verbose = parse.GetValue(verbose),
+            SettingsPath = parse.GetValue(settingsFile),
+            ParametersPath = parse.GetValue(parametersFile),
+            Fix = parse.GetValue(fix),
+            DryRun = parse.GetValue(dryRun),
+            Context = parse.GetValue(lintContext) ?? Array.Empty<string>(),
+        }, stdout, stderr, environment, mask));
+        return lint;
+    }
+
+    private sealed class LintOptions
+    {
+        public string[] Paths { get; init; } = Array.Empty<string>();
+        public string Format { get; init; } = "text";
+        public string FailOn { get; init; } = "error";
+        public string? ConfigPath { get; init; }
+        public string? OutputPath { get; init; }
+        public string Kind { get; init; } = "auto";
+        public bool Verbose { get; init; }
+        public string? SettingsPath { get; init; }
+        public string? ParametersPath { get; init; }
+        public bool Fix { get; init; }
+        public bool DryRun { get; init; }
+        public string[] Context { get; init; } = Array.Empty<string>();
+    }
+
+    private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
+    {
+        var facts = BuiltIn.Service;
+        var catalog = BuiltIn.Catalog;
+        string[] paths = o.Paths;
+        string format = o.Format, failOn = o.FailOn;
+        string? outputPath = o.OutputPath;
+        LintRequest Request()
+        {
+            var r = new LintRequest
+            {
+                ConfigPath = o.ConfigPath,
+                SettingsPath = o.SettingsPath,
+                ParametersPath = o.ParametersPath,
+                Kind = o.Kind == "permission" ? DocumentKind.Permission : o.Kind == "trust" ? DocumentKind.Trust : null,
+                Environment = environment,
+            };
+            r.Paths.AddRange(paths);
+            r.Context.AddRange(o.Context);
+            return r;
+        }
+        if (o.DryRun && !o.Fix)
+        {
+            stderr.WriteLine("policycheck: error: --dry-run goes with --fix");
+            return Program.ExitUsage;
+        }
+        var request = Request();
+        var report = LintRunner.Run(request, facts, catalog);
+        if (o.Fix)
+        {
+            foreach (var secret in report.Secrets) mask.Add(secret);
+            // The diff goes before a text report; a JSON/SARIF/GitHub report or an --output file keeps standard output to itself.
+            var diffTo = format == "text" && outputPath == null ? stdout : stderr;
+            int fixExit = FixCommand.Apply(report, o.DryRun, request, diffTo, stderr);
+            if (fixExit != 0) return fixExit;
+            var again = Request();
+            foreach (var kv in request.Overrides) again.Overrides[kv.Key] = kv.Value;
+            report = LintRunner.Run(again, facts, catalog);
+        }
+        foreach (var secret in report.Secrets) mask.Add(secret);
+
+        var formatter = Formatters.For(format, o.Verbose);
+        if (outputPath != null)
+        {
+            var text = new StringWriter();
+            formatter.Write(report, catalog, text);
+            try
+            {
+                AtomicFile.WriteAllText(outputPath, mask.Apply(text.ToString()));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"policycheck: error: cannot write the report to {outputPath}: {ex.Message}");
+                return Program.ExitUsage;
+            }
+        }
+        else
+        {
+            formatter.Write(report, catalog, stdout);
+        }
+
+        var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;
+        int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;
+        foreach (var d in report.Diagnostics)
+        {
+            if (d.IsSuppressed)
+            {
+                suppressed++;
+                continue;
+            }
+            if (d.Severity == Severity.Error) errors++;
+            else if (d.Severity == Severity.Warning) warnings++;
+            else notes++;
+            if (d.Severity >= threshold) failing++;
+        }
+
+        if (report.ConfigErrors.Count > 0)
+        {
+            if (format != "text") foreach (var e in report.ConfigErrors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoader.RuleId}: {e.Message}");
+            stderr.WriteLine("policycheck: the configuration is invalid; nothing was linted");
+            return Program.ExitUsage;
+        }
+        if (format != "text") foreach (var e in report.InputErrors) stderr.WriteLine(Formatters.InputError(e));
+        if (report.PoliciesChecked == 0 && report.InputErrors.Count == 0)
+        {
+            stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} file(s) read, none is an IAM policy, a CloudFormation template with IAM resources or a Terraform plan with IAM resources)");
+            return Program.ExitUsage;
+        }
+        stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");
+        if (report.InputErrors.Count > 0) return Program.ExitUsage;
+        return failing > 0 ? Program.ExitFindings : Program.ExitClean;
+    }
+}
