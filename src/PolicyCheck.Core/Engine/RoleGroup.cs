@@ -41,6 +41,19 @@ public sealed class RoleGroup
     /// <summary>The gateway requests the proof rules share while this role is linted.</summary>
     internal object? Proofs { get; set; }
 
+    /// <summary>Every condition clause of every statement of the role's documents, with where it stands.</summary>
+    public IEnumerable<(PolicyDocument Document, Statement Statement, ConditionClause Clause)> ConditionClauses()
+    {
+        foreach (var doc in Documents)
+        {
+            foreach (var s in doc.Statements)
+            {
+                if (s.Condition == null) continue;
+                foreach (var c in s.Condition.Clauses) yield return (doc, s, c);
+            }
+        }
+    }
+
     public IEnumerable<PolicyDocument> OfKind(DocumentKind kind)
     {
         foreach (var d in Documents)

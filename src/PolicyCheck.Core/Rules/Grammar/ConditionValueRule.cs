@@ -10,26 +10,19 @@ public sealed class ConditionValueRule : PolicyRule
 
     public override void Check(RuleContext context)
     {
-        foreach (var doc in context.Role.Documents)
+        foreach (var (doc, _, c) in context.Role.ConditionClauses())
         {
-            foreach (var s in doc.Statements)
+            var op = Operators.Find(c.BaseOperator);
+            if (op == null) continue; // PC1018
+            if (c.Values.Count == 0)
             {
-                if (s.Condition == null) continue;
-                foreach (var c in s.Condition.Clauses)
-                {
-                    var op = Operators.Find(c.BaseOperator);
-                    if (op == null) continue; // PC1018
-                    if (c.Values.Count == 0)
-                    {
-                        context.Report(doc, c.Key.Span, $"{c.Operator.Value} {c.Key.Value} has no values, so it can never hold", "give the key at least one value");
-                        continue;
-                    }
-                    foreach (var v in c.Values)
-                    {
-                        string? why = Operators.CheckPolicyValue(op, v.Value);
-                        if (why != null) context.Report(doc, v.Span, $"{c.Key.Value}: {why}; the condition can never hold as written");
-                    }
-                }
+                context.Report(doc, c.Key.Span, $"{c.Operator.Value} {c.Key.Value} has no values, so it can never hold", "give the key at least one value");
+                continue;
+            }
+            foreach (var v in c.Values)
+            {
+                string? why = Operators.CheckPolicyValue(op, v.Value);
+                if (why != null) context.Report(doc, v.Span, $"{c.Key.Value}: {why}; the condition can never hold as written");
             }
         }
     }

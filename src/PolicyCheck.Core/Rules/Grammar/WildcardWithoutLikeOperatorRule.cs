@@ -11,25 +11,18 @@ public sealed class WildcardWithoutLikeOperatorRule : PolicyRule
 
     public override void Check(RuleContext context)
     {
-        foreach (var doc in context.Role.Documents)
+        foreach (var (doc, _, c) in context.Role.ConditionClauses())
         {
-            foreach (var s in doc.Statements)
+            var op = Operators.Find(c.BaseOperator);
+            if (op == null || op.Family != OperatorFamily.String || op.Like) continue;
+            foreach (var v in c.Values)
             {
-                if (s.Condition == null) continue;
-                foreach (var c in s.Condition.Clauses)
-                {
-                    var op = Operators.Find(c.BaseOperator);
-                    if (op == null || op.Family != OperatorFamily.String || op.Like) continue;
-                    foreach (var v in c.Values)
-                    {
-                        if (!HasWildcard(v.Value)) continue;
-                        string like = op.Negated ? "StringNotLike" : "StringLike";
-                        string fix = op.IgnoreCase
-                            ? $"use \"{c.Operator.Value.Replace(c.BaseOperator, like)}\" (it is case-sensitive) or write the value out"
-                            : $"use \"{c.Operator.Value.Replace(c.BaseOperator, like)}\"";
-                        context.Report(doc, v.Span, $"\"{v.Value}\" under {c.Operator.Value} is matched literally: '*' and '?' are wildcards only with {like}", fix);
-                    }
-                }
+                if (!HasWildcard(v.Value)) continue;
+                string like = op.Negated ? "StringNotLike" : "StringLike";
+                string fix = op.IgnoreCase
+                    ? $"use \"{c.Operator.Value.Replace(c.BaseOperator, like)}\" (it is case-sensitive) or write the value out"
+                    : $"use \"{c.Operator.Value.Replace(c.BaseOperator, like)}\"";
+                context.Report(doc, v.Span, $"\"{v.Value}\" under {c.Operator.Value} is matched literally: '*' and '?' are wildcards only with {like}", fix);
             }
         }
     }
