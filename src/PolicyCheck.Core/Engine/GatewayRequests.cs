@@ -164,7 +164,10 @@ public sealed class GatewayRequests
         bool selfHosted = deployment == Config.Deployment.SelfHosted;
         if (row == null || (row.StatusOn(false, selfHosted) == KeyStatus.Absent && row.StatusOn(true, selfHosted) == KeyStatus.Absent))
             return $"AWS does not send {key} on the gateway's requests (see docs/gateway-requests.md), so a value for it would never be used";
-        if (row.StatusOn(false, selfHosted) == KeyStatus.Known && row.StatusOn(true, selfHosted) == KeyStatus.Known)
+        var onCall = row.StatusOn(false, selfHosted);
+        var onAssume = row.StatusOn(true, selfHosted);
+        // Known wherever it is sent (sts:ExternalId, the region, the principal): the setup gives it, per request.
+        if ((onCall == KeyStatus.Known || onCall == KeyStatus.Absent) && (onAssume == KeyStatus.Known || onAssume == KeyStatus.Absent))
             return $"{key} is known from the setup (region, account, principal, external ID, time); set those instead";
         type = TypeOf(row.Type);
         if (values.Count == 0) return $"give {key} a value";

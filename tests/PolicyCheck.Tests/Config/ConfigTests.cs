@@ -70,6 +70,7 @@ public sealed class ConfigTests
     [InlineData("gateway:\n  context:\n    aws:NoSuchKey: x\n", "does not send aws:NoSuchKey", 3, 5)]
     [InlineData("gateway:\n  context:\n    aws:SecureTransport: \"false\"\n", "known from the setup", 3, 26)]
     [InlineData("gateway:\n  context:\n    aws:PrincipalTag/team: {a: b}\n", "a value or a list of values", 3, 28)]
+    [InlineData("gateway:\n  context:\n    sts:ExternalId: abc\n", "known from the setup", 3, 21)]
     public void Context_BadKeysAndValues_AreErrorsWithTheirPosition(string yaml, string expected, int line, int column)
     {
         var (_, errors) = Load(yaml);
