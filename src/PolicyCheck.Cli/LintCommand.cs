@@ -185,20 +185,20 @@ internal static class LintCommand
             if (d.Severity >= threshold) failing++;
         }
 
-        if (report.ConfigErrors.Count > 0)
+        if (report.ConfigInvalid)
         {
-            if (format != "text") foreach (var e in report.ConfigErrors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoader.RuleId}: {e.Message}");
+            if (format != "text") foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
             stderr.WriteLine("policycheck: the configuration is invalid; nothing was linted");
             return Program.ExitUsage;
         }
-        if (format != "text") foreach (var e in report.InputErrors) stderr.WriteLine(Formatters.InputError(e));
-        if (report.PoliciesChecked == 0 && report.InputErrors.Count == 0)
+        if (format != "text") foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
+        if (report.PoliciesChecked == 0 && report.Problems.Count == 0)
         {
             stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} file(s) read, none is an IAM policy, a CloudFormation template with IAM resources or a Terraform plan with IAM resources)");
             return Program.ExitUsage;
         }
         stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");
-        if (report.InputErrors.Count > 0) return Program.ExitUsage;
+        if (report.Problems.Count > 0) return Program.ExitUsage;
         return failing > 0 ? Program.ExitFindings : Program.ExitClean;
     }
 }

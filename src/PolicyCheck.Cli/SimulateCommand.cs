@@ -181,7 +181,7 @@ public static class SimulateCommand
         {
             try
             {
-                var config = Inputs.ConfigLoader.Load(configPath, File.ReadAllText(configPath), BuiltIn.Service, BuiltIn.Catalog, _ => null, new List<Inputs.ConfigError>());
+                var config = Inputs.ConfigLoader.Load(configPath, File.ReadAllText(configPath), BuiltIn.Service, BuiltIn.Catalog, _ => null, new List<PolicyCheck.Json.Problem>());
                 if (config.RoleArn != null) (role, from) = (config.RoleArn.Value, configPath + " (gateway.roleArn)");
                 else if (config.Account != null) (role, from) = ($"arn:aws:iam::{config.Account.Value}:role/{Engine.GatewayRequests.RoleName}", configPath + " (gateway.account)");
             }

@@ -68,7 +68,7 @@ public static class VerifyCommand
         if (path != null)
         {
             if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
-            var errors = new List<ConfigError>();
+            var errors = new List<PolicyCheck.Json.Problem>();
             o.Config = ConfigLoader.Load(path, File.ReadAllText(path), BuiltIn.Service, BuiltIn.Catalog, env, errors);
             if (errors.Count > 0)
             {

@@ -7,25 +7,11 @@ using PolicyCheck.Config;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs.Yaml;
+using PolicyCheck.Json;
 using PolicyCheck.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace PolicyCheck.Inputs;
-
-/// <summary>A problem in policycheck.yml, reported as PC4001 with its position.</summary>
-public sealed class ConfigError
-{
-    public ConfigError(string path, Json.SourceSpan span, string message)
-    {
-        Path = path;
-        Span = span;
-        Message = message;
-    }
-
-    public string Path { get; }
-    public Json.SourceSpan Span { get; }
-    public string Message { get; }
-}
 
 /// <summary>Reads policycheck.yml strictly: unknown keys and wrong types are errors with positions.</summary>
 public sealed class ConfigLoader
@@ -43,7 +29,7 @@ public sealed class ConfigLoader
     private readonly ServiceFacts _facts;
     private readonly RuleCatalog _catalog;
     private readonly Func<string, string?> _env;
-    private readonly List<ConfigError> _errors = new List<ConfigError>();
+    private readonly List<Problem> _errors = new List<Problem>();
 
     private ConfigLoader(string path, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env)
     {
@@ -66,7 +52,7 @@ public sealed class ConfigLoader
         return null;
     }
 
-    public static GatewayConfig Load(string path, string text, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<ConfigError> errors)
+    public static GatewayConfig Load(string path, string text, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors)
     {
         var loader = new ConfigLoader(path, facts, catalog, env);
         var config = loader.Parse(text);
@@ -75,7 +61,7 @@ public sealed class ConfigLoader
     }
 
     /// <summary>The Portkey integration settings (see SettingsLoader): validated with positions and applied to <paramref name="config"/>.</summary>
-    public static void ApplySettings(string path, string text, GatewayConfig config, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<ConfigError> errors)
+    public static void ApplySettings(string path, string text, GatewayConfig config, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors)
     {
         var loader = new ConfigLoader(path, facts, catalog, env);
         loader.ParseSettings(text, config);
@@ -88,7 +74,7 @@ public sealed class ConfigLoader
     {
         var problems = new List<YamlProblem>();
         var root = YamlDoc.Load(text, problems);
-        foreach (var p in problems) _errors.Add(new ConfigError(_path, p.Span, p.Message));
+        foreach (var p in problems) _errors.Add(Problem.Config(_path, p.Span, p.Message));
         if (root == null) return;
         if (root is not YamlMappingNode map)
         {
@@ -158,14 +144,14 @@ public sealed class ConfigLoader
         if (existing != null && existing.Value != value) Error(node, $"{key} '{value}' differs from policycheck.yml ('{existing.Value}')");
     }
 
-    private void Error(YamlNode node, string message) => _errors.Add(new ConfigError(_path, YamlDoc.Span(node), message));
+    private void Error(YamlNode node, string message) => _errors.Add(Problem.Config(_path, YamlDoc.Span(node), message));
 
     private GatewayConfig Parse(string text)
     {
         var config = new GatewayConfig { Path = _path };
         var problems = new List<YamlProblem>();
         var root = YamlDoc.Load(text, problems);
-        foreach (var p in problems) _errors.Add(new ConfigError(_path, p.Span, p.Message));
+        foreach (var p in problems) _errors.Add(Problem.Config(_path, p.Span, p.Message));
         if (root == null) return config;
         if (root is YamlScalarNode empty && string.IsNullOrEmpty(empty.Value)) return config;
         if (root is not YamlMappingNode map)
@@ -184,7 +170,7 @@ public sealed class ConfigLoader
         }
         if (config.Deployment == Deployment.SelfHosted && config.Principals.Count == 0)
         {
-            _errors.Add(new ConfigError(_path, YamlDoc.Span(map), "a self-hosted deployment needs gateway.principals: the role ARN your gateway runs as"));
+            _errors.Add(Problem.Config(_path, YamlDoc.Span(map), "a self-hosted deployment needs gateway.principals: the role ARN your gateway runs as"));
         }
         return config;
     }

@@ -31,8 +31,10 @@ public sealed class LintRequest
 public sealed class LintReport
 {
     public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
-    public List<InputError> InputErrors { get; } = new List<InputError>();
-    public List<ConfigError> ConfigErrors { get; } = new List<ConfigError>();
+    /// <summary>Inputs that could not be used: unreadable files, bad options (exit 2), and config errors (PC4001: nothing is linted).</summary>
+    public List<Problem> Problems { get; } = new List<Problem>();
+    /// <summary>True when policycheck.yml or the settings file is invalid: nothing was linted.</summary>
+    public bool ConfigInvalid => Problems.Exists(p => p.RuleId == RuleIds.ConfigInvalid);
     public string? ConfigPath { get; set; }
     public int FilesRead { get; set; }
     public int PoliciesChecked { get; set; }
@@ -52,7 +54,7 @@ public static class LintRunner
         if (args.Count == 0) return true;
         if (!Simulation.ContextArgs.TryParse(args, out var parsed, out string? error))
         {
-            report.InputErrors.Add(new InputError("--context", error!));
+            report.Problems.Add(Problem.Input("--context", error!));
             return false;
         }
         foreach (var kv in parsed.Entries)
@@ -60,7 +62,7 @@ public static class LintRunner
             string? why = GatewayRequests.CheckSetting(facts, config.Deployment, kv.Key, kv.Value.Values, out var type);
             if (why != null)
             {
-                report.InputErrors.Add(new InputError("--context", $"\"{kv.Key}={string.Join(",", kv.Value.Values)}\": {why}"));
+                report.Problems.Add(Problem.Input("--context", $"\"{kv.Key}={string.Join(",", kv.Value.Values)}\": {why}"));
                 return false;
             }
             config.Context.RemoveAll(c => string.Equals(c.Key, kv.Key, StringComparison.OrdinalIgnoreCase));
@@ -75,7 +77,7 @@ public static class LintRunner
         string? configPath = request.ConfigPath;
         if (configPath != null && !File.Exists(configPath))
         {
-            report.InputErrors.Add(new InputError(configPath, "the configuration file does not exist"));
+            report.Problems.Add(Problem.Input(configPath, "the configuration file does not exist"));
             return report;
         }
         configPath ??= request.Paths.Count > 0 ? ConfigLoader.Find(GlobBase(request.Paths[0])) : null;
@@ -83,23 +85,23 @@ public static class LintRunner
         if (configPath != null)
         {
             report.ConfigPath = configPath;
-            var bytes = PolicyFiles.ReadBytes(configPath, report.InputErrors);
+            var bytes = PolicyFiles.ReadBytes(configPath, report.Problems);
             if (bytes == null) return report;
-            var issues = new List<JsonIssue>();
+            var issues = new List<Problem>();
             string? text = SourceDecoder.Decode(bytes, issues);
             if (text == null)
             {
-                foreach (var i in issues) report.ConfigErrors.Add(new ConfigError(configPath, i.Span, i.Message));
+                foreach (var i in issues) report.Problems.Add(Problem.Config(configPath, i.Span, i.Message));
                 return report;
             }
-            config = ConfigLoader.Load(configPath, text, facts, catalog, request.Environment, report.ConfigErrors);
-            if (report.ConfigErrors.Count > 0) return report;
+            config = ConfigLoader.Load(configPath, text, facts, catalog, request.Environment, report.Problems);
+            if (report.Problems.Count > 0) return report;
         }
         string? settings = request.SettingsPath ?? config.SettingsPath?.Value;
         if (settings != null)
         {
-            SettingsLoader.Load(settings, config, facts, request.Environment, report.ConfigErrors, report.InputErrors);
-            if (report.ConfigErrors.Count > 0 || report.InputErrors.Count > 0) return report;
+            SettingsLoader.Load(settings, config, facts, request.Environment, report.Problems);
+            if (report.Problems.Count > 0) return report;
         }
         if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
         if (!AddContext(request.Context, config, facts, report)) return report;
@@ -107,16 +109,16 @@ public static class LintRunner
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.ParametersPath != null)
         {
-            var bytes = PolicyFiles.ReadBytes(request.ParametersPath, report.InputErrors);
-            string? text = bytes == null ? null : SourceDecoder.Decode(bytes, new List<JsonIssue>());
-            if (bytes != null && text == null) report.InputErrors.Add(new InputError(request.ParametersPath, "the parameters file is not valid UTF-8 text"));
-            var read = text == null ? null : TemplateParameters.Read(request.ParametersPath, text, report.InputErrors);
+            var bytes = PolicyFiles.ReadBytes(request.ParametersPath, report.Problems);
+            string? text = bytes == null ? null : SourceDecoder.Decode(bytes, new List<Problem>());
+            if (bytes != null && text == null) report.Problems.Add(Problem.Input(request.ParametersPath, "the parameters file is not valid UTF-8 text"));
+            var read = text == null ? null : TemplateParameters.Read(request.ParametersPath, text, report.Problems);
             if (read == null) return report;
             parameters = read;
         }
 
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
-        var files = FollowManifests(PolicyFiles.Expand(request.Paths, report.InputErrors), report.InputErrors);
+        var files = FollowManifests(PolicyFiles.Expand(request.Paths, report.Problems), report.Problems);
         var unknownSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
         var optimistic = new List<RoleGroup>();
         var managed = new ManagedPolicies(facts);
@@ -124,7 +126,7 @@ public static class LintRunner
         var order = new List<RoleGroup>();
         foreach (var file in files)
         {
-            var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, report.InputErrors);
+            var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, report.Problems);
             if (bytes == null) continue;
             if (PolicyFiles.IsYaml(file.Path))
             {
@@ -142,12 +144,12 @@ public static class LintRunner
             }
             if (doc.IsParsed && CloudFormationTemplate.Looks(doc.Root))
             {
-                string templateText = SourceDecoder.Decode(bytes, new List<JsonIssue>()) ?? string.Empty;
-                var strict = doc.ParseIssues.Find(i => i.Kind != JsonIssueKind.EncodingNote);
+                string templateText = SourceDecoder.Decode(bytes, new List<Problem>()) ?? string.Empty;
+                var strict = doc.ParseIssues.Find(i => i.Kind != ProblemKind.EncodingNote);
                 if (strict != null)
                 {
-                    string why = strict.Kind == JsonIssueKind.DuplicateKey ? strict.Message.Split(';')[0] + "; CloudFormation rejects the template" : strict.Message;
-                    report.InputErrors.Add(new InputError(file.Path, "not a valid CloudFormation template: " + why) { Span = strict.Span });
+                    string why = strict.Kind == ProblemKind.DuplicateKey ? strict.Message.Split(';')[0] + "; CloudFormation rejects the template" : strict.Message;
+                    report.Problems.Add(Problem.Input(file.Path, "not a valid CloudFormation template: " + why, strict.Span));
                     continue;
                 }
                 order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, optimistic));
@@ -155,8 +157,8 @@ public static class LintRunner
             }
             if (doc.IsParsed && TerraformPlan.Looks(doc.Root))
             {
-                string? planText = SourceDecoder.Decode(bytes, new List<JsonIssue>());
-                var planRoles = TerraformPlan.Read(file.Path, planText ?? string.Empty, (JsonObject)doc.Root!, config, facts, managed, report.InputErrors);
+                string? planText = SourceDecoder.Decode(bytes, new List<Problem>());
+                var planRoles = TerraformPlan.Read(file.Path, planText ?? string.Empty, (JsonObject)doc.Root!, config, facts, managed, report.Problems);
                 foreach (var r in planRoles)
                 {
                     report.PoliciesChecked += r.Documents.Count;
@@ -212,7 +214,7 @@ public static class LintRunner
     }
 
     /// <summary>A CDK manifest.json named on the command line stands for the stack templates it lists.</summary>
-    private static List<PolicyFile> FollowManifests(List<PolicyFile> files, List<InputError> errors)
+    private static List<PolicyFile> FollowManifests(List<PolicyFile> files, List<Problem> errors)
     {
         var result = new List<PolicyFile>(files.Count);
         foreach (var f in files)
@@ -222,11 +224,11 @@ public static class LintRunner
                 result.Add(f);
                 continue;
             }
-            if (templates.Count == 0) errors.Add(new InputError(f.Path, "the CDK manifest lists no stack template"));
+            if (templates.Count == 0) errors.Add(Problem.Input(f.Path, "the CDK manifest lists no stack template"));
             foreach (var t in templates)
             {
                 if (File.Exists(t)) result.Add(new PolicyFile(t, true));
-                else errors.Add(new InputError(f.Path, $"the CDK manifest names {t}, which does not exist (run cdk synth again?)"));
+                else errors.Add(Problem.Input(f.Path, $"the CDK manifest names {t}, which does not exist (run cdk synth again?)"));
             }
         }
         return result;
@@ -249,11 +251,11 @@ public static class LintRunner
     private static List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes, Dictionary<string, string> parameters, GatewayConfig config,
         ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, List<RoleGroup> optimistic)
     {
-        var issues = new List<JsonIssue>();
+        var issues = new List<Problem>();
         string? text = SourceDecoder.Decode(bytes, issues);
         if (text == null)
         {
-            if (file.ExplicitlyNamed) report.InputErrors.Add(new InputError(file.Path, issues.Count > 0 ? issues[0].Message : "not valid UTF-8 text") { Span = issues.Count > 0 ? issues[0].Span : null });
+            if (file.ExplicitlyNamed) report.Problems.Add(Problem.Input(file.Path, issues.Count > 0 ? issues[0].Message : "not valid UTF-8 text", issues.Count > 0 ? issues[0].Span : (SourceSpan?)null));
             else report.FilesSkipped++;
             return null;
         }
@@ -266,12 +268,12 @@ public static class LintRunner
         var root = TemplateYaml.Load(text, out var failure);
         if (failure != null)
         {
-            report.InputErrors.Add(new InputError(file.Path, failure.Message) { Span = failure.Span });
+            report.Problems.Add(Problem.Input(file.Path, failure.Message, failure.Span));
             return null;
         }
         if (!CloudFormationTemplate.Looks(root))
         {
-            if (file.ExplicitlyNamed) report.InputErrors.Add(new InputError(file.Path, "a YAML file is read as a CloudFormation template, and this one has no Resources with a Type"));
+            if (file.ExplicitlyNamed) report.Problems.Add(Problem.Input(file.Path, "a YAML file is read as a CloudFormation template, and this one has no Resources with a Type"));
             else report.FilesSkipped++;
             return null;
         }
@@ -291,14 +293,14 @@ public static class LintRunner
             if (region != null && !given.ContainsKey("AWS::Region")) given["AWS::Region"] = region;
         }
         string? ConstructPath(string logicalId, JsonObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
-        var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.InputErrors, ConstructPath);
+        var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.Problems, ConstructPath);
         report.PoliciesChecked += read.Policies;
         report.FixablePaths.Add(path);
         report.Secrets.AddRange(read.Secrets);
         if (read.UnknownSpans.Count > 0)
         {
             // The same template with "*" for every unknown value: a finding that goes away there depends on the unknowns.
-            var optimisticRead = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, new List<InputError>(), ConstructPath, optimistic: true);
+            var optimisticRead = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, new List<Problem>(), ConstructPath, optimistic: true);
             foreach (var r in optimisticRead.Roles) r.Unresolved.Clear();
             optimistic.AddRange(optimisticRead.Roles);
             string key = path;

@@ -2,23 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using PolicyCheck.Engine;
+using PolicyCheck.Json;
 
 namespace PolicyCheck.Inputs;
-
-/// <summary>A path that could not be used: missing, unreadable, too large. Lint exits 2 when there is one.</summary>
-public sealed class InputError
-{
-    public InputError(string path, string message)
-    {
-        Path = path;
-        Message = message;
-    }
-
-    public string Path { get; }
-    public string Message { get; }
-    /// <summary>Where in the file, when the problem has a place (a template's line and column).</summary>
-    public Json.SourceSpan? Span { get; init; }
-}
 
 /// <summary>A candidate policy file and whether the user named it directly.</summary>
 public sealed class PolicyFile
@@ -48,7 +34,7 @@ public static class PolicyFiles
         ".git", "node_modules", "bin", "obj", ".terraform", ".vs", ".idea",
     };
 
-    public static List<PolicyFile> Expand(IEnumerable<string> inputs, List<InputError> errors)
+    public static List<PolicyFile> Expand(IEnumerable<string> inputs, List<Problem> errors)
     {
         var files = new List<PolicyFile>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -58,7 +44,7 @@ public static class PolicyFiles
             {
                 int before = files.Count;
                 ExpandGlob(input, files, seen, errors);
-                if (files.Count == before) errors.Add(new InputError(input, "no file matches this pattern"));
+                if (files.Count == before) errors.Add(Problem.Input(input, "no file matches this pattern"));
             }
             else if (File.Exists(input))
             {
@@ -70,22 +56,22 @@ public static class PolicyFiles
             }
             else
             {
-                errors.Add(new InputError(input, "no such file or folder"));
+                errors.Add(Problem.Input(input, "no such file or folder"));
             }
         }
         if (files.Count > MaxFiles)
         {
-            errors.Add(new InputError(string.Join(", ", inputs), $"{files.Count:N0} files found; at most {MaxFiles:N0} are linted in one run (is the path right?)"));
+            errors.Add(Problem.Input(string.Join(", ", inputs), $"{files.Count:N0} files found; at most {MaxFiles:N0} are linted in one run (is the path right?)"));
             files.RemoveRange(MaxFiles, files.Count - MaxFiles);
         }
         return files;
     }
 
-    private static void Walk(string dir, List<PolicyFile> files, HashSet<string> seen, List<InputError> errors, int depth)
+    private static void Walk(string dir, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors, int depth)
     {
         if (depth > 64)
         {
-            errors.Add(new InputError(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
+            errors.Add(Problem.Input(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
             return;
         }
         string[] entries;
@@ -97,7 +83,7 @@ public static class PolicyFiles
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            errors.Add(new InputError(dir, "cannot read folder: " + ex.Message));
+            errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
             return;
         }
         Array.Sort(entries, StringComparer.Ordinal);
@@ -116,7 +102,7 @@ public static class PolicyFiles
         }
     }
 
-    private static void ExpandGlob(string pattern, List<PolicyFile> files, HashSet<string> seen, List<InputError> errors)
+    private static void ExpandGlob(string pattern, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors)
     {
         string normalized = pattern.Replace('\\', '/');
         var parts = normalized.Split('/');
@@ -145,21 +131,21 @@ public static class PolicyFiles
            || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads a file within the size limit; null with an error when it cannot be used.</summary>
-    public static byte[]? ReadBytes(string path, List<InputError> errors)
+    public static byte[]? ReadBytes(string path, List<Problem> errors)
     {
         try
         {
             var info = new FileInfo(path);
             if (info.Length > MaxFileBytes)
             {
-                errors.Add(new InputError(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
+                errors.Add(Problem.Input(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
                 return null;
             }
             return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            errors.Add(new InputError(path, "cannot read file: " + ex.Message));
+            errors.Add(Problem.Input(path, "cannot read file: " + ex.Message));
             return null;
         }
     }

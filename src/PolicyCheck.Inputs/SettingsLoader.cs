@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PolicyCheck.Config;
 using PolicyCheck.Facts;
+using PolicyCheck.Json;
 
 namespace PolicyCheck.Inputs;
 
@@ -13,18 +14,18 @@ namespace PolicyCheck.Inputs;
 public static class SettingsLoader
 {
     /// <summary>Applies settings text; the parsing shares ConfigLoader's strict machinery (unknown keys, positions).</summary>
-    public static void Apply(string path, string text, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<ConfigError> errors)
+    public static void Apply(string path, string text, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<Problem> errors)
         => ConfigLoader.ApplySettings(path, text, config, facts, BuiltIn.Catalog, env, errors);
 
-    public static void Load(string path, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<ConfigError> errors, List<InputError> inputErrors)
+    public static void Load(string path, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<Problem> errors)
     {
-        var bytes = PolicyFiles.ReadBytes(path, inputErrors);
+        var bytes = PolicyFiles.ReadBytes(path, errors);
         if (bytes == null) return;
-        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        var issues = new List<Problem>();
         string? text = PolicyCheck.Json.SourceDecoder.Decode(bytes, issues);
         if (text == null)
         {
-            foreach (var i in issues) errors.Add(new ConfigError(path, i.Span, i.Message));
+            foreach (var i in issues) errors.Add(Problem.Config(path, i.Span, i.Message));
             return;
         }
         Apply(path, text, config, facts, env, errors);

@@ -67,7 +67,7 @@ public static class Templates
         var root = (JsonObject)TemplateYaml.Load(yaml, out _)!;
         var given = new Dictionary<string, string> { ["AWS::AccountId"] = "111122223333", ["AWS::Region"] = "us-west-2" };
         var config = new GatewayConfig();
-        var read = CloudFormationTemplate.Read("t.yaml", yaml, root, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<InputError>());
+        var read = CloudFormationTemplate.Read("t.yaml", yaml, root, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<Problem>());
         return engine.Lint(read.Roles, config).Count;
     }
 
@@ -124,7 +124,7 @@ public static class TemplateProfile
             var root = (JsonObject)TemplateYaml.Load(yaml, out _)!;
             parse = Math.Min(parse, sw.Elapsed.TotalMilliseconds);
             sw.Restart();
-            var r = CloudFormationTemplate.Read("t.yaml", yaml, root, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<InputError>());
+            var r = CloudFormationTemplate.Read("t.yaml", yaml, root, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<Problem>());
             read = Math.Min(read, sw.Elapsed.TotalMilliseconds);
             sw.Restart();
             engine.Lint(r.Roles, config);
@@ -133,7 +133,7 @@ public static class TemplateProfile
         Console.WriteLine($"template of 100 roles: parse {parse:N1} ms, resolve {read:N1} ms, lint {lint:N1} ms (200 role variants)");
         if (Environment.GetEnvironmentVariable("PER_RULE") == null) return;
         var rootNode = (JsonObject)TemplateYaml.Load(yaml, out _)!;
-        var roles = CloudFormationTemplate.Read("t.yaml", yaml, rootNode, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<InputError>()).Roles;
+        var roles = CloudFormationTemplate.Read("t.yaml", yaml, rootNode, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<Problem>()).Roles;
         var raw = Templates.Raw(100);
         foreach (var rule in PolicyCheck.Rules.AllRules.Create())
         {

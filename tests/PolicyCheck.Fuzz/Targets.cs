@@ -1,3 +1,4 @@
+using PolicyCheck.Json;
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -31,7 +32,7 @@ public static class Targets
     /// <summary>A CloudFormation template, YAML or JSON: resolve it for every Fn::If branch and lint the roles.</summary>
     public static void Template(byte[] input)
     {
-        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.JsonIssue>());
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.Problem>());
         if (text == null) return;
         PolicyCheck.Json.JsonNode? root = text.TrimStart().StartsWith("{", StringComparison.Ordinal)
             ? PolicyReader.Read("t.json", text).Root
@@ -39,38 +40,38 @@ public static class Targets
         if (!PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Looks(root)) return;
         var config = new GatewayConfig();
         var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", text, (PolicyCheck.Json.JsonObject)root!,
-            new Dictionary<string, string> { ["AWS::Region"] = "us-west-2" }, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<InputError>());
+            new Dictionary<string, string> { ["AWS::Region"] = "us-west-2" }, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<PolicyCheck.Json.Problem>());
         Engine.Lint(read.Roles, config);
     }
 
     /// <summary>lint --parameters FILE.</summary>
     public static void Parameters(byte[] input)
     {
-        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.JsonIssue>());
+        string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.Problem>());
         if (text == null) return;
-        PolicyCheck.Inputs.CloudFormation.TemplateParameters.Read("p.json", text, new List<InputError>());
+        PolicyCheck.Inputs.CloudFormation.TemplateParameters.Read("p.json", text, new List<PolicyCheck.Json.Problem>());
     }
 
     /// <summary>The Portkey integration settings file.</summary>
     public static void Settings(byte[] input)
     {
-        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        var issues = new List<PolicyCheck.Json.Problem>();
         string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
         if (text == null) return;
-        SettingsLoader.Apply("portkey.yml", text, new GatewayConfig(), BuiltIn.Service, name => name == "EXT" ? "from-env" : null, new List<ConfigError>());
+        SettingsLoader.Apply("portkey.yml", text, new GatewayConfig(), BuiltIn.Service, name => name == "EXT" ? "from-env" : null, new List<PolicyCheck.Json.Problem>());
     }
 
     /// <summary>Terraform plan JSON: read the roles out of it and lint them.</summary>
     public static void Plan(byte[] input)
     {
-        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        var issues = new List<PolicyCheck.Json.Problem>();
         string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
         if (text == null) return;
         var doc = PolicyReader.Read("plan.json", text);
         if (!PolicyCheck.Inputs.Terraform.TerraformPlan.Looks(doc.Root)) return;
         var config = new GatewayConfig();
         var roles = PolicyCheck.Inputs.Terraform.TerraformPlan.Read("plan.json", text, (PolicyCheck.Json.JsonObject)doc.Root!, config, BuiltIn.Service,
-            new ManagedPolicies(BuiltIn.Service), new List<InputError>());
+            new ManagedPolicies(BuiltIn.Service), new List<PolicyCheck.Json.Problem>());
         Engine.Lint(roles, config);
     }
 
@@ -91,10 +92,10 @@ public static class Targets
     /// <summary>policycheck.yml: the strict loader.</summary>
     public static void Config(byte[] input)
     {
-        var issues = new List<PolicyCheck.Json.JsonIssue>();
+        var issues = new List<PolicyCheck.Json.Problem>();
         string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
         if (text == null) return;
-        var errors = new List<ConfigError>();
+        var errors = new List<PolicyCheck.Json.Problem>();
         ConfigLoader.Load("policycheck.yml", text, BuiltIn.Service, BuiltIn.Catalog, name => name == "EXT" ? "from-env" : null, errors);
     }
 

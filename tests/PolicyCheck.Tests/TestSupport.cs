@@ -1,3 +1,4 @@
+using PolicyCheck.Json;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -19,7 +20,7 @@ public static class Lint
     public static GatewayConfig Config(string? yaml)
     {
         if (yaml == null) return new GatewayConfig();
-        var errors = new List<ConfigError>();
+        var errors = new List<Problem>();
         var config = ConfigLoader.Load("policycheck.yml", yaml, Facts, BuiltIn.Catalog, _ => null, errors);
         if (errors.Count > 0) throw new InvalidOperationException("test config invalid: " + errors[0].Message);
         return config;

@@ -10,14 +10,10 @@ public sealed class GithubFormatter : IFormatter
 {
     public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
     {
-        foreach (var e in report.ConfigErrors)
+        foreach (var e in report.Problems)
         {
-            output.WriteLine($"::error file={Property(e.Path)},line={e.Span.Line},col={e.Span.Column},title={ConfigLoader.RuleId}::{Data(e.Message)}");
-        }
-        foreach (var e in report.InputErrors)
-        {
-            string at = e.Span is { } span ? $",line={span.Line},col={span.Column}" : string.Empty;
-            output.WriteLine($"::error file={Property(e.Path)}{at},title=input::{Data(e.Message)}");
+            string at = e.HasPosition ? $",line={e.Span.Line},col={e.Span.Column}" : string.Empty;
+            output.WriteLine($"::error file={Property(e.Path)}{at},title={e.RuleId ?? "input"}::{Data(e.Message)}");
         }
         foreach (var d in report.Diagnostics)
         {

@@ -23,7 +23,11 @@ public static class Formatters
 
     public static string Severity(Severity s) => RuleCatalog.SeverityName(s);
 
-    /// <summary>An input error as one MSBuild-style line, with the position when it has one.</summary>
-    public static string InputError(PolicyCheck.Inputs.InputError e)
-        => e.Span is { } at ? $"{e.Path}({at.Line},{at.Column}): error: {e.Message}" : $"{e.Path}: error: {e.Message}";
+    /// <summary>An input or config problem as one MSBuild-style line, with the position and rule when it has them.</summary>
+    public static string Problem(PolicyCheck.Json.Problem e)
+    {
+        string where = e.HasPosition ? $"{e.Path}({e.Span.Line},{e.Span.Column})" : e.Path;
+        string rule = e.RuleId != null ? " " + e.RuleId : string.Empty;
+        return $"{where}: error{rule}: {e.Message}";
+    }
 }

@@ -72,24 +72,15 @@ public sealed class JsonFormatter : IFormatter
             }
             w.WriteEndArray();
             w.WriteStartArray("errors");
-            foreach (var e in report.ConfigErrors)
+            foreach (var e in report.Problems)
             {
                 w.WriteStartObject();
-                w.WriteString("ruleId", ConfigLoader.RuleId);
+                if (e.RuleId != null) w.WriteString("ruleId", e.RuleId);
                 w.WriteString("path", e.Path);
-                w.WriteNumber("line", e.Span.Line);
-                w.WriteNumber("column", e.Span.Column);
-                w.WriteString("message", e.Message);
-                w.WriteEndObject();
-            }
-            foreach (var e in report.InputErrors)
-            {
-                w.WriteStartObject();
-                w.WriteString("path", e.Path);
-                if (e.Span is { } at)
+                if (e.HasPosition)
                 {
-                    w.WriteNumber("line", at.Line);
-                    w.WriteNumber("column", at.Column);
+                    w.WriteNumber("line", e.Span.Line);
+                    w.WriteNumber("column", e.Span.Column);
                 }
                 w.WriteString("message", e.Message);
                 w.WriteEndObject();

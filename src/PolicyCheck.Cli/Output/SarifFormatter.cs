@@ -112,31 +112,19 @@ public sealed class SarifFormatter : IFormatter
 
             w.WriteStartArray("invocations");
             w.WriteStartObject();
-            w.WriteBoolean("executionSuccessful", report.InputErrors.Count == 0 && report.ConfigErrors.Count == 0);
+            w.WriteBoolean("executionSuccessful", report.Problems.Count == 0);
             w.WriteStartArray("toolExecutionNotifications");
-            foreach (var e in report.ConfigErrors)
+            foreach (var e in report.Problems)
             {
                 w.WriteStartObject();
                 w.WriteString("level", "error");
                 w.WriteStartObject("message");
-                w.WriteString("text", $"{ConfigLoader.RuleId}: {e.Message}");
+                w.WriteString("text", e.RuleId != null ? $"{e.RuleId}: {e.Message}" : $"{e.Path}: {e.Message}");
                 w.WriteEndObject();
-                w.WriteStartArray("locations");
-                WriteLocation(w, e.Path, e.Span, null);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            foreach (var e in report.InputErrors)
-            {
-                w.WriteStartObject();
-                w.WriteString("level", "error");
-                w.WriteStartObject("message");
-                w.WriteString("text", $"{e.Path}: {e.Message}");
-                w.WriteEndObject();
-                if (e.Span is { } at)
+                if (e.HasPosition)
                 {
                     w.WriteStartArray("locations");
-                    WriteLocation(w, e.Path, at, null);
+                    WriteLocation(w, e.Path, e.Span, null);
                     w.WriteEndArray();
                 }
                 w.WriteEndObject();

@@ -11,14 +11,7 @@ public sealed class TextFormatter : IFormatter
 
     public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
     {
-        foreach (var e in report.ConfigErrors)
-        {
-            output.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoaderRule}: {e.Message}");
-        }
-        foreach (var e in report.InputErrors)
-        {
-            output.WriteLine(Formatters.InputError(e));
-        }
+        foreach (var e in report.Problems) output.WriteLine(Formatters.Problem(e));
         foreach (var d in report.Diagnostics)
         {
             if (d.IsSuppressed) continue;
@@ -28,6 +21,4 @@ public sealed class TextFormatter : IFormatter
             if (Verbose && d.Trace != null) foreach (var line in d.Trace) output.WriteLine($"    trace: {line}");
         }
     }
-
-    private const string ConfigLoaderRule = ConfigLoader.RuleId;
 }

@@ -112,11 +112,11 @@ public sealed class ActionCatalog
         {
             throw new InvalidDataException("the embedded AWS action catalogue is corrupted (not gzip-compressed UTF-8): " + ex.Message, ex);
         }
-        var issues = new List<JsonIssue>();
+        var issues = new List<Problem>();
         var root = JsonParser.Parse(text, new LineMap(text), issues, 16) as JsonObject;
         foreach (var i in issues)
         {
-            if (i.Kind == JsonIssueKind.Syntax) throw new InvalidDataException($"the embedded AWS action catalogue is corrupted: {i.Message} at line {i.Span.Line}");
+            if (i.Kind == ProblemKind.Syntax) throw new InvalidDataException($"the embedded AWS action catalogue is corrupted: {i.Message} at line {i.Span.Line}");
         }
         if (root == null || !(root.Get("services")?.Value is JsonObject services)) throw new InvalidDataException("the embedded AWS action catalogue has no services");
         string version = (root.Get("version")?.Value as JsonScalar)?.Text ?? "?";

@@ -17,11 +17,11 @@ public sealed class JsonParser
 
     private readonly string _text;
     private readonly LineMap _lines;
-    private readonly List<JsonIssue> _issues;
+    private readonly List<Problem> _issues;
     private readonly int _maxDepth;
     private int _pos;
 
-    private JsonParser(string text, LineMap lines, List<JsonIssue> issues, int maxDepth)
+    private JsonParser(string text, LineMap lines, List<Problem> issues, int maxDepth)
     {
         _text = text;
         _lines = lines;
@@ -32,7 +32,7 @@ public sealed class JsonParser
     public int MaxDepth => _maxDepth;
 
     /// <summary>Parses <paramref name="text"/>. Returns null when the text is not JSON; the reason is in <paramref name="issues"/>.</summary>
-    public static JsonNode? Parse(string text, LineMap lines, List<JsonIssue> issues, int maxDepth = DefaultMaxDepth)
+    public static JsonNode? Parse(string text, LineMap lines, List<Problem> issues, int maxDepth = DefaultMaxDepth)
     {
         var parser = new JsonParser(text, lines, issues, maxDepth);
         return parser.ParseDocument();
@@ -67,12 +67,12 @@ public sealed class JsonParser
 
     private void Fail(string message, int at, int length)
     {
-        _issues.Add(new JsonIssue(JsonIssueKind.Syntax, message, _lines.Span(at, length)));
+        _issues.Add(Problem.Parse(ProblemKind.Syntax, message, _lines.Span(at, length)));
         throw new FatalException();
     }
 
-    private void Note(JsonIssueKind kind, string message, int at, int length)
-        => _issues.Add(new JsonIssue(kind, message, _lines.Span(at, length)));
+    private void Note(ProblemKind kind, string message, int at, int length)
+        => _issues.Add(Problem.Parse(kind, message, _lines.Span(at, length)));
 
     private void SkipTrivia()
     {
@@ -87,7 +87,7 @@ public sealed class JsonParser
             {
                 int start = _pos;
                 while (_pos < _text.Length && _text[_pos] != '\n' && _text[_pos] != '\r') _pos++;
-                Note(JsonIssueKind.Tolerated, "comments are not allowed in JSON; IAM rejects this document", start, _pos - start);
+                Note(ProblemKind.Tolerated, "comments are not allowed in JSON; IAM rejects this document", start, _pos - start);
             }
             else if (c == '/' && _pos + 1 < _text.Length && _text[_pos + 1] == '*')
             {
@@ -95,7 +95,7 @@ public sealed class JsonParser
                 int end = _text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
                 if (end < 0) Fail("unterminated /* comment", start, 2);
                 _pos = end + 2;
-                Note(JsonIssueKind.Tolerated, "comments are not allowed in JSON; IAM rejects this document", start, _pos - start);
+                Note(ProblemKind.Tolerated, "comments are not allowed in JSON; IAM rejects this document", start, _pos - start);
             }
             else
             {
@@ -175,7 +175,7 @@ public sealed class JsonParser
             seen ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             if (seen.TryGetValue(name, out var first))
             {
-                _issues.Add(new JsonIssue(JsonIssueKind.DuplicateKey,
+                _issues.Add(Problem.Parse(ProblemKind.DuplicateKey,
                     $"duplicate key \"{name}\" (first at line {first.Line}, column {first.Column}); IAM keeps only one of them",
                     nameSpan));
             }
@@ -194,7 +194,7 @@ public sealed class JsonParser
                 SkipTrivia();
                 if (_pos < _text.Length && _text[_pos] == '}')
                 {
-                    Note(JsonIssueKind.Tolerated, "trailing comma before '}'; IAM rejects this document", comma, 1);
+                    Note(ProblemKind.Tolerated, "trailing comma before '}'; IAM rejects this document", comma, 1);
                 }
                 continue;
             }
@@ -239,7 +239,7 @@ public sealed class JsonParser
                 SkipTrivia();
                 if (_pos < _text.Length && _text[_pos] == ']')
                 {
-                    Note(JsonIssueKind.Tolerated, "trailing comma before ']'; IAM rejects this document", comma, 1);
+                    Note(ProblemKind.Tolerated, "trailing comma before ']'; IAM rejects this document", comma, 1);
                 }
                 continue;
             }

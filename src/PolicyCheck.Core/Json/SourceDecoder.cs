@@ -9,21 +9,21 @@ public static class SourceDecoder
     private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
     /// <summary>Decodes <paramref name="bytes"/>. Returns null when the bytes are not text; issues say why and where.</summary>
-    public static string? Decode(byte[] bytes, List<JsonIssue> issues)
+    public static string? Decode(byte[] bytes, List<Problem> issues)
     {
         int offset = 0;
         Encoding encoding = StrictUtf8;
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             offset = 3;
-            issues.Add(new JsonIssue(JsonIssueKind.EncodingNote, "the file starts with a UTF-8 byte order mark; some AWS APIs reject it", SourceSpan.FileStart));
+            issues.Add(Problem.Parse(ProblemKind.EncodingNote, "the file starts with a UTF-8 byte order mark; some AWS APIs reject it", SourceSpan.FileStart));
         }
         else if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             offset = 2;
             bool little = bytes[0] == 0xFF;
             encoding = new UnicodeEncoding(!little, false, true);
-            issues.Add(new JsonIssue(JsonIssueKind.EncodingNote, "the file is UTF-16; save policies as UTF-8", SourceSpan.FileStart));
+            issues.Add(Problem.Parse(ProblemKind.EncodingNote, "the file is UTF-16; save policies as UTF-8", SourceSpan.FileStart));
         }
 
         string text;
@@ -38,7 +38,7 @@ public static class SourceDecoder
             var map = new LineMap(prefix);
             var span = map.Span(prefix.Length, 0);
             string what = ex.BytesUnknown != null && ex.BytesUnknown.Length > 0 ? $" (byte 0x{ex.BytesUnknown[0]:X2})" : string.Empty;
-            issues.Add(new JsonIssue(JsonIssueKind.Encoding, $"the file is not valid UTF-8{what}", span));
+            issues.Add(Problem.Parse(ProblemKind.Encoding, $"the file is not valid UTF-8{what}", span));
             return null;
         }
 
@@ -46,7 +46,7 @@ public static class SourceDecoder
         if (nul >= 0)
         {
             var span = new LineMap(text).Span(nul, 1);
-            issues.Add(new JsonIssue(JsonIssueKind.Encoding, "the file contains a NUL character; it is binary, not a policy", span));
+            issues.Add(Problem.Parse(ProblemKind.Encoding, "the file contains a NUL character; it is binary, not a policy", span));
             return null;
         }
         return text;

@@ -151,23 +151,6 @@ public sealed class Statement
     public string Label => Sid != null && Sid.Value.Length > 0 ? $"statement {Index + 1} (Sid {Sid.Value})" : $"statement {Index + 1}";
 }
 
-/// <summary>A problem found while building the model: a rule ID, a message and a position.</summary>
-public sealed class ModelIssue
-{
-    public ModelIssue(string ruleId, string message, SourceSpan span, string? fix = null)
-    {
-        RuleId = ruleId;
-        Message = message;
-        Span = span;
-        Fix = fix;
-    }
-
-    public string RuleId { get; }
-    public string Message { get; }
-    public SourceSpan Span { get; }
-    public string? Fix { get; }
-}
-
 public sealed class PolicyDocument
 {
     internal PolicyDocument(string path, string? label)
@@ -181,8 +164,8 @@ public sealed class PolicyDocument
     /// <summary>Where in the file the policy sits (e.g. a template's resource); null for a plain policy file.</summary>
     public string? Label { get; }
     public JsonNode? Root { get; internal set; }
-    public List<JsonIssue> ParseIssues { get; } = new List<JsonIssue>();
-    public List<ModelIssue> ModelIssues { get; } = new List<ModelIssue>();
+    public List<Problem> ParseIssues { get; } = new List<Problem>();
+    public List<Problem> ModelIssues { get; } = new List<Problem>();
     public StringValue? Version { get; internal set; }
     public bool HasStatement { get; internal set; }
     public SourceSpan StatementKeySpan { get; internal set; }

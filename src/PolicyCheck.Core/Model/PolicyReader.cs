@@ -17,7 +17,7 @@ public static class PolicyReader
     /// <summary>Reads a policy from the bytes of a file.</summary>
     public static PolicyDocument Read(string path, byte[] bytes, DocumentKind? kind = null, int maxDepth = JsonParser.DefaultMaxDepth)
     {
-        var issues = new List<JsonIssue>();
+        var issues = new List<Problem>();
         string? text = SourceDecoder.Decode(bytes, issues);
         if (text == null)
         {
@@ -64,7 +64,7 @@ public static class PolicyReader
     {
         if (root is not JsonObject obj)
         {
-            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+            doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                 $"a policy must be a JSON object, not {JsonNode.KindName(root.Kind)}", root.Span,
                 "wrap the statements in {\"Version\": \"2012-10-17\", \"Statement\": [...]}"));
             return;
@@ -97,7 +97,7 @@ public static class PolicyReader
                 }
                 else
                 {
-                    doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                    doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                         $"each entry of Statement must be an object, not {JsonNode.KindName(item.Kind)}", item.Span));
                 }
                 index++;
@@ -105,7 +105,7 @@ public static class PolicyReader
         }
         else
         {
-            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+            doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                 $"Statement must be an object or an array of objects, not {JsonNode.KindName(statement.Value.Kind)}", statement.Value.Span));
         }
     }
@@ -121,7 +121,7 @@ public static class PolicyReader
             ? $"\"{prop.Name}\" is not a {where} element; element names are case-sensitive"
             : $"\"{prop.Name}\" is not a {where} element";
         string fix = suggestion != null ? $"rename it to \"{suggestion}\"" : $"remove it; {where} elements are {string.Join(", ", known)}";
-        doc.ModelIssues.Add(new ModelIssue(UnknownElementRule, message, prop.NameSpan, fix));
+        doc.ModelIssues.Add(Problem.Rule(UnknownElementRule, message, prop.NameSpan, fix));
     }
 
     private static Statement BuildStatement(PolicyDocument doc, JsonObject obj, int index)
@@ -169,7 +169,7 @@ public static class PolicyReader
     private static StringValue? AsString(PolicyDocument doc, JsonNode node, string element)
     {
         if (node is JsonScalar sc && sc.Kind == JsonKind.String) return new StringValue(sc.Text, sc.Span);
-        doc.ModelIssues.Add(new ModelIssue(ElementTypeRule, $"{element} must be a string, not {JsonNode.KindName(node.Kind)}", node.Span,
+        doc.ModelIssues.Add(Problem.Rule(ElementTypeRule, $"{element} must be a string, not {JsonNode.KindName(node.Kind)}", node.Span,
             node is JsonScalar other ? $"write it as \"{other.Text}\"" : null));
         return null;
     }
@@ -199,7 +199,7 @@ public static class PolicyReader
         {
             if (sc.Text != "*")
             {
-                doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                     $"{prop.Name} as a plain string may only be \"*\"; name principals in a map", sc.Span,
                     $"write {{\"AWS\": \"{sc.Text}\"}}"));
             }
@@ -208,7 +208,7 @@ public static class PolicyReader
         }
         if (prop.Value is not JsonObject obj)
         {
-            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+            doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                 $"{prop.Name} must be \"*\" or a map such as {{\"AWS\": \"arn:...\"}}, not {JsonNode.KindName(prop.Value.Kind)}", prop.Value.Span));
             return null;
         }
@@ -216,7 +216,7 @@ public static class PolicyReader
         {
             if (p.Name != "AWS" && p.Name != "Service" && p.Name != "Federated" && p.Name != "CanonicalUser")
             {
-                doc.ModelIssues.Add(new ModelIssue(UnknownElementRule, $"\"{p.Name}\" is not a principal type", p.NameSpan,
+                doc.ModelIssues.Add(Problem.Rule(UnknownElementRule, $"\"{p.Name}\" is not a principal type", p.NameSpan,
                     "use AWS, Service, Federated or CanonicalUser"));
                 continue;
             }
@@ -231,7 +231,7 @@ public static class PolicyReader
     {
         if (prop.Value is not JsonObject obj)
         {
-            doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+            doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                 $"Condition must be an object of operators, not {JsonNode.KindName(prop.Value.Kind)}", prop.Value.Span));
             return null;
         }
@@ -242,7 +242,7 @@ public static class PolicyReader
             SplitOperator(opProp.Name, out string baseOp, out SetQualifier qualifier, out bool ifExists);
             if (opProp.Value is not JsonObject keys)
             {
-                doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+                doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
                     $"the value of condition operator {opProp.Name} must be an object of keys, not {JsonNode.KindName(opProp.Value.Kind)}", opProp.Value.Span));
                 continue;
             }
@@ -270,7 +270,7 @@ public static class PolicyReader
             values.Add(new StringValue(sc.Text, sc.Span));
             return;
         }
-        doc.ModelIssues.Add(new ModelIssue(ElementTypeRule,
+        doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
             $"condition values for {key} must be strings, numbers or booleans, not {JsonNode.KindName(node.Kind)}", node.Span));
     }
 

@@ -35,7 +35,7 @@ public sealed class CdkAssembly
 
     public static CdkAssembly? Parse(string text)
     {
-        var root = JsonParser.Parse(text, new LineMap(text), new List<JsonIssue>()) as JsonObject;
+        var root = JsonParser.Parse(text, new LineMap(text), new List<Problem>()) as JsonObject;
         if (root?.Get("artifacts")?.Value is not JsonObject artifacts) return null;
         var assembly = new CdkAssembly();
         foreach (var a in artifacts.Properties)
@@ -85,7 +85,7 @@ public sealed class CdkAssembly
         {
             return null;
         }
-        var root = JsonParser.Parse(text, new LineMap(text), new List<JsonIssue>()) as JsonObject;
+        var root = JsonParser.Parse(text, new LineMap(text), new List<Problem>()) as JsonObject;
         if (root?.Get("artifacts")?.Value is not JsonObject artifacts || root.Get("version") == null) return null;
         string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? ".";
         var templates = new List<string>();

@@ -50,13 +50,13 @@ public static class CloudFormationTemplate
            || (text.IndexOf("Resources:", StringComparison.Ordinal) >= 0 && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
 
     public static TemplateRead Read(string path, string text, JsonObject root, IReadOnlyDictionary<string, string> parameters,
-        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<InputError> errors, Func<string, JsonObject, string?>? constructPath = null,
+        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors, Func<string, JsonObject, string?>? constructPath = null,
         bool optimistic = false)
     {
         var result = new TemplateRead();
         if (Encoding.UTF8.GetByteCount(text) > MaxTemplateBytes)
         {
-            errors.Add(new InputError(path, $"the template has {Encoding.UTF8.GetByteCount(text):N0} bytes; CloudFormation accepts at most {MaxTemplateBytes:N0} (1 MB), so it cannot be deployed"));
+            errors.Add(Problem.Input(path, $"the template has {Encoding.UTF8.GetByteCount(text):N0} bytes; CloudFormation accepts at most {MaxTemplateBytes:N0} (1 MB), so it cannot be deployed"));
             return result;
         }
         var model = new TemplateModel(root) { Text = text, Lines = new LineMap(text) };
@@ -75,9 +75,9 @@ public static class CloudFormationTemplate
                 ReadVariant(path, model, assignment, result, facts, managed, constructPath ?? ((_, r) => CdkPath(r)), optimistic);
             }
         }
-        catch (TemplateException e)
+        catch (ProblemException e)
         {
-            errors.Add(new InputError(path, e.Message) { Span = e.Span });
+            errors.Add(Problem.Input(path, e.Message, e.Span));
             result.Roles.Clear();
             return result;
         }
@@ -120,7 +120,7 @@ public static class CloudFormationTemplate
         }
         for (int i = 0; i < names.Count; i++)
         {
-            if (!model.Conditions.ContainsKey(names[i])) throw new TemplateException($"condition \"{names[i]}\" is used but Conditions does not define it", spans[i]);
+            if (!model.Conditions.ContainsKey(names[i])) throw new ProblemException($"condition \"{names[i]}\" is used but Conditions does not define it", spans[i]);
         }
         return names;
     }
@@ -260,11 +260,11 @@ public static class CloudFormationTemplate
         if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is { } resolvedPolicies)
         {
             if (resolvedPolicies is not JsonArray list)
-                throw new TemplateException("Policies must be a list of {PolicyName, PolicyDocument}", policies.Span);
+                throw new ProblemException("Policies must be a list of {PolicyName, PolicyDocument}", policies.Span);
             foreach (var item in list.Items)
             {
                 if (item is not JsonObject p || p.Get("PolicyDocument") == null)
-                    throw new TemplateException("each entry of Policies needs a PolicyName and a PolicyDocument", item.Span);
+                    throw new ProblemException("each entry of Policies needs a PolicyName and a PolicyDocument", item.Span);
                 string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
                 AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(resource, policies), DocumentKind.Permission);
             }

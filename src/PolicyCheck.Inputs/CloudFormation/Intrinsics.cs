@@ -54,7 +54,7 @@ public sealed class Intrinsics
 
     private JsonNode? Resolve(JsonNode node, int depth)
     {
-        if (depth > MaxDepth) throw new TemplateException($"intrinsic functions nested more than {MaxDepth} deep", node.Span);
+        if (depth > MaxDepth) throw new ProblemException($"intrinsic functions nested more than {MaxDepth} deep", node.Span);
         switch (node)
         {
             case JsonObject o when o.Properties.Count == 1 && IsFunction(o.Properties[0].Name):
@@ -106,7 +106,7 @@ public sealed class Intrinsics
                     });
                 }
                 var args = List(arg, depth, name);
-                if (args.Count != 2) throw new TemplateException("Fn::GetAtt takes [logical ID, attribute]", span);
+                if (args.Count != 2) throw new ProblemException("Fn::GetAtt takes [logical ID, attribute]", span);
                 string logical = Text(args[0], depth, name), attribute = Text(args[1], depth, name);
                 return _template.Attribute(logical, attribute, span) is { } known
                     ? new JsonScalar(span, JsonKind.String, known)
@@ -115,7 +115,7 @@ public sealed class Intrinsics
             case "Fn::Join":
             {
                 var args = List(arg, depth, name);
-                if (args.Count != 2) throw new TemplateException("Fn::Join takes [delimiter, [values]]", span);
+                if (args.Count != 2) throw new ProblemException("Fn::Join takes [delimiter, [values]]", span);
                 string delimiter = Text(args[0], depth, name);
                 var parts = List(args[1], depth, name);
                 var sb = new StringBuilder();
@@ -129,23 +129,23 @@ public sealed class Intrinsics
             case "Fn::Select":
             {
                 var args = List(arg, depth, name);
-                if (args.Count != 2) throw new TemplateException("Fn::Select takes [index, [values]]", span);
+                if (args.Count != 2) throw new ProblemException("Fn::Select takes [index, [values]]", span);
                 string index = Text(args[0], depth, name);
                 var list = List(args[1], depth, name);
-                if (!int.TryParse(index, out int i) || i < 0) throw new TemplateException($"Fn::Select index \"{index}\" is not a whole number", args[0].Span);
+                if (!int.TryParse(index, out int i) || i < 0) throw new ProblemException($"Fn::Select index \"{index}\" is not a whole number", args[0].Span);
                 if (i >= list.Count)
                 {
                     if (list.Count == 1 && list[0] is JsonScalar only && IsMarker(only.Text)) return only;
-                    throw new TemplateException($"Fn::Select index {i} is past the end of a list of {list.Count}", span);
+                    throw new ProblemException($"Fn::Select index {i} is past the end of a list of {list.Count}", span);
                 }
                 return list[i];
             }
             case "Fn::Split":
             {
                 var args = List(arg, depth, name);
-                if (args.Count != 2) throw new TemplateException("Fn::Split takes [delimiter, string]", span);
+                if (args.Count != 2) throw new ProblemException("Fn::Split takes [delimiter, string]", span);
                 string delimiter = Text(args[0], depth, name), source = Text(args[1], depth, name);
-                if (delimiter.Length == 0) throw new TemplateException("Fn::Split needs a delimiter", args[0].Span);
+                if (delimiter.Length == 0) throw new ProblemException("Fn::Split needs a delimiter", args[0].Span);
                 var items = new List<JsonNode>();
                 foreach (var part in source.Split(new[] { delimiter }, StringSplitOptions.None)) items.Add(new JsonScalar(span, JsonKind.String, part));
                 return new JsonArray(span, items);
@@ -153,20 +153,20 @@ public sealed class Intrinsics
             case "Fn::FindInMap":
             {
                 var args = List(arg, depth, name);
-                if (args.Count < 3) throw new TemplateException("Fn::FindInMap takes [map, top-level key, second-level key]", span);
+                if (args.Count < 3) throw new ProblemException("Fn::FindInMap takes [map, top-level key, second-level key]", span);
                 string map = Text(args[0], depth, name), top = Text(args[1], depth, name), second = Text(args[2], depth, name);
                 var found = _template.Lookup(map, top, second);
                 if (found != null) return Resolve(found, depth + 1);
                 if (args.Count > 3 && args[3] is JsonObject d && d.Get("DefaultValue") is { } dv) return Resolve(dv.Value, depth + 1);
                 if (IsMarker(top) || IsMarker(second)) return Unknown($"{map}.{top}.{second}", span, $"the Mappings key depends on a value that is not known");
-                throw new TemplateException($"Fn::FindInMap: Mappings has no {map} → {top} → {second}", span);
+                throw new ProblemException($"Fn::FindInMap: Mappings has no {map} → {top} → {second}", span);
             }
             case "Fn::If":
             {
                 var args = List(arg, depth, name);
-                if (args.Count != 3) throw new TemplateException("Fn::If takes [condition, value if true, value if false]", span);
+                if (args.Count != 3) throw new ProblemException("Fn::If takes [condition, value if true, value if false]", span);
                 string condition = Text(args[0], depth, name);
-                if (!_template.Conditions.ContainsKey(condition)) throw new TemplateException($"Fn::If names condition \"{condition}\", which Conditions does not define", args[0].Span);
+                if (!_template.Conditions.ContainsKey(condition)) throw new ProblemException($"Fn::If names condition \"{condition}\", which Conditions does not define", args[0].Span);
                 return Resolve(_condition(condition) ? args[1] : args[2], depth + 1);
             }
             case "Fn::ImportValue":
@@ -192,7 +192,7 @@ public sealed class Intrinsics
             case "Fn::ValueOfAll":
                 return Unknown(name, span, $"{name} is not evaluated by PolicyCheck");
             default:
-                throw new TemplateException($"unknown intrinsic function {name}", span);
+                throw new ProblemException($"unknown intrinsic function {name}", span);
         }
     }
 
@@ -202,7 +202,7 @@ public sealed class Intrinsics
         if (_template.Value(target) is { } value) return Relocate(value, span);
         if (target.StartsWith("AWS::", StringComparison.Ordinal))
         {
-            if (!TemplateModel.PseudoParameters.Contains(target)) throw new TemplateException($"unknown pseudo parameter {target}", span);
+            if (!TemplateModel.PseudoParameters.Contains(target)) throw new ProblemException($"unknown pseudo parameter {target}", span);
             return Unknown(target, span, $"{target} is known only at deployment (give it with --parameters or in policycheck.yml)");
         }
         if (_template.Parameters.ContainsKey(target)) return Unknown(target, span, $"parameter {target} has no default and no value from --parameters");
@@ -212,7 +212,7 @@ public sealed class Intrinsics
                 ? new JsonScalar(span, JsonKind.String, known)
                 : Unknown(target, span, $"Ref {target} is known only after the stack is created");
         }
-        throw new TemplateException($"Ref \"{target}\" names no parameter, resource or pseudo parameter", span);
+        throw new ProblemException($"Ref \"{target}\" names no parameter, resource or pseudo parameter", span);
     }
 
     private JsonScalar Sub(JsonNode arg, SourceSpan span, int depth)
@@ -221,11 +221,11 @@ public sealed class Intrinsics
         var variables = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         if (arg is JsonArray a)
         {
-            if (a.Items.Count != 2 || a.Items[1] is not JsonObject vars) throw new TemplateException("Fn::Sub takes a string or [string, {variables}]", span);
+            if (a.Items.Count != 2 || a.Items[1] is not JsonObject vars) throw new ProblemException("Fn::Sub takes a string or [string, {variables}]", span);
             template = a.Items[0];
             foreach (var p in vars.Properties) variables[p.Name] = p.Value;
         }
-        if (template is not JsonScalar s || s.Kind != JsonKind.String) throw new TemplateException("Fn::Sub needs a string", template.Span);
+        if (template is not JsonScalar s || s.Kind != JsonKind.String) throw new ProblemException("Fn::Sub needs a string", template.Span);
         var sb = new StringBuilder();
         string text = s.Text;
         int i = 0;
@@ -235,7 +235,7 @@ public sealed class Intrinsics
             if (open < 0) { sb.Append(text, i, text.Length - i); break; }
             sb.Append(text, i, open - i);
             int close = text.IndexOf('}', open + 2);
-            if (close < 0) throw new TemplateException("Fn::Sub: \"${\" without a closing \"}\"", span);
+            if (close < 0) throw new ProblemException("Fn::Sub: \"${\" without a closing \"}\"", span);
             string inner = text.Substring(open + 2, close - open - 2);
             i = close + 1;
             if (inner.StartsWith("!", StringComparison.Ordinal))
@@ -267,7 +267,7 @@ public sealed class Intrinsics
     {
         var resolved = Resolve(node, depth + 1);
         if (resolved is JsonScalar s && s.Kind != JsonKind.Null) return s.Text;
-        throw new TemplateException($"{function} needs a string here, not {(resolved == null ? "AWS::NoValue" : JsonNode.KindName(resolved.Kind))}", node.Span);
+        throw new ProblemException($"{function} needs a string here, not {(resolved == null ? "AWS::NoValue" : JsonNode.KindName(resolved.Kind))}", node.Span);
     }
 
     private IReadOnlyList<JsonNode> List(JsonNode node, int depth, string function)
@@ -275,7 +275,7 @@ public sealed class Intrinsics
         var resolved = Resolve(node, depth + 1);
         if (resolved is JsonArray a) return a.Items;
         if (resolved is JsonScalar s && IsMarker(s.Text)) return new[] { resolved };
-        throw new TemplateException($"{function} needs a list here, not {(resolved == null ? "AWS::NoValue" : JsonNode.KindName(resolved.Kind))}", node.Span);
+        throw new ProblemException($"{function} needs a list here, not {(resolved == null ? "AWS::NoValue" : JsonNode.KindName(resolved.Kind))}", node.Span);
     }
 
     private JsonScalar Unknown(string name, SourceSpan span, string why)
@@ -301,11 +301,4 @@ public sealed class Intrinsics
         foreach (var i in items) list.Add(Relocate(i, span));
         return list;
     }
-}
-
-/// <summary>A template that CloudFormation itself would reject, with the position.</summary>
-public sealed class TemplateException : Exception
-{
-    public TemplateException(string message, SourceSpan span) : base(message) => Span = span;
-    public SourceSpan Span { get; }
 }

@@ -102,7 +102,7 @@ public sealed class TemplateModel
     /// <summary>Fn::GetAtt for an IAM role's Arn or RoleId-free attributes, when known before deployment.</summary>
     public string? Attribute(string logicalId, string attribute, SourceSpan span)
     {
-        if (!Resources.ContainsKey(logicalId)) throw new TemplateException($"Fn::GetAtt names \"{logicalId}\", which is not a resource of the template", span);
+        if (!Resources.ContainsKey(logicalId)) throw new ProblemException($"Fn::GetAtt names \"{logicalId}\", which is not a resource of the template", span);
         if (Type(logicalId) != "AWS::IAM::Role" || Account == null) return null;
         string? name = Literal(logicalId, "RoleName");
         if (name == null) return null;

@@ -8,18 +8,18 @@ namespace PolicyCheck.Inputs.CloudFormation;
 public static class TemplateParameters
 {
     /// <summary>Parameter values from a file: the CLI's [{ParameterKey, ParameterValue}], {"Parameters": {...}} or a plain map.</summary>
-    public static Dictionary<string, string>? Read(string path, string text, List<InputError> errors)
+    public static Dictionary<string, string>? Read(string path, string text, List<Problem> errors)
     {
         string trimmed = text.TrimStart();
         JsonNode? root;
         if (trimmed.StartsWith("[", StringComparison.Ordinal) || trimmed.StartsWith("{", StringComparison.Ordinal))
         {
-            var issues = new List<JsonIssue>();
+            var issues = new List<Problem>();
             root = JsonParser.Parse(text, new LineMap(text), issues);
-            var bad = issues.Find(i => i.Kind == JsonIssueKind.Syntax || i.Kind == JsonIssueKind.DuplicateKey);
+            var bad = issues.Find(i => i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.DuplicateKey);
             if (root == null || bad != null)
             {
-                errors.Add(bad != null ? new InputError(path, bad.Message) { Span = bad.Span } : new InputError(path, "the parameters file is not valid JSON"));
+                errors.Add(bad != null ? Problem.Input(path, bad.Message, bad.Span) : Problem.Input(path, "the parameters file is not valid JSON"));
                 return null;
             }
         }
@@ -28,12 +28,12 @@ public static class TemplateParameters
             root = TemplateYaml.Load(text, out var failure);
             if (failure != null)
             {
-                errors.Add(new InputError(path, failure.Message) { Span = failure.Span });
+                errors.Add(Problem.Input(path, failure.Message, failure.Span));
                 return null;
             }
             if (root == null)
             {
-                errors.Add(new InputError(path, "the parameters file is empty"));
+                errors.Add(Problem.Input(path, "the parameters file is empty"));
                 return null;
             }
         }
@@ -47,7 +47,7 @@ public static class TemplateParameters
                     values[k.Text] = val.Text;
                     continue;
                 }
-                errors.Add(new InputError(path, "each entry must be {\"ParameterKey\": ..., \"ParameterValue\": ...}") { Span = item.Span });
+                errors.Add(Problem.Input(path, "each entry must be {\"ParameterKey\": ..., \"ParameterValue\": ...}", item.Span));
                 return null;
             }
             return values;
@@ -69,12 +69,12 @@ public static class TemplateParameters
                     values[p.Name] = string.Join(",", parts);
                     continue;
                 }
-                errors.Add(new InputError(path, $"parameter \"{p.Name}\" must be a string") { Span = p.Value.Span });
+                errors.Add(Problem.Input(path, $"parameter \"{p.Name}\" must be a string", p.Value.Span));
                 return null;
             }
             return values;
         }
-        errors.Add(new InputError(path, "a parameters file is a list of {ParameterKey, ParameterValue} or a map of names to values") { Span = root.Span });
+        errors.Add(Problem.Input(path, "a parameters file is a list of {ParameterKey, ParameterValue} or a map of names to values", root.Span));
         return null;
     }
 }

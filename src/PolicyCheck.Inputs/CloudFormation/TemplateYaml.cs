@@ -31,14 +31,8 @@ public static class TemplateYaml
         ["!RefAll"] = "Fn::RefAll", ["!ValueOf"] = "Fn::ValueOf", ["!ValueOfAll"] = "Fn::ValueOfAll",
     };
 
-    public sealed class YamlFailureException : Exception
-    {
-        public YamlFailureException(string message, SourceSpan span) : base(message) => Span = span;
-        public SourceSpan Span { get; }
-    }
-
     /// <summary>The template's root, or null with <paramref name="error"/> naming the position and the reason.</summary>
-    public static JsonNode? Load(string text, out YamlFailureException? error)
+    public static JsonNode? Load(string text, out ProblemException? error)
     {
         error = null;
         try
@@ -46,7 +40,7 @@ public static class TemplateYaml
             var reader = new Reader(text);
             return reader.Read();
         }
-        catch (YamlFailureException f)
+        catch (ProblemException f)
         {
             error = f;
         }
@@ -55,13 +49,13 @@ public static class TemplateYaml
             string message = ex.InnerException?.Message ?? ex.Message;
             int paren = message.IndexOf("): ", StringComparison.Ordinal);
             if (paren >= 0 && message.StartsWith("(", StringComparison.Ordinal)) message = message.Substring(paren + 3);
-            error = new YamlFailureException("not valid YAML: " + message, At(ex.Start, ex.Start));
+            error = new ProblemException("not valid YAML: " + message, At(ex.Start, ex.Start));
         }
         catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is OverflowException)
         {
             // YamlDotNet sometimes fails on broken input with a non-YAML exception: name where its scanner stopped.
             var (line, col) = Yaml.YamlDoc.LastReadPosition(text);
-            error = new YamlFailureException("not valid YAML: the parser stopped here", new SourceSpan(0, 0, line, col, line, col));
+            error = new ProblemException("not valid YAML: the parser stopped here", new SourceSpan(0, 0, line, col, line, col));
         }
         return null;
     }
@@ -88,14 +82,14 @@ public static class TemplateYaml
             Take<DocumentStart>();
             var (root, _) = Node(0);
             Take<DocumentEnd>();
-            if (_parser.Current is DocumentStart extra) throw new YamlFailureException("only one YAML document is allowed in a template", At(extra.Start, extra.End));
+            if (_parser.Current is DocumentStart extra) throw new ProblemException("only one YAML document is allowed in a template", At(extra.Start, extra.End));
             return root;
         }
 
         /// <summary>The current event (the parser's Current is always the next one not yet used), then move on.</summary>
         private ParsingEvent Take()
         {
-            var e = _parser.Current ?? throw new YamlFailureException("the YAML ends too early", SourceSpan.FileStart);
+            var e = _parser.Current ?? throw new ProblemException("the YAML ends too early", SourceSpan.FileStart);
             _parser.MoveNext();
             return e;
         }
@@ -104,19 +98,19 @@ public static class TemplateYaml
         {
             var e = Take();
             if (e is T t) return t;
-            throw new YamlFailureException($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
+            throw new ProblemException($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
         }
 
         private (JsonNode Node, long Size) Node(int depth)
         {
             var e = Take();
-            if (depth > MaxDepth) throw new YamlFailureException($"the template is nested more than {MaxDepth} levels deep", At(e.Start, e.End));
+            if (depth > MaxDepth) throw new ProblemException($"the template is nested more than {MaxDepth} levels deep", At(e.Start, e.End));
             switch (e)
             {
                 case AnchorAlias alias:
                 {
                     if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
-                        throw new YamlFailureException($"alias *{alias.Value.Value} names no anchor", At(alias.Start, alias.End));
+                        throw new ProblemException($"alias *{alias.Value.Value} names no anchor", At(alias.Start, alias.End));
                     Count(anchored.Size, alias);
                     return anchored;
                 }
@@ -155,11 +149,11 @@ public static class TemplateYaml
                     {
                         var keyEvent = Take();
                         if (keyEvent is not Scalar key)
-                            throw new YamlFailureException("a mapping key must be a plain string", At(keyEvent.Start, keyEvent.End));
+                            throw new ProblemException("a mapping key must be a plain string", At(keyEvent.Start, keyEvent.End));
                         var keySpan = At(key.Start, key.End);
-                        if (key.Value == "<<") throw new YamlFailureException("merge keys (<<) are not supported in CloudFormation templates", keySpan);
+                        if (key.Value == "<<") throw new ProblemException("merge keys (<<) are not supported in CloudFormation templates", keySpan);
                         if (seen.TryGetValue(key.Value, out var first))
-                            throw new YamlFailureException($"duplicate key \"{key.Value}\" (first at line {first.Line}); CloudFormation rejects the template", keySpan);
+                            throw new ProblemException($"duplicate key \"{key.Value}\" (first at line {first.Line}); CloudFormation rejects the template", keySpan);
                         seen[key.Value] = keySpan;
                         var (value, valueSize) = Node(depth + 1);
                         props.Add(new JsonProperty(key.Value, keySpan, value));
@@ -172,7 +166,7 @@ public static class TemplateYaml
                     return Anchor(map.Anchor, node, size);
                 }
                 default:
-                    throw new YamlFailureException($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
+                    throw new ProblemException($"unexpected {e.GetType().Name} in the YAML", At(e.Start, e.End));
             }
         }
 
@@ -180,7 +174,7 @@ public static class TemplateYaml
         {
             _expanded += n;
             if (_expanded > MaxExpandedNodes)
-                throw new YamlFailureException($"the YAML expands to more than {MaxExpandedNodes:N0} values through aliases (an alias bomb?)", At(at.Start, at.End));
+                throw new ProblemException($"the YAML expands to more than {MaxExpandedNodes:N0} values through aliases (an alias bomb?)", At(at.Start, at.End));
         }
 
         private (JsonNode, long) Anchor(AnchorName anchor, JsonNode node, long size)
@@ -199,7 +193,7 @@ public static class TemplateYaml
             }
             if (name == "tag:yaml.org,2002:str" && node is JsonScalar str) return new JsonScalar(span, JsonKind.String, str.Text);
             if (name.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)) return node;
-            throw new YamlFailureException($"unknown tag {name}: CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, !Select, !Split, !FindInMap, !ImportValue, !Equals, !Not, !And, !Or, !Condition and a few more", At(e.Start, e.End));
+            throw new ProblemException($"unknown tag {name}: CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, !Select, !Split, !FindInMap, !ImportValue, !Equals, !Not, !And, !Or, !Condition and a few more", At(e.Start, e.End));
         }
 
         private static JsonKind ScalarKind(Scalar s)

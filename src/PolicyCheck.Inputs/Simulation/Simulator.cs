@@ -71,7 +71,7 @@ public static class Simulator
         error = null;
         foreach (var issue in doc.ParseIssues)
         {
-            if (issue.Kind == JsonIssueKind.Syntax || issue.Kind == JsonIssueKind.Encoding)
+            if (issue.Kind == ProblemKind.Syntax || issue.Kind == ProblemKind.Encoding)
             {
                 error = $"{where}({issue.Span.Line},{issue.Span.Column}): {issue.Message}";
                 return false;
@@ -182,11 +182,11 @@ public static class Simulator
         request = null;
         error = null;
         string where = $"line {lineNo}";
-        var issues = new List<JsonIssue>();
+        var issues = new List<Problem>();
         var root = JsonParser.Parse(line, new LineMap(line), issues);
         foreach (var i in issues)
         {
-            if (i.Kind == JsonIssueKind.Syntax || i.Kind == JsonIssueKind.Encoding)
+            if (i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.Encoding)
             {
                 error = $"{where}, column {i.Span.Column}: {i.Message}";
                 return false;

@@ -27,13 +27,13 @@ public static class TerraformPlan
         public JsonObject Values = null!;
     }
 
-    public static List<RoleGroup> Read(string path, string text, JsonObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<InputError> errors)
+    public static List<RoleGroup> Read(string path, string text, JsonObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors)
     {
         var roles = new List<RoleGroup>();
         string version = (root.Get("format_version")?.Value as JsonScalar)?.Text ?? "?";
         if (!version.StartsWith("1.", StringComparison.Ordinal))
         {
-            errors.Add(new InputError(path, $"Terraform plan format_version \"{version}\" is not supported (PolicyCheck reads 1.x from `terraform show -json`)"));
+            errors.Add(Problem.Input(path, $"Terraform plan format_version \"{version}\" is not supported (PolicyCheck reads 1.x from `terraform show -json`)"));
             return roles;
         }
         var lines = new LineMap(text);
@@ -254,7 +254,7 @@ public static class TerraformPlan
 
     /// <summary>A policy JSON string at <paramref name="key"/>: read it and map its positions into the plan file.</summary>
     private static void AddDoc(RoleGroup role, string path, string text, LineMap lines, JsonObject values, string key, string label, DocumentKind? kind,
-        HashSet<string> unknown, List<InputError> errors)
+        HashSet<string> unknown, List<Problem> errors)
     {
         var prop = values.Get(key);
         if (prop == null || prop.Value.Kind == JsonKind.Null)

@@ -1,3 +1,4 @@
+using PolicyCheck.Json;
 using System.Collections.Generic;
 using System.Linq;
 using PolicyCheck.Config;
@@ -9,9 +10,9 @@ namespace PolicyCheck.Tests.Config;
 
 public sealed class ConfigTests
 {
-    private static (GatewayConfig Config, List<ConfigError> Errors) Load(string yaml, Dictionary<string, string>? env = null)
+    private static (GatewayConfig Config, List<Problem> Errors) Load(string yaml, Dictionary<string, string>? env = null)
     {
-        var errors = new List<ConfigError>();
+        var errors = new List<Problem>();
         var config = ConfigLoader.Load("policycheck.yml", yaml, BuiltIn.Service, BuiltIn.Catalog, k => env != null && env.TryGetValue(k, out var v) ? v : null, errors);
         return (config, errors);
     }

@@ -1,3 +1,4 @@
+using PolicyCheck.Json;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -289,7 +290,7 @@ public sealed class CloudFormationTemplateTests
         var root = (PolicyCheck.Json.JsonObject)PolicyCheck.Inputs.CloudFormation.TemplateYaml.Load(yaml, out var failure)!;
         Assert.Null(failure);
         var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", yaml, root, new System.Collections.Generic.Dictionary<string, string>(),
-            new PolicyCheck.Config.GatewayConfig(), Lint.Facts, new PolicyCheck.Engine.ManagedPolicies(Lint.Facts), new System.Collections.Generic.List<PolicyCheck.Inputs.InputError>());
+            new PolicyCheck.Config.GatewayConfig(), Lint.Facts, new PolicyCheck.Engine.ManagedPolicies(Lint.Facts), new System.Collections.Generic.List<PolicyCheck.Json.Problem>());
         // Four combinations of A and B; the Tags' If does not touch a policy, so Plain is read once, Branchy once per value of B.
         Assert.Equal(new[] { "Branchy (if B)", "Branchy (if not B)", "Plain" }, read.Roles.Select(r => r.Name).OrderBy(x => x, System.StringComparer.Ordinal));
     }

@@ -9,9 +9,9 @@ namespace PolicyCheck.Tests.Json;
 
 public sealed class JsonParserTests
 {
-    private static (JsonNode? Root, List<JsonIssue> Issues) Parse(string text)
+    private static (JsonNode? Root, List<Problem> Issues) Parse(string text)
     {
-        var issues = new List<JsonIssue>();
+        var issues = new List<Problem>();
         return (JsonParser.Parse(text, new LineMap(text), issues), issues);
     }
 
@@ -82,7 +82,7 @@ public sealed class JsonParserTests
     {
         var (_, issues) = Parse("{\"a\": 1,\n \"a\": 2}");
         var issue = Assert.Single(issues);
-        Assert.Equal(JsonIssueKind.DuplicateKey, issue.Kind);
+        Assert.Equal(ProblemKind.DuplicateKey, issue.Kind);
         Assert.Equal(2, issue.Span.Line);
         Assert.Contains("line 1, column 2", issue.Message);
     }
@@ -117,7 +117,7 @@ public sealed class JsonParserTests
     [Fact]
     public void Invalid_Utf8_Offset_Is_Located()
     {
-        var issues = new List<JsonIssue>();
+        var issues = new List<Problem>();
         var bytes = Encoding.UTF8.GetBytes("ab\ncd").Concat(new byte[] { 0xFF }).ToArray();
         Assert.Null(SourceDecoder.Decode(bytes, issues));
         var i = Assert.Single(issues);

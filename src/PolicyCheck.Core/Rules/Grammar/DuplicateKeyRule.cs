@@ -14,7 +14,7 @@ public sealed class DuplicateKeyRule : PolicyRule
         {
             foreach (var issue in doc.ParseIssues)
             {
-                if (issue.Kind == JsonIssueKind.DuplicateKey) context.Report(doc, issue.Span, issue.Message);
+                if (issue.Kind == ProblemKind.DuplicateKey) context.Report(doc, issue.Span, issue.Message);
             }
         }
     }

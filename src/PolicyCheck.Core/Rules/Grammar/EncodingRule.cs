@@ -15,8 +15,8 @@ public sealed class EncodingRule : PolicyRule
         {
             foreach (var issue in doc.ParseIssues)
             {
-                if (issue.Kind == JsonIssueKind.Encoding) context.Report(doc, issue.Span, issue.Message);
-                else if (issue.Kind == JsonIssueKind.EncodingNote) context.Report(doc, issue.Span, issue.Message, severity: Severity.Warning);
+                if (issue.Kind == ProblemKind.Encoding) context.Report(doc, issue.Span, issue.Message);
+                else if (issue.Kind == ProblemKind.EncodingNote) context.Report(doc, issue.Span, issue.Message, severity: Severity.Warning);
             }
         }
     }

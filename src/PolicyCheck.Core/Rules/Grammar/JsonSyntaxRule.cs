@@ -14,7 +14,7 @@ public sealed class JsonSyntaxRule : PolicyRule
         {
             foreach (var issue in doc.ParseIssues)
             {
-                if (issue.Kind == JsonIssueKind.Syntax || issue.Kind == JsonIssueKind.Tolerated) context.Report(doc, issue.Span, issue.Message);
+                if (issue.Kind == ProblemKind.Syntax || issue.Kind == ProblemKind.Tolerated) context.Report(doc, issue.Span, issue.Message);
             }
         }
     }
