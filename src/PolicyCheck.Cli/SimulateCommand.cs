@@ -176,12 +176,12 @@ public static class SimulateCommand
         if (a.Trust == null || !Array.Exists(a.Actions, Evaluator.IsTrustAction)) return "*";
         string role = $"arn:aws:iam::{Engine.GatewayRequests.ExampleAccount}:role/{Engine.GatewayRequests.RoleName}";
         string from = "an example account";
-        string? configPath = Inputs.ConfigLoader.Find(Path.GetDirectoryName(Path.GetFullPath(a.Trust)) ?? ".");
+        string? configPath = Inputs.ConfigFile.Find(Path.GetDirectoryName(Path.GetFullPath(a.Trust)) ?? ".");
         if (configPath != null)
         {
             try
             {
-                var config = Inputs.ConfigLoader.Load(configPath, File.ReadAllText(configPath), BuiltIn.Service, BuiltIn.Catalog, _ => null, new List<PolicyCheck.Json.Problem>());
+                var config = PolicyCheck.Config.ConfigReader.Load(configPath, File.ReadAllText(configPath), BuiltIn.Service, BuiltIn.Catalog, _ => null, new List<PolicyCheck.Json.Problem>(), File.Exists);
                 if (config.RoleArn != null) (role, from) = (config.RoleArn.Value, configPath + " (gateway.roleArn)");
                 else if (config.Account != null) (role, from) = ($"arn:aws:iam::{config.Account.Value}:role/{Engine.GatewayRequests.RoleName}", configPath + " (gateway.account)");
             }

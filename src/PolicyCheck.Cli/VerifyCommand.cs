@@ -64,15 +64,15 @@ public static class VerifyCommand
         string? portkeyKeyEnv, string? portkeyModel, string? model, string[] endpointArgs, string format, TextWriter stdout, TextWriter stderr, Func<string, string?> env, SecretMask redactor)
     {
         // Values missing from the flags come from policycheck.yml's gateway section.
-        string? path = configPath ?? ConfigLoader.Find(Directory.GetCurrentDirectory());
+        string? path = configPath ?? ConfigFile.Find(Directory.GetCurrentDirectory());
         if (path != null)
         {
             if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
             var errors = new List<PolicyCheck.Json.Problem>();
-            o.Config = ConfigLoader.Load(path, File.ReadAllText(path), BuiltIn.Service, BuiltIn.Catalog, env, errors);
+            o.Config = ConfigReader.Load(path, File.ReadAllText(path), BuiltIn.Service, BuiltIn.Catalog, env, errors, File.Exists);
             if (errors.Count > 0)
             {
-                foreach (var e in errors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {ConfigLoader.RuleId}: {e.Message}");
+                foreach (var e in errors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {PolicyCheck.Rules.RuleIds.ConfigInvalid}: {e.Message}");
                 return Program.ExitUsage;
             }
         }

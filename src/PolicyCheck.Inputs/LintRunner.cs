@@ -80,7 +80,7 @@ public static class LintRunner
             report.Problems.Add(Problem.Input(configPath, "the configuration file does not exist"));
             return report;
         }
-        configPath ??= request.Paths.Count > 0 ? ConfigLoader.Find(GlobBase(request.Paths[0])) : null;
+        configPath ??= request.Paths.Count > 0 ? ConfigFile.Find(GlobBase(request.Paths[0])) : null;
         var config = new GatewayConfig();
         if (configPath != null)
         {
@@ -94,7 +94,7 @@ public static class LintRunner
                 foreach (var i in issues) report.Problems.Add(Problem.Config(configPath, i.Span, i.Message));
                 return report;
             }
-            config = ConfigLoader.Load(configPath, text, facts, catalog, request.Environment, report.Problems);
+            config = ConfigReader.Load(configPath, text, facts, catalog, request.Environment, report.Problems, File.Exists);
             if (report.Problems.Count > 0) return report;
         }
         string? settings = request.SettingsPath ?? config.SettingsPath?.Value;

@@ -13,9 +13,9 @@ namespace PolicyCheck.Inputs;
 /// </summary>
 public static class SettingsLoader
 {
-    /// <summary>Applies settings text; the parsing shares ConfigLoader's strict machinery (unknown keys, positions).</summary>
+    /// <summary>Applies settings text; the parsing shares ConfigReader's strict machinery (unknown keys, positions).</summary>
     public static void Apply(string path, string text, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<Problem> errors)
-        => ConfigLoader.ApplySettings(path, text, config, facts, BuiltIn.Catalog, env, errors);
+        => ConfigReader.ApplySettings(path, text, config, facts, BuiltIn.Catalog, env, errors);
 
     public static void Load(string path, GatewayConfig config, ServiceFacts facts, Func<string, string?> env, List<Problem> errors)
     {

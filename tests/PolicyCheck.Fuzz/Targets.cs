@@ -96,7 +96,7 @@ public static class Targets
         string? text = PolicyCheck.Json.SourceDecoder.Decode(input, issues);
         if (text == null) return;
         var errors = new List<PolicyCheck.Json.Problem>();
-        ConfigLoader.Load("policycheck.yml", text, BuiltIn.Service, BuiltIn.Catalog, name => name == "EXT" ? "from-env" : null, errors);
+        ConfigReader.Load("policycheck.yml", text, BuiltIn.Service, BuiltIn.Catalog, name => name == "EXT" ? "from-env" : null, errors);
     }
 
     /// <summary>simulate --batch lines.</summary>

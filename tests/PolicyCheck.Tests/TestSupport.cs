@@ -21,7 +21,7 @@ public static class Lint
     {
         if (yaml == null) return new GatewayConfig();
         var errors = new List<Problem>();
-        var config = ConfigLoader.Load("policycheck.yml", yaml, Facts, BuiltIn.Catalog, _ => null, errors);
+        var config = ConfigReader.Load("policycheck.yml", yaml, Facts, BuiltIn.Catalog, _ => null, errors, File.Exists);
         if (errors.Count > 0) throw new InvalidOperationException("test config invalid: " + errors[0].Message);
         return config;
     }

@@ -13,7 +13,7 @@ public sealed class ConfigTests
     private static (GatewayConfig Config, List<Problem> Errors) Load(string yaml, Dictionary<string, string>? env = null)
     {
         var errors = new List<Problem>();
-        var config = ConfigLoader.Load("policycheck.yml", yaml, BuiltIn.Service, BuiltIn.Catalog, k => env != null && env.TryGetValue(k, out var v) ? v : null, errors);
+        var config = ConfigReader.Load("policycheck.yml", yaml, BuiltIn.Service, BuiltIn.Catalog, k => env != null && env.TryGetValue(k, out var v) ? v : null, errors, System.IO.File.Exists);
         return (config, errors);
     }
 

@@ -1,23 +1,22 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text.RegularExpressions;
-using PolicyCheck.Config;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
-using PolicyCheck.Inputs.Yaml;
 using PolicyCheck.Json;
+using PolicyCheck.Yaml;
 using PolicyCheck.Rules;
-using YamlDotNet.RepresentationModel;
 
-namespace PolicyCheck.Inputs;
+namespace PolicyCheck.Config;
 
-/// <summary>Reads policycheck.yml strictly: unknown keys and wrong types are errors with positions.</summary>
-public sealed class ConfigLoader
+/// <summary>
+/// Reads policycheck.yml (and the Portkey settings) strictly: unknown keys and wrong types are PC4001 errors with
+/// positions. The CLI and the analyzers read the config with this one reader.
+/// </summary>
+public sealed class ConfigReader
 {
     public const string FileName = "policycheck.yml";
-    public const string RuleId = RuleIds.ConfigInvalid;
     private static readonly string[] TopKeys = { "gateway", "rules", "suppressions" };
     private static readonly string[] ExternalIdKeys = { "required", "value", "env" };
     private static readonly string[] SuppressionKeys = { "rule", "path", "justification", "expires" };
@@ -29,32 +28,22 @@ public sealed class ConfigLoader
     private readonly ServiceFacts _facts;
     private readonly RuleCatalog _catalog;
     private readonly Func<string, string?> _env;
+    private readonly Func<string, bool>? _fileExists;
     private readonly List<Problem> _errors = new List<Problem>();
 
-    private ConfigLoader(string path, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env)
+    private ConfigReader(string path, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, Func<string, bool>? fileExists)
     {
+        _fileExists = fileExists;
         _path = path;
         _facts = facts;
         _catalog = catalog;
         _env = env;
     }
 
-    /// <summary>Finds policycheck.yml in the folder of <paramref name="start"/> or any folder above it.</summary>
-    public static string? Find(string start)
+    /// <param name="fileExists">Checks gateway.settings; null (the analyzers) takes the path as given.</param>
+    public static GatewayConfig Load(string path, string text, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors, Func<string, bool>? fileExists = null)
     {
-        string full = Path.GetFullPath(start);
-        var dir = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full).Directory;
-        for (; dir != null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, FileName);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
-    public static GatewayConfig Load(string path, string text, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors)
-    {
-        var loader = new ConfigLoader(path, facts, catalog, env);
+        var loader = new ConfigReader(path, facts, catalog, env, fileExists);
         var config = loader.Parse(text);
         errors.AddRange(loader._errors);
         return config;
@@ -63,7 +52,7 @@ public sealed class ConfigLoader
     /// <summary>The Portkey integration settings (see SettingsLoader): validated with positions and applied to <paramref name="config"/>.</summary>
     public static void ApplySettings(string path, string text, GatewayConfig config, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors)
     {
-        var loader = new ConfigLoader(path, facts, catalog, env);
+        var loader = new ConfigReader(path, facts, catalog, env, null);
         loader.ParseSettings(text, config);
         errors.AddRange(loader._errors);
     }
@@ -72,11 +61,10 @@ public sealed class ConfigLoader
 
     private void ParseSettings(string text, GatewayConfig config)
     {
-        var problems = new List<YamlProblem>();
-        var root = YamlDoc.Load(text, problems);
-        foreach (var p in problems) _errors.Add(Problem.Config(_path, p.Span, p.Message));
+        var root = YamlReader.Read(text, null, out var problem);
+        if (problem != null) _errors.Add(Problem.Config(_path, problem.Span, problem.Message));
         if (root == null) return;
-        if (root is not YamlMappingNode map)
+        if (root is not JsonObject map)
         {
             Error(root, "the Portkey settings must be a mapping (authType, roleArn, externalId, region, workspaceId, deployment)");
             return;
@@ -139,22 +127,30 @@ public sealed class ConfigLoader
     }
 
     /// <summary>A value given in both policycheck.yml and the settings must agree.</summary>
-    private void Agree(Located<string>? existing, string value, string key, YamlNode node)
+    private void Agree(Located<string>? existing, string value, string key, JsonNode node)
     {
         if (existing != null && existing.Value != value) Error(node, $"{key} '{value}' differs from policycheck.yml ('{existing.Value}')");
     }
 
-    private void Error(YamlNode node, string message) => _errors.Add(Problem.Config(_path, YamlDoc.Span(node), message));
+    private void Error(JsonNode node, string message) => Error(node.Span, message);
+    private void Error(SourceSpan span, string message) => _errors.Add(Problem.Config(_path, span, message));
+
+    private static string Describe(JsonNode node) => node switch
+    {
+        JsonObject => "a mapping",
+        JsonArray => "a list",
+        JsonScalar s when s.Text.Length == 0 => "an empty value",
+        _ => "a scalar",
+    };
 
     private GatewayConfig Parse(string text)
     {
         var config = new GatewayConfig { Path = _path };
-        var problems = new List<YamlProblem>();
-        var root = YamlDoc.Load(text, problems);
-        foreach (var p in problems) _errors.Add(Problem.Config(_path, p.Span, p.Message));
+        var root = YamlReader.Read(text, null, out var problem);
+        if (problem != null) _errors.Add(Problem.Config(_path, problem.Span, problem.Message));
         if (root == null) return config;
-        if (root is YamlScalarNode empty && string.IsNullOrEmpty(empty.Value)) return config;
-        if (root is not YamlMappingNode map)
+        if (root is JsonScalar empty && empty.Text.Length == 0) return config;
+        if (root is not JsonObject map)
         {
             Error(root, "the configuration must be a mapping with the keys gateway, rules and suppressions");
             return config;
@@ -170,59 +166,54 @@ public sealed class ConfigLoader
         }
         if (config.Deployment == Deployment.SelfHosted && config.Principals.Count == 0)
         {
-            _errors.Add(Problem.Config(_path, YamlDoc.Span(map), "a self-hosted deployment needs gateway.principals: the role ARN your gateway runs as"));
+            _errors.Add(Problem.Config(_path, map.Span, "a self-hosted deployment needs gateway.principals: the role ARN your gateway runs as"));
         }
         return config;
     }
 
     /// <summary>Mapping entries with scalar keys; unknown keys are reported with a suggestion.</summary>
-    private IEnumerable<(string Key, YamlNode Value)> Entries(YamlMappingNode map, string[] known, string where)
+    private IEnumerable<(string Key, JsonNode Value)> Entries(JsonObject map, string[] known, string where)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var pair in map.Children)
+        foreach (var pair in map.Properties)
         {
-            if (pair.Key is not YamlScalarNode k || k.Value == null)
+            if (Array.IndexOf(known, pair.Name) < 0)
             {
-                Error(pair.Key, $"keys in {where} must be plain names");
+                string? near = Names.Nearest(pair.Name, known);
+                Error(pair.NameSpan, $"unknown key '{pair.Name}' in {where}{(near != null ? $"; did you mean '{near}'?" : $"; known keys: {string.Join(", ", known)}")}");
                 continue;
             }
-            if (Array.IndexOf(known, k.Value) < 0)
+            if (!seen.Add(pair.Name))
             {
-                string? near = Names.Nearest(k.Value, known);
-                Error(k, $"unknown key '{k.Value}' in {where}{(near != null ? $"; did you mean '{near}'?" : $"; known keys: {string.Join(", ", known)}")}");
+                Error(pair.NameSpan, $"'{pair.Name}' is given twice in {where}");
                 continue;
             }
-            if (!seen.Add(k.Value))
-            {
-                Error(k, $"'{k.Value}' is given twice in {where}");
-                continue;
-            }
-            yield return (k.Value, pair.Value);
+            yield return (pair.Name, pair.Value);
         }
     }
 
-    private string? Scalar(YamlNode node, string what)
+    private string? Scalar(JsonNode node, string what)
     {
-        if (node is YamlScalarNode s && s.Value != null && s.Value.Length > 0) return s.Value;
-        Error(node, $"{what} must be a single value, not {YamlDoc.Describe(node)}");
+        if (node is JsonScalar s && s.Text.Length > 0) return s.Text;
+        Error(node, $"{what} must be a single value, not {Describe(node)}");
         return null;
     }
 
-    private List<(string Value, YamlNode Node)> List(YamlNode node, string what)
+    private List<(string Value, JsonNode Node)> List(JsonNode node, string what)
     {
-        var list = new List<(string, YamlNode)>();
-        if (node is YamlScalarNode)
+        var list = new List<(string, JsonNode)>();
+        if (node is JsonScalar)
         {
             var v = Scalar(node, what);
             if (v != null) list.Add((v, node));
             return list;
         }
-        if (node is not YamlSequenceNode seq)
+        if (node is not JsonArray seq)
         {
             Error(node, $"{what} must be a list");
             return list;
         }
-        foreach (var item in seq.Children)
+        foreach (var item in seq.Items)
         {
             var v = Scalar(item, "each entry of " + what);
             if (v != null) list.Add((v, item));
@@ -230,17 +221,17 @@ public sealed class ConfigLoader
         return list;
     }
 
-    private Located<string> At(string value, YamlNode node) => new Located<string>(value, _path, YamlDoc.Span(node));
+    private Located<string> At(string value, JsonNode node) => new Located<string>(value, _path, node.Span);
 
-    private void ParseGateway(YamlNode node, GatewayConfig config)
+    private void ParseGateway(JsonNode node, GatewayConfig config)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not JsonObject map)
         {
             Error(node, "gateway must be a mapping");
             return;
         }
         var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn", "settings", "context" };
-        YamlNode? contextNode = null;
+        JsonNode? contextNode = null;
         foreach (var (key, value) in Entries(map, known, "gateway"))
         {
             switch (key)
@@ -297,8 +288,8 @@ public sealed class ConfigLoader
                 case "settings":
                     var settings = Scalar(value, "gateway.settings");
                     if (settings == null) break;
-                    string full = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(_path)) ?? ".", settings);
-                    if (!File.Exists(full)) Error(value, $"the Portkey settings file '{settings}' does not exist (paths are relative to policycheck.yml)");
+                    string full = _fileExists == null ? settings : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path)) ?? ".", settings);
+                    if (_fileExists != null && !_fileExists(full)) Error(value, $"the Portkey settings file '{settings}' does not exist (paths are relative to policycheck.yml)");
                     else config.SettingsPath = At(full, value);
                     break;
                 case "roleArn":
@@ -331,68 +322,69 @@ public sealed class ConfigLoader
     }
 
     /// <summary>gateway.context: values for keys the gateway's requests carry but that are unknown offline.</summary>
-    private void ParseContext(YamlNode node, GatewayConfig config)
+    private void ParseContext(JsonNode node, GatewayConfig config)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not JsonObject map)
         {
             Error(node, "gateway.context must be a mapping of condition key: value (or a list of values)");
             return;
         }
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in map.Children)
+        foreach (var pair in map.Properties)
         {
-            if (pair.Key is not YamlScalarNode k || string.IsNullOrEmpty(k.Value))
+            string name = pair.Name;
+            if (name.Length == 0)
             {
-                Error(pair.Key, "keys in gateway.context must be condition keys such as aws:SourceIp");
+                Error(pair.NameSpan, "keys in gateway.context must be condition keys such as aws:SourceIp");
                 continue;
             }
-            if (!seen.Add(k.Value!))
+            if (!seen.Add(name))
             {
-                Error(k, $"'{k.Value}' is given twice in gateway.context");
+                Error(pair.NameSpan, $"'{name}' is given twice in gateway.context");
                 continue;
             }
             var values = new List<string>();
-            if (pair.Value is YamlSequenceNode seq)
+            if (pair.Value is JsonArray seq)
             {
                 bool ok = true;
-                foreach (var item in seq.Children)
+                foreach (var item in seq.Items)
                 {
-                    if (item is YamlScalarNode sv && sv.Value != null && sv.Value.Length > 0) values.Add(sv.Value);
+                    if (item is JsonScalar sv && sv.Text.Length > 0) values.Add(sv.Text);
                     else
                     {
-                        Error(item, $"each value of gateway.context {k.Value} must be a single value, not {YamlDoc.Describe(item)}");
+                        Error(item, $"each value of gateway.context {name} must be a single value, not {Describe(item)}");
                         ok = false;
                     }
                 }
                 if (!ok) continue;
             }
-            else if (pair.Value is YamlScalarNode one && one.Value != null && one.Value.Length > 0)
+            else if (pair.Value is JsonScalar one && one.Text.Length > 0)
             {
-                values.Add(one.Value);
+                values.Add(one.Text);
             }
             else
             {
-                Error(pair.Value, $"gateway.context {k.Value} must be a value or a list of values, not {YamlDoc.Describe(pair.Value)}");
+                Error(pair.Value, $"gateway.context {name} must be a value or a list of values, not {Describe(pair.Value)}");
                 continue;
             }
-            string? why = GatewayRequests.CheckSetting(_facts, config.Deployment, k.Value!, values, out var type);
+            string? why = GatewayRequests.CheckSetting(_facts, config.Deployment, name, values, out var type);
             if (why != null)
             {
-                Error(why.StartsWith(k.Value!, StringComparison.Ordinal) || why.StartsWith("give", StringComparison.Ordinal) ? pair.Value : k, "gateway.context: " + why);
+                Error(why.StartsWith(name, StringComparison.Ordinal) || why.StartsWith("give", StringComparison.Ordinal) ? pair.Value.Span : pair.NameSpan, "gateway.context: " + why);
                 continue;
             }
-            config.Context.Add(new ContextSetting(k.Value!, values, type, _path, YamlDoc.Span(k)));
+            config.Context.Add(new ContextSetting(name, values, type, _path, pair.NameSpan));
         }
     }
 
-    private void ParseExternalId(YamlNode node, GatewayConfig config)
+    private void ParseExternalId(JsonNode node, GatewayConfig config)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not JsonObject map)
         {
             Error(node, "gateway.externalId must be a mapping with required and value (or env)");
             return;
         }
-        YamlNode? valueNode = null, envNode = null;
+        JsonNode? valueNode = null, envNode = null;
         foreach (var (key, value) in Entries(map, ExternalIdKeys, "gateway.externalId"))
         {
             switch (key)
@@ -432,44 +424,44 @@ public sealed class ConfigLoader
         if (valueNode != null && envNode != null) Error(envNode, "give either gateway.externalId.value or gateway.externalId.env, not both");
     }
 
-    private void ParseRules(YamlNode node, GatewayConfig config)
+    private void ParseRules(JsonNode node, GatewayConfig config)
     {
-        if (node is not YamlMappingNode map)
+        if (node is not JsonObject map)
         {
             Error(node, "rules must be a mapping of rule IDs to severities");
             return;
         }
-        foreach (var pair in map.Children)
+        foreach (var pair in map.Properties)
         {
-            var id = pair.Key as YamlScalarNode;
-            if (id?.Value == null || _catalog.Find(id.Value) == null)
+            string id = pair.Name;
+            if (_catalog.Find(id) == null)
             {
-                Error(pair.Key, $"'{id?.Value}' is not a rule ID (see `policycheck rules`)");
+                Error(pair.NameSpan, $"'{id}' is not a rule ID (see `policycheck rules`)");
                 continue;
             }
-            var sev = Scalar(pair.Value, $"the severity of {id.Value}");
+            var sev = Scalar(pair.Value, $"the severity of {id}");
             switch (sev)
             {
-                case "error": config.RuleSeverities[id.Value] = Severity.Error; break;
-                case "warning": config.RuleSeverities[id.Value] = Severity.Warning; break;
-                case "note": config.RuleSeverities[id.Value] = Severity.Note; break;
-                case "off": config.RuleSeverities[id.Value] = null; break;
+                case "error": config.RuleSeverities[id] = Severity.Error; break;
+                case "warning": config.RuleSeverities[id] = Severity.Warning; break;
+                case "note": config.RuleSeverities[id] = Severity.Note; break;
+                case "off": config.RuleSeverities[id] = null; break;
                 case null: break;
                 default: Error(pair.Value, $"'{sev}' is not a severity (error, warning, note or off)"); break;
             }
         }
     }
 
-    private void ParseSuppressions(YamlNode node, GatewayConfig config)
+    private void ParseSuppressions(JsonNode node, GatewayConfig config)
     {
-        if (node is not YamlSequenceNode seq)
+        if (node is not JsonArray seq)
         {
             Error(node, "suppressions must be a list");
             return;
         }
-        foreach (var item in seq.Children)
+        foreach (var item in seq.Items)
         {
-            if (item is not YamlMappingNode map)
+            if (item is not JsonObject map)
             {
                 Error(item, "each suppression must be a mapping with rule, path and justification");
                 continue;
@@ -485,7 +477,7 @@ public sealed class ConfigLoader
                         if (rule != null && _catalog.Find(rule) == null) Error(value, $"'{rule}' is not a rule ID");
                         break;
                     case "path": path = Scalar(value, "suppression path"); break;
-                    case "justification": justification = (value as YamlScalarNode)?.Value?.Trim(); break;
+                    case "justification": justification = (value as JsonScalar)?.Text.Trim(); break;
                     case "expires":
                         var e = Scalar(value, "suppression expires");
                         if (e != null && DateTime.TryParseExact(e, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)) expires = date;
@@ -503,7 +495,7 @@ public sealed class ConfigLoader
                 Error(map, $"the suppression of {rule} needs a justification: say why the finding is accepted");
                 continue;
             }
-            config.Suppressions.Add(new Suppression(rule, path, justification!, expires, _path, YamlDoc.Span(map)));
+            config.Suppressions.Add(new Suppression(rule, path, justification!, expires, _path, map.Span));
         }
     }
 
