@@ -34,7 +34,9 @@ internal sealed class CodeOptions
         {
             if (!string.Equals(Path.GetFileName(file.Path), "policycheck.yml", StringComparison.OrdinalIgnoreCase)) continue;
             var text = file.GetText(cancel);
-            if (text != null) MiniYaml.ReadGateway(text.ToString(), config);
+            // The CLI's own reader: the IDE and CI read the same config. Errors are PC4001 in `policycheck lint`; here what
+            // could be read is used. Environment variables are not read by analyzers.
+            if (text != null) config = ConfigReader.Load(file.Path, text.ToString(), Facts, BuiltIn.Catalog, _ => null, new List<Problem>());
         }
         return new CodeOptions(config);
     }
@@ -55,73 +57,4 @@ internal sealed class CodeOptions
         var list = Config.ExpectedPrincipals(Facts);
         return list.Count > 0 ? list : new[] { Facts.Portkey.HostedPrincipal };
     }
-}
-
-/// <summary>Reads the gateway section of policycheck.yml (a small YAML subset: nested mappings, scalars, [a, b] and "- item" lists).</summary>
-internal static class MiniYaml
-{
-    public static void ReadGateway(string text, GatewayConfig config)
-    {
-        bool inGateway = false;
-        string? listKey = null;
-        foreach (var raw in text.Split('\n'))
-        {
-            string line = StripComment(raw.TrimEnd('\r'));
-            if (line.Trim().Length == 0) continue;
-            int indent = line.Length - line.TrimStart().Length;
-            string t = line.Trim();
-            if (indent == 0)
-            {
-                inGateway = t == "gateway:";
-                listKey = null;
-                continue;
-            }
-            if (!inGateway) continue;
-            if (t.StartsWith("- ", StringComparison.Ordinal) && listKey != null)
-            {
-                Add(config, listKey, Unquote(t.Substring(2).Trim()));
-                continue;
-            }
-            int colon = t.IndexOf(':');
-            if (colon <= 0 || indent > 2) continue;
-            string key = t.Substring(0, colon).Trim();
-            string value = t.Substring(colon + 1).Trim();
-            listKey = value.Length == 0 ? key : null;
-            if (value.StartsWith("[", StringComparison.Ordinal) && value.EndsWith("]", StringComparison.Ordinal))
-            {
-                foreach (var item in value.Substring(1, value.Length - 2).Split(','))
-                {
-                    if (item.Trim().Length > 0) Add(config, key, Unquote(item.Trim()));
-                }
-                continue;
-            }
-            if (value.Length == 0) continue;
-            value = Unquote(value);
-            var located = new Located<string>(value, "policycheck.yml", SourceSpan.FileStart);
-            switch (key)
-            {
-                case "region": config.Region = located; break;
-                case "account": config.Account = located; break;
-                case "workspace": config.Workspace = located; break;
-                case "deployment": config.Deployment = value == "self-hosted" ? Deployment.SelfHosted : Deployment.Hosted; break;
-            }
-        }
-    }
-
-    private static void Add(GatewayConfig config, string key, string value)
-    {
-        var located = new Located<string>(value, "policycheck.yml", SourceSpan.FileStart);
-        if (key == "principals") config.Principals.Add(located);
-        else if (key == "features") config.Features.Add(located);
-    }
-
-    private static string StripComment(string line)
-    {
-        int hash = line.IndexOf(" #", StringComparison.Ordinal);
-        if (line.TrimStart().StartsWith("#", StringComparison.Ordinal)) return string.Empty;
-        return hash >= 0 ? line.Substring(0, hash) : line;
-    }
-
-    private static string Unquote(string s)
-        => s.Length >= 2 && (s[0] == '"' || s[0] == '\'') && s[s.Length - 1] == s[0] ? s.Substring(1, s.Length - 2) : s;
 }

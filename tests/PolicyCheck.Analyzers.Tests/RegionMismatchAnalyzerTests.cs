@@ -36,6 +36,23 @@ class C { string A = ""https://aws-external-anthropic.{|PC5005:us-west-2|}.api.a
 class C { string A = ""arn:aws:aws-external-anthropic:{|PC5005:us-west-2|}:111122223333:workspace/wrkspc_01""; }",
         policycheckYml: "gateway:\n  region: eu-west-1   # where the workspace lives\n  features: [inference]\n");
 
+    /// <summary>The analyzers read policycheck.yml with the CLI's reader: flow style and quoting count as in `lint`.</summary>
+    [Theory]
+    [InlineData("gateway: {region: eu-west-1, features: [inference]}\n")]
+    [InlineData("gateway:\n  region: \"eu-west-1\"\n")]
+    [InlineData("# the workspace region\ngateway:\n    features:\n      - inference\n    region: 'eu-west-1'\n")]
+    [InlineData("gateway:\n  region: eu-west-1\n  regoin: typo-is-a-PC4001-in-lint\n")]
+    public Task Flags_RegionOtherThanExpected_WhateverTheYamlStyle(string yml) => V.Analyzer(@"
+class C { string A = ""arn:aws:aws-external-anthropic:{|PC5005:us-west-2|}:111122223333:workspace/wrkspc_01""; }",
+        policycheckYml: yml);
+
+    [Theory]
+    [InlineData("gateway: {region: us-west-2}\n")]
+    [InlineData("gateway:\n  region: \"us-west-2\"\n")]
+    public Task Quiet_WhenTheConfigRegionMatches(string yml) => V.Analyzer(@"
+class C { string A = ""arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/wrkspc_01""; }",
+        policycheckYml: yml);
+
     [Fact]
     public Task Fix_SignsForTheEndpointRegion() => V.Fix<ReplaceLiteralCodeFix>(Types + @"
 class C

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Text;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Yaml;
 
 namespace PolicyCheck.Generate;
 

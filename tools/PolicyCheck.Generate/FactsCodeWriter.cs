@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Yaml;
 
 namespace PolicyCheck.Generate;
 

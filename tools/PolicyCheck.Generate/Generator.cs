@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Yaml;
 
 namespace PolicyCheck.Generate;
 

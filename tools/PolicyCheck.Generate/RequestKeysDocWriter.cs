@@ -1,7 +1,6 @@
 using System.Text;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Yaml;
 
 namespace PolicyCheck.Generate;
 

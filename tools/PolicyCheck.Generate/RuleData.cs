@@ -4,8 +4,8 @@ using System.IO;
 using System.Reflection;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Yaml;
-using YamlDotNet.RepresentationModel;
+using PolicyCheck.Json;
+using PolicyCheck.Yaml;
 
 namespace PolicyCheck.Generate;
 
@@ -26,7 +26,7 @@ public sealed class RuleEntry
     public string? Class { get; init; }
 }
 
-/// <summary>Loads rules/service.yml and rules/catalog.yml with YamlDotNet (embedded in this assembly).</summary>
+/// <summary>Loads rules/service.yml and rules/catalog.yml (embedded in this assembly) with the project's YAML reader.</summary>
 public static class RuleData
 {
     public const string ServiceResource = "PolicyCheck.rules.service.yml";
@@ -40,100 +40,99 @@ public static class RuleData
         return reader.ReadToEnd();
     }
 
-    private static YamlMappingNode Root(string text, string name)
+    private static JsonObject Root(string text, string name)
     {
-        var problems = new List<YamlProblem>();
-        var root = YamlDoc.Load(text, problems);
-        if (problems.Count > 0) throw new InvalidDataException($"{name}({problems[0].Span.Line},{problems[0].Span.Column}): {problems[0].Message}");
-        return root as YamlMappingNode ?? throw new InvalidDataException($"{name}: the top level must be a mapping");
+        var root = YamlReader.Read(text, null, out var problem);
+        if (problem != null) throw new InvalidDataException($"{name}({problem.Span.Line},{problem.Span.Column}): {problem.Message}");
+        return root as JsonObject ?? throw new InvalidDataException($"{name}: the top level must be a mapping");
     }
 
     public static ServiceFacts LoadService(string text)
     {
         var root = Root(text, "service.yml");
         var actions = new List<ActionFact>();
-        foreach (var a in YamlDoc.Maps(root, "actions"))
+        foreach (var a in YamlFields.Maps(root, "actions"))
         {
-            string scope = YamlDoc.Str(a, "scope");
+            string scope = YamlFields.Str(a, "scope");
             var parsedScope = scope switch
             {
                 "workspace" => ResourceScope.Workspace,
                 "workspace-optional" => ResourceScope.WorkspaceOptional,
                 "account" => ResourceScope.Account,
-                _ => throw new InvalidDataException($"service.yml line {a.Start.Line}: unknown scope '{scope}'"),
+                _ => throw new InvalidDataException($"service.yml line {a.Span.Line}: unknown scope '{scope}'"),
             };
-            actions.Add(new ActionFact(YamlDoc.Str(a, "name"), YamlDoc.Str(a, "access"), parsedScope,
-                YamlDoc.StrOr(a, "permissionOnly", "false") == "true", YamlDoc.Strings(a, "sources"), YamlDoc.Strings(a, "conditionKeys")));
+            actions.Add(new ActionFact(YamlFields.Str(a, "name"), YamlFields.Str(a, "access"), parsedScope,
+                YamlFields.StrOr(a, "permissionOnly", "false") == "true", YamlFields.Strings(a, "sources"), YamlFields.Strings(a, "conditionKeys")));
         }
         var keys = new List<ConditionKeyFact>();
-        foreach (var k in YamlDoc.Maps(root, "conditionKeys"))
+        foreach (var k in YamlFields.Maps(root, "conditionKeys"))
         {
-            keys.Add(new ConditionKeyFact(YamlDoc.Str(k, "name"), YamlDoc.Str(k, "type"), YamlDoc.Str(k, "description")));
+            keys.Add(new ConditionKeyFact(YamlFields.Str(k, "name"), YamlFields.Str(k, "type"), YamlFields.Str(k, "description")));
         }
         var features = new List<FeatureFact>();
-        foreach (var f in YamlDoc.Maps(root, "features"))
+        foreach (var f in YamlFields.Maps(root, "features"))
         {
-            features.Add(new FeatureFact(YamlDoc.Str(f, "name"), YamlDoc.Str(f, "description"), YamlDoc.Strings(f, "actions"), YamlDoc.Strings(f, "optional")));
+            features.Add(new FeatureFact(YamlFields.Str(f, "name"), YamlFields.Str(f, "description"), YamlFields.Strings(f, "actions"), YamlFields.Strings(f, "optional")));
         }
         var managed = new List<ManagedPolicyFact>();
-        foreach (var m in YamlDoc.Maps(root, "managedPolicies"))
+        foreach (var m in YamlFields.Maps(root, "managedPolicies"))
         {
-            managed.Add(new ManagedPolicyFact(YamlDoc.Str(m, "name"), YamlDoc.Str(m, "arn"), YamlDoc.Str(m, "version"), YamlDoc.Str(m, "summary"), YamlDoc.Str(m, "document")));
+            managed.Add(new ManagedPolicyFact(YamlFields.Str(m, "name"), YamlFields.Str(m, "arn"), YamlFields.Str(m, "version"), YamlFields.Str(m, "summary"), YamlFields.Str(m, "document")));
         }
-        var pk = YamlDoc.Get(root, "portkey") as YamlMappingNode ?? throw new InvalidDataException("service.yml: 'portkey' must be a mapping");
-        var portkey = new PortkeyFacts(YamlDoc.Str(pk, "hostedPrincipal"), YamlDoc.Str(pk, "hostedAccount"), YamlDoc.Str(pk, "trustAction"),
-            YamlDoc.Str(pk, "externalIdPattern"), int.Parse(YamlDoc.Str(pk, "externalIdMinLength")), int.Parse(YamlDoc.Str(pk, "externalIdMaxLength")),
-            YamlDoc.Strings(pk, "placeholderExternalIds"));
-        var wn = YamlDoc.Get(root, "wrongNames") as YamlMappingNode ?? throw new InvalidDataException("service.yml: 'wrongNames' must be a mapping");
+        var pk = YamlFields.Get(root, "portkey") as JsonObject ?? throw new InvalidDataException("service.yml: 'portkey' must be a mapping");
+        var portkey = new PortkeyFacts(YamlFields.Str(pk, "hostedPrincipal"), YamlFields.Str(pk, "hostedAccount"), YamlFields.Str(pk, "trustAction"),
+            YamlFields.Str(pk, "externalIdPattern"), int.Parse(YamlFields.Str(pk, "externalIdMinLength")), int.Parse(YamlFields.Str(pk, "externalIdMaxLength")),
+            YamlFields.Strings(pk, "placeholderExternalIds"));
+        var wn = YamlFields.Get(root, "wrongNames") as JsonObject ?? throw new InvalidDataException("service.yml: 'wrongNames' must be a mapping");
         var renames = new List<ActionRename>();
-        foreach (var r in YamlDoc.Maps(wn, "actions")) renames.Add(new ActionRename(YamlDoc.Str(r, "wrong"), YamlDoc.Str(r, "right")));
-        var wrong = new WrongNameFacts(YamlDoc.Strings(wn, "namespaces"), renames, YamlDoc.Strings(wn, "signingNames"), YamlDoc.Strings(wn, "hosts"));
+        foreach (var r in YamlFields.Maps(wn, "actions")) renames.Add(new ActionRename(YamlFields.Str(r, "wrong"), YamlFields.Str(r, "right")));
+        var wrong = new WrongNameFacts(YamlFields.Strings(wn, "namespaces"), renames, YamlFields.Strings(wn, "signingNames"), YamlFields.Strings(wn, "hosts"));
 
         var requestKeys = new List<RequestKeyFact>();
-        foreach (var k in YamlDoc.Maps(root, "requestKeys"))
+        foreach (var k in YamlFields.Maps(root, "requestKeys"))
         {
             try
             {
-                string? self = YamlDoc.StrOr(k, "selfHosted", string.Empty);
-                string? value = YamlDoc.StrOr(k, "value", string.Empty);
-                requestKeys.Add(new RequestKeyFact(YamlDoc.Str(k, "key"), RequestKeyFact.ParseStatus(YamlDoc.Str(k, "call")), RequestKeyFact.ParseStatus(YamlDoc.Str(k, "assumeRole")),
-                    self.Length > 0 ? RequestKeyFact.ParseStatus(self) : null, value.Length > 0 ? value : null, YamlDoc.Str(k, "type"), YamlDoc.Str(k, "source")));
+                string? self = YamlFields.StrOr(k, "selfHosted", string.Empty);
+                string? value = YamlFields.StrOr(k, "value", string.Empty);
+                requestKeys.Add(new RequestKeyFact(YamlFields.Str(k, "key"), RequestKeyFact.ParseStatus(YamlFields.Str(k, "call")), RequestKeyFact.ParseStatus(YamlFields.Str(k, "assumeRole")),
+                    self.Length > 0 ? RequestKeyFact.ParseStatus(self) : null, value.Length > 0 ? value : null, YamlFields.Str(k, "type"), YamlFields.Str(k, "source")));
             }
             catch (ArgumentException ex)
             {
-                throw new InvalidDataException($"service.yml line {k.Start.Line}: {ex.Message}");
+                throw new InvalidDataException($"service.yml line {k.Span.Line}: {ex.Message}");
             }
         }
-        return new ServiceFacts(YamlDoc.Str(root, "name"), YamlDoc.Str(root, "namespace"), YamlDoc.Str(root, "signingName"),
-            YamlDoc.Str(root, "endpointTemplate"), YamlDoc.Str(root, "servicePrincipal"), YamlDoc.Str(root, "workspaceArnTemplate"),
-            YamlDoc.Str(root, "workspaceIdPattern"), YamlDoc.Str(root, "catalogDate"), actions, keys, managed, features,
-            YamlDoc.Strings(root, "defaultFeatures"), portkey, wrong, YamlDoc.Strings(root, "partitions"), YamlDoc.Strings(root, "regions"), requestKeys);
+        return new ServiceFacts(YamlFields.Str(root, "name"), YamlFields.Str(root, "namespace"), YamlFields.Str(root, "signingName"),
+            YamlFields.Str(root, "endpointTemplate"), YamlFields.Str(root, "servicePrincipal"), YamlFields.Str(root, "workspaceArnTemplate"),
+            YamlFields.Str(root, "workspaceIdPattern"), YamlFields.Str(root, "catalogDate"), actions, keys, managed, features,
+            YamlFields.Strings(root, "defaultFeatures"), portkey, wrong, YamlFields.Strings(root, "partitions"), YamlFields.Strings(root, "regions"), requestKeys);
     }
 
     public static List<RuleEntry> LoadCatalogEntries(string text, out string helpUriBase)
     {
         var root = Root(text, "catalog.yml");
-        helpUriBase = YamlDoc.Str(root, "helpUriBase");
+        helpUriBase = YamlFields.Str(root, "helpUriBase");
         var list = new List<RuleEntry>();
-        foreach (var r in YamlDoc.Maps(root, "rules"))
+        foreach (var r in YamlFields.Maps(root, "rules"))
         {
-            string sev = YamlDoc.Str(r, "severity");
+            string sev = YamlFields.Str(r, "severity");
             var severity = sev switch
             {
                 "error" => Severity.Error,
                 "warning" => Severity.Warning,
                 "note" => Severity.Note,
-                _ => throw new InvalidDataException($"catalog.yml line {r.Start.Line}: unknown severity '{sev}'"),
+                _ => throw new InvalidDataException($"catalog.yml line {r.Span.Line}: unknown severity '{sev}'"),
             };
-            var d = new RuleDescriptor(YamlDoc.Str(r, "id"), YamlDoc.Str(r, "name"), YamlDoc.Str(r, "title"), severity,
-                YamlDoc.Str(r, "category"), YamlDoc.Str(r, "help"), YamlDoc.Str(r, "fix"), NullIfEmpty(YamlDoc.StrOr(r, "severityVaries", string.Empty)),
-                YamlDoc.StrOr(r, "scope", "gateway") switch
+            var d = new RuleDescriptor(YamlFields.Str(r, "id"), YamlFields.Str(r, "name"), YamlFields.Str(r, "title"), severity,
+                YamlFields.Str(r, "category"), YamlFields.Str(r, "help"), YamlFields.Str(r, "fix"), NullIfEmpty(YamlFields.StrOr(r, "severityVaries", string.Empty)),
+                YamlFields.StrOr(r, "scope", "gateway") switch
                 {
                     "gateway" => RuleScope.Gateway,
                     "any" => RuleScope.Any,
-                    var other => throw new InvalidDataException($"catalog.yml line {r.Start.Line}: unknown scope '{other}' (gateway or any)"),
-                }, YamlDoc.Strings(r, "quietWhereReported"));
-            list.Add(new RuleEntry(d, YamlDoc.StrOr(r, "bad", string.Empty), YamlDoc.StrOr(r, "good", string.Empty)) { Class = NullIfEmpty(YamlDoc.StrOr(r, "class", string.Empty)) });
+                    var other => throw new InvalidDataException($"catalog.yml line {r.Span.Line}: unknown scope '{other}' (gateway or any)"),
+                }, YamlFields.Strings(r, "quietWhereReported"));
+            list.Add(new RuleEntry(d, YamlFields.StrOr(r, "bad", string.Empty), YamlFields.StrOr(r, "good", string.Empty)) { Class = NullIfEmpty(YamlFields.StrOr(r, "class", string.Empty)) });
         }
         return list;
     }
@@ -146,5 +145,44 @@ public static class RuleData
         var list = new List<RuleDescriptor>();
         foreach (var e in entries) list.Add(e.Descriptor);
         return new RuleCatalog(helpBase, list);
+    }
+}
+
+/// <summary>Typed fields of a YAML mapping; a missing or mistyped field names its line.</summary>
+internal static class YamlFields
+{
+    public static JsonNode? Get(JsonObject map, string key) => map.Get(key)?.Value;
+
+    public static string Str(JsonObject map, string key)
+    {
+        if (Get(map, key) is JsonScalar s && s.Kind != JsonKind.Null) return s.Text;
+        throw new InvalidDataException($"line {map.Span.Line}: '{key}' must be a string");
+    }
+
+    public static string StrOr(JsonObject map, string key, string fallback)
+        => Get(map, key) is JsonScalar s && s.Kind != JsonKind.Null ? s.Text : fallback;
+
+    public static List<string> Strings(JsonObject map, string key)
+    {
+        var list = new List<string>();
+        var node = Get(map, key);
+        if (node == null || node is JsonScalar { Kind: JsonKind.Null }) return list;
+        if (node is not JsonArray seq) throw new InvalidDataException($"line {node.Span.Line}: '{key}' must be a list");
+        foreach (var item in seq.Items)
+        {
+            if (item is JsonScalar s && s.Kind != JsonKind.Null) list.Add(s.Text);
+            else throw new InvalidDataException($"line {item.Span.Line}: entries of '{key}' must be strings");
+        }
+        return list;
+    }
+
+    public static IEnumerable<JsonObject> Maps(JsonObject map, string key)
+    {
+        if (Get(map, key) is not JsonArray seq) throw new InvalidDataException($"line {map.Span.Line}: '{key}' must be a list");
+        foreach (var item in seq.Items)
+        {
+            if (item is JsonObject m) yield return m;
+            else throw new InvalidDataException($"line {item.Span.Line}: entries of '{key}' must be mappings");
+        }
     }
 }

@@ -95,7 +95,7 @@ public sealed class YamlReader
             int at = _i;
             _i += 3;
             SkipSpaceAndComments();
-            if (!AtEnd) throw Fail($"only one YAML document is allowed in a {_options.Noun}", at, 3);
+            if (!AtEnd) throw Refuse($"only one YAML document is allowed in a {_options.Noun}", at, 3);
         }
         else if (!AtEnd)
         {
@@ -113,7 +113,7 @@ public sealed class YamlReader
     /// </summary>
     private (JsonNode Node, long Size) BlockNode(int parent, int depth, int sequenceColumn)
     {
-        if (depth > MaxDepth) throw Fail($"the {_options.Noun} is nested more than {MaxDepth} levels deep", _i, 1);
+        if (depth > MaxDepth) throw Refuse($"the {_options.Noun} is nested more than {MaxDepth} levels deep", _i, 1);
         SkipSpaces();
         int expected = _i;
         if (AtBreakOrComment()) SkipSpaceAndComments();
@@ -215,10 +215,10 @@ public sealed class YamlReader
             SkipSpaces();
             if (At(0) != ':') throw Fail("a mapping key needs \":\" after it", _i, 1);
             _i++;
-            if (key.Text == "<<" && key.Kind != JsonKind.String) throw Fail("merge keys (<<) are not supported", key.Span.Start, 2);
-            if (key.Text == "<<") throw Fail("merge keys (<<) are not supported", key.Span.Start, key.Span.Length);
+            if (key.Text == "<<" && key.Kind != JsonKind.String) throw Refuse("merge keys (<<) are not supported", key.Span.Start, 2);
+            if (key.Text == "<<") throw Refuse("merge keys (<<) are not supported", key.Span.Start, key.Span.Length);
             if (seen.TryGetValue(key.Text, out var first))
-                throw Fail($"duplicate key \"{key.Text}\" (first at line {first.Line}){_options.DuplicateKeySuffix}", key.Span.Start, key.Span.Length);
+                throw Refuse($"duplicate key \"{key.Text}\" (first at line {first.Line}){_options.DuplicateKeySuffix}", key.Span.Start, key.Span.Length);
             seen[key.Text] = key.Span;
             SkipSpaces();
             if (IsSequenceDash() && !AtBreakOrComment()) throw Fail("a list cannot start on the line of its key", _i, 1);
@@ -519,7 +519,7 @@ public sealed class YamlReader
 
     private (JsonNode Node, long Size) FlowNode(int depth)
     {
-        if (depth > MaxDepth) throw Fail($"the {_options.Noun} is nested more than {MaxDepth} levels deep", _i, 1);
+        if (depth > MaxDepth) throw Refuse($"the {_options.Noun} is nested more than {MaxDepth} levels deep", _i, 1);
         SkipFlowSpace();
         int from = _i;
         string? tag = null, anchor = null;
@@ -617,9 +617,9 @@ public sealed class YamlReader
             int keyStart = _i;
             var (keyNode, _) = FlowNode(depth + 1);
             if (keyNode is not JsonScalar key) throw Fail("a mapping key must be a scalar", keyStart, 1);
-            if (key.Text == "<<") throw Fail("merge keys (<<) are not supported", key.Span.Start, key.Span.Length);
+            if (key.Text == "<<") throw Refuse("merge keys (<<) are not supported", key.Span.Start, key.Span.Length);
             if (seen.TryGetValue(key.Text, out var first))
-                throw Fail($"duplicate key \"{key.Text}\" (first at line {first.Line}){_options.DuplicateKeySuffix}", key.Span.Start, key.Span.Length);
+                throw Refuse($"duplicate key \"{key.Text}\" (first at line {first.Line}){_options.DuplicateKeySuffix}", key.Span.Start, key.Span.Length);
             seen[key.Text] = key.Span;
             SkipFlowSpace();
             JsonNode value;
@@ -694,7 +694,7 @@ public sealed class YamlReader
         while (!AtEnd && !IsBlank(At(0)) && !IsBreak(At(0)) && !IsFlowIndicator(At(0))) _i++;
         string name = _s.Substring(start + 1, _i - start - 1);
         if (name.Length == 0) throw Fail("an alias needs a name", start, 1);
-        if (!_anchors.TryGetValue(name, out var anchored)) throw Fail($"alias *{name} names no anchor", start, _i - start);
+        if (!_anchors.TryGetValue(name, out var anchored)) throw Refuse($"alias *{name} names no anchor", start, _i - start);
         _expanded += anchored.Size;
         if (_expanded > MaxExpandedNodes) throw Bomb(start);
         return anchored;
@@ -707,7 +707,7 @@ public sealed class YamlReader
         if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)) return node is JsonScalar s ? new JsonScalar(node.Span, JsonKind.String, s.Text) : node;
         var meant = _options.Tag?.Invoke(tag, node is JsonScalar sc && sc.Kind != JsonKind.String ? new JsonScalar(sc.Span, JsonKind.String, sc.Text) : node, node.Span);
         if (meant != null) return meant;
-        throw Fail($"unknown tag {tag}{_options.UnknownTagHint}", at, tag.Length);
+        throw Refuse($"unknown tag {tag}{_options.UnknownTagHint}", at, tag.Length);
     }
 
     // ---- helpers ----
@@ -742,12 +742,16 @@ public sealed class YamlReader
         return n;
     }
 
-    private ProblemException Bomb(int at) => Fail($"the YAML expands to more than {MaxExpandedNodes:N0} values through aliases (an alias bomb?)", at, 1);
+    private ProblemException Bomb(int at) => Refuse($"the YAML expands to more than {MaxExpandedNodes:N0} values through aliases (an alias bomb?)", at, 1);
 
-    private ProblemException Fail(string message, int at, int length)
+    /// <summary>Text that is not YAML.</summary>
+    private ProblemException Fail(string message, int at, int length) => Refuse("not valid YAML: " + message, at, length);
+
+    /// <summary>YAML that a policy reader refuses (duplicate keys, alias bombs, unknown tags, ...).</summary>
+    private ProblemException Refuse(string message, int at, int length)
     {
         at = Math.Min(Math.Max(0, at), _s.Length);
-        return new ProblemException("not valid YAML: " + message, _lines.Span(at, Math.Max(0, Math.Min(length, _s.Length - at))));
+        return new ProblemException(message, _lines.Span(at, Math.Max(0, Math.Min(length, _s.Length - at))));
     }
 
     /// <summary>After a value on its line only blanks and a comment may follow.</summary>
