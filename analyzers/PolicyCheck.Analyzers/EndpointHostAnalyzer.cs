@@ -11,7 +11,7 @@ namespace PolicyCheck.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EndpointHostAnalyzer : PolicyCheckAnalyzer
 {
-    private const string Prefix = "aws-external-anthropic.";
+    private static readonly string Prefix = Code.Facts.SigningName + ".";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5002_EndpointHostInCode);
 
@@ -45,10 +45,8 @@ public sealed class EndpointHostAnalyzer : PolicyCheckAnalyzer
         }
 
         // Other services' hosts, when this code talks to Claude Platform on AWS.
-        foreach (var (host, regional) in new[] { ("bedrock-runtime.", true), ("bedrock-mantle.", true), ("api.anthropic.com", false) })
+        if (Code.Facts.WrongNames.FindHost(value, Prefix, out int h, out string host, out bool regional))
         {
-            int h = value.IndexOf(host, StringComparison.Ordinal);
-            if (h < 0) continue;
             if (!scope.Contains(c.Node)) return;
             string? region = regional ? Code.RegionAt(value, h + host.Length) : options.ExpectedRegion(c.Options, c.Node.SyntaxTree);
             int end = regional && region != null ? HostEnd(value, h + host.Length + region.Length) : h + host.Length;
@@ -56,7 +54,6 @@ public sealed class EndpointHostAnalyzer : PolicyCheckAnalyzer
             string? fixedValue = region != null ? value.Substring(0, h) + Prefix + region + ".api.aws" + value.Substring(end) : null;
             Report(c, token, h, end - h, fixedValue,
                 $"{wrongHost} is another service's host, but this code targets Claude Platform on AWS: use aws-external-anthropic.{region ?? "{region}"}.api.aws");
-            return;
         }
     }
 

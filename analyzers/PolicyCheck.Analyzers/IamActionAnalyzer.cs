@@ -69,7 +69,7 @@ public sealed class IamActionAnalyzer : PolicyCheckAnalyzer
             Report(c, token, null, $"\"{value}\" is not a {facts.Namespace} action{(nearest != null ? $"; did you mean \"{facts.Qualified(nearest)}\"?" : string.Empty)}");
             return;
         }
-        if (!Code.In(prefix, facts.WrongNames.Namespaces)) return;
+        if (!facts.WrongNames.IsWrongNamespace(prefix)) return;
         if (!scope.Contains(c.Node)) return;
         string? right = renamed ?? (facts.FindAction(name) is { } same ? facts.Qualified(same.Name) : null);
         Report(c, token, right, $"\"{value}\" is in the {prefix} namespace; Claude Platform on AWS actions are {facts.Namespace}:*{(right != null ? $"; use \"{right}\"" : string.Empty)}");

@@ -37,6 +37,16 @@ public sealed partial class PolicyLiteralAnalyzer : PolicyCheckAnalyzer
         start.RegisterSyntaxNodeAction(c => Analyze(c, options, all, grammarOnly), SyntaxKind.StringLiteralExpression);
     }
 
+    /// <summary>True when the text names an action under a namespace used by mistake ("bedrock:InvokeModel").</summary>
+    private static bool NamesAWrongNamespace(string value)
+    {
+        foreach (var ns in Code.Facts.WrongNames.Namespaces)
+        {
+            if (value.IndexOf(ns + ":", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        }
+        return false;
+    }
+
     private static void Analyze(SyntaxNodeAnalysisContext c, CodeOptions options, LintEngine all, LintEngine grammarOnly)
     {
         var token = ((LiteralExpressionSyntax)c.Node).Token;
@@ -50,7 +60,7 @@ public sealed partial class PolicyLiteralAnalyzer : PolicyCheckAnalyzer
         // The gateway rules only for policies about Claude Platform on AWS or trust policies; others get the grammar rules.
         bool gateway = doc.Kind == DocumentKind.Trust
             || value.IndexOf(Code.Facts.Namespace, StringComparison.OrdinalIgnoreCase) >= 0
-            || value.IndexOf("bedrock", StringComparison.OrdinalIgnoreCase) >= 0;
+            || NamesAWrongNamespace(value);
         var engine = gateway ? all : grammarOnly;
         var found = engine.Lint(new[] { role }, options.Config);
         if (found.Count == 0) return;

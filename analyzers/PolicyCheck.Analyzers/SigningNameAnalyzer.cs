@@ -38,7 +38,7 @@ public sealed class SigningNameAnalyzer : PolicyCheckAnalyzer
 
     /// <summary>The wrong names: the facts' list without "sts" (code that assumes the role signs STS calls legitimately).</summary>
     public static bool IsWrong(string value)
-        => !string.Equals(value, "sts", StringComparison.OrdinalIgnoreCase) && Code.In(value, Code.Facts.WrongNames.SigningNames);
+        => Code.Facts.WrongNames.IsWrongSigningName(value);
 
     private static void Check(OperationAnalysisContext c, IOperation value, ClaudeScope scope)
     {

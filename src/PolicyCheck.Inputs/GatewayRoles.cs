@@ -37,7 +37,7 @@ public static class GatewayRoles
                     foreach (var v in list.Values)
                     {
                         if (v.Value.StartsWith(facts.Namespace + ":", StringComparison.OrdinalIgnoreCase)) return true;
-                        foreach (var wrong in facts.WrongNames.Namespaces) if (v.Value.StartsWith(wrong + ":", StringComparison.OrdinalIgnoreCase)) return true;
+                        if (Rules.Names.SplitAction(v.Value, out var prefix, out _) && facts.WrongNames.IsWrongNamespace(prefix)) return true;
                     }
                 }
             }

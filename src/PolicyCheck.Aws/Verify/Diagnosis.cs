@@ -22,7 +22,7 @@ public static class Diagnosis
             return ("the credentials have expired", "refresh the credentials (aws sso login, or new temporary credentials) and run verify again");
         if (Has("InvalidSignature") || Has("SignatureDoesNotMatch") || Has("signature we calculated does not match") || Has("Invalid signature") || Has("IncompleteSignature"))
             return ($"invalid signature: the request was signed for service \"{service}\" in region \"{region}\"",
-                service == "aws-external-anthropic" || service == "bedrock"
+                service == Facts.BuiltIn.Service.SigningName || Facts.BuiltIn.Service.WrongNames.IsWrongSigningName(service)
                     ? $"sign with the service name aws-external-anthropic and the workspace's region (used: {region}); check that the region matches the workspace and that the role ARN and credentials are right"
                     : $"check the credentials (secret key, session token) and the machine's clock; the request was signed for {service} in {region}");
         if (Has("UnrecognizedClient") || Has("InvalidClientTokenId") || Has("security token included in the request is invalid"))

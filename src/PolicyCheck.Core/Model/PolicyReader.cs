@@ -41,7 +41,7 @@ public static class PolicyReader
         doc.KindFromOverride = kind.HasValue;
         if (root == null) return doc;
         doc.Root = root;
-        doc.QuotaLength = CountQuotaLength(text);
+        doc.QuotaLength = PolicyQuota.Length(root, asWritten: true);
         Build(doc, root);
         if (!kind.HasValue) doc.Kind = DetectKind(doc);
         return doc;
@@ -311,32 +311,5 @@ public static class PolicyReader
         if (!anyPrincipal) return DocumentKind.Permission;
         if (anyAssume || !anyResource) return DocumentKind.Trust;
         return anyClaude ? DocumentKind.Permission : DocumentKind.Resource;
-    }
-
-    /// <summary>Length as IAM counts it: whitespace outside strings is not counted.</summary>
-    public static int CountQuotaLength(string text)
-    {
-        int count = 0;
-        bool inString = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (inString)
-            {
-                count++;
-                if (c == '\\' && i + 1 < text.Length) { count++; i++; }
-                else if (c == '"') inString = false;
-            }
-            else if (c == '"')
-            {
-                inString = true;
-                count++;
-            }
-            else if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -371,39 +371,6 @@ public static class CloudFormationTemplate
             role.Documents.Add(fromText);
             return;
         }
-        role.Documents.Add(PolicyReader.FromNode(v.Path, node, label, kind, QuotaLength(node)));
-    }
-
-    /// <summary>The policy's length as IAM counts it, written as compact JSON.</summary>
-    public static int QuotaLength(JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-            {
-                int n = 2 + Math.Max(0, o.Properties.Count - 1);
-                foreach (var p in o.Properties) n += Quoted(p.Name) + 1 + QuotaLength(p.Value);
-                return n;
-            }
-            case JsonArray a:
-            {
-                int n = 2 + Math.Max(0, a.Items.Count - 1);
-                foreach (var i in a.Items) n += QuotaLength(i);
-                return n;
-            }
-            case JsonScalar s when s.Kind == JsonKind.String:
-                return Quoted(s.Text);
-            case JsonScalar s:
-                return s.Text.Length == 0 ? 4 : s.Text.Length;
-            default:
-                return 0;
-        }
-    }
-
-    private static int Quoted(string text)
-    {
-        int n = 2;
-        foreach (char c in text) n += c == '"' || c == '\\' ? 2 : c < 0x20 ? 6 : 1;
-        return n;
+        role.Documents.Add(PolicyReader.FromNode(v.Path, node, label, kind, PolicyQuota.Length(node, asWritten: false)));
     }
 }

@@ -87,11 +87,23 @@ public sealed class JsonParserTests
         Assert.Contains("line 1, column 2", issue.Message);
     }
 
-    [Fact]
-    public void Quota_Length_Ignores_Whitespace_Outside_Strings()
+    [Theory]
+    [InlineData("""{"a":"b c"}""", 11)]
+    [InlineData("{ \"a\" :\n\t\"b c\" }", 11)]
+    [InlineData("""{"a": ["x", 1, true, null], "b": {}}""", 30)]
+    [InlineData("""{"a": "\u00e9\/"}""", 16)]
+    public void Quota_Length_Ignores_Whitespace_Outside_Strings_And_Counts_Strings_As_Written(string text, int expected)
     {
-        Assert.Equal(PolicyReader.CountQuotaLength("{\"a\":\"b c\"}"), PolicyReader.CountQuotaLength("{ \"a\" :\n\t\"b c\" }"));
-        Assert.Equal(11, PolicyReader.CountQuotaLength("{ \"a\" : \"b c\" }"));
+        Assert.Equal(expected, PolicyQuota.Length(Parse(text).Root!, asWritten: true));
+    }
+
+    [Fact]
+    public void Quota_Length_Of_A_Serialized_Policy_Counts_Compact_Json()
+    {
+        // A template's policy is sent as compact JSON: é is one character, a quote is escaped.
+        Assert.Equal(16, PolicyQuota.Length(Parse("""{"a": "\u00e9\/"}""").Root!, asWritten: true));
+        Assert.Equal(10, PolicyQuota.Length(Parse("""{"a": "\u00e9\/"}""").Root!, asWritten: false));
+        Assert.Equal(12, PolicyQuota.Length(Parse("""{"a": "b\"c"}""").Root!, asWritten: false));
     }
 
     [Fact]

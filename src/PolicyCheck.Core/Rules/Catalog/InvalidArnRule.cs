@@ -46,7 +46,7 @@ public sealed class InvalidArnRule : PolicyRule
         if (!Wildcard.HasWildcard(service))
         {
             var catalog = context.Catalog;
-            if (service.Length == 0 || (catalog != null && catalog.FindService(service) == null && !PolicyCheck.Rules.Permissions.WrongNamespaceRule.IsWrongNamespace(context.Facts, service)))
+            if (service.Length == 0 || (catalog != null && catalog.FindService(service) == null && !context.Facts.WrongNames.IsWrongNamespace(service)))
             {
                 context.Report(doc, v.Span, $"\"{service}\" in \"{v.Value}\" is not a service prefix{(catalog != null ? " in " + CatalogActions.Stale(catalog) : string.Empty)}", severity: Severity.Warning);
                 return;

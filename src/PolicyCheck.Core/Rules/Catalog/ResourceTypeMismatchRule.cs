@@ -30,7 +30,7 @@ public sealed class ResourceTypeMismatchRule : PolicyRule
                     if (!Names.SplitAction(value.Value, out string prefix, out string name) || Wildcard.HasWildcard(name)) continue;
                     if (string.Equals(prefix, context.Facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue; // PC2006
                     // In the gateway's role a bedrock: action is PC2001's mistake; adding a Bedrock resource would widen access.
-                    if (context.Role.IsGatewayRole && Permissions.WrongNamespaceRule.IsWrongNamespace(context.Facts, prefix)) continue;
+                    if (context.Role.IsGatewayRole && context.Facts.WrongNames.IsWrongNamespace(prefix)) continue;
                     var catalog = context.Catalog;
                     var action = catalog?.FindAction(prefix, name);
                     var service = catalog?.FindService(prefix);

@@ -46,5 +46,5 @@ public sealed class UnknownServiceRule : PolicyRule
 
     /// <summary>Names PC2001 already reports (anthropic, claude…) are left to it.</summary>
     private static bool Code(string prefix, RuleContext context)
-        => PolicyCheck.Rules.Permissions.WrongNamespaceRule.IsWrongNamespace(context.Facts, prefix) && context.Catalog?.FindService(prefix) == null;
+        => context.Facts.WrongNames.IsWrongNamespace(prefix) && context.Catalog?.FindService(prefix) == null;
 }

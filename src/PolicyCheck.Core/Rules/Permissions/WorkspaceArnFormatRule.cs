@@ -35,7 +35,7 @@ public sealed class WorkspaceArnFormatRule : PolicyRule
     {
         var arn = Arn.TryParse(raw);
         return arn != null && raw == Access.ReplaceVariables(raw) && arn.Resource.StartsWith("workspace/", StringComparison.Ordinal)
-            && WrongNamespaceRule.IsWrongNamespace(context.Facts, arn.Service);
+            && context.Facts.WrongNames.IsWrongNamespace(arn.Service);
     }
 
     private static string Problem(RuleContext context, string raw, Regex idPattern, out string? fixedArn)

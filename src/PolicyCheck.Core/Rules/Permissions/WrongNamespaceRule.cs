@@ -21,37 +21,19 @@ public sealed class WrongNamespaceRule : PolicyRule
                 foreach (var value in s.Actions.Values)
                 {
                     if (!Names.SplitAction(value.Value, out string prefix, out string name)) continue;
-                    if (!IsWrongNamespace(facts, prefix)) continue;
+                    if (!facts.WrongNames.IsWrongNamespace(prefix)) continue;
                     string? right = Correct(facts, value.Value, name);
                     if (right == null) continue;
                     string qualified = facts.Qualified(right);
                     // Every wrong-namespace action in the gateway's role is an error, whatever else the role grants.
                     // Only an exact name is fixed without asking; a nearest-name guess or a wildcard is the user's call.
-                    bool exact = !Wildcard.HasWildcard(name) && (facts.FindAction(name) != null || Listed(facts, value.Value));
+                    bool exact = !Wildcard.HasWildcard(name) && (facts.FindAction(name) != null || facts.WrongNames.FindRename(value.Value) != null);
                     context.Report(doc, value.Span,
                         $"\"{value.Value}\" is not a {facts.Name} action: the IAM namespace is {facts.Namespace}, not {prefix}",
                         $"use \"{qualified}\"", edit: exact ? new TextEdit(value.Value, qualified) : null);
                 }
             }
         }
-    }
-
-    public static bool IsWrongNamespace(ServiceFacts facts, string prefix)
-    {
-        foreach (var ns in facts.WrongNames.Namespaces)
-        {
-            if (string.Equals(ns, prefix, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
-
-    private static bool Listed(ServiceFacts facts, string wrong)
-    {
-        foreach (var r in facts.WrongNames.Actions)
-        {
-            if (string.Equals(r.Wrong, wrong, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
     }
 
     /// <summary>The right action name (without namespace) for a wrong one, or null when there is no sensible one.</summary>
