@@ -1,12 +1,12 @@
 using System;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PolicyCheck.Engine;
 using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+using PolicyCheck.Rules.Permissions;
 using PolicyCheck.Rules.Trust;
 
 namespace PolicyCheck.Analyzers;
@@ -15,8 +15,6 @@ namespace PolicyCheck.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ArnAnalyzer : PolicyCheckAnalyzer
 {
-    private static readonly Regex WorkspaceId = new Regex(Code.Facts.WorkspaceIdPattern, RegexOptions.CultureInvariant);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.PC5004_ArnInCode);
 
     protected override void Start(CompilationStartAnalysisContext start)
@@ -36,7 +34,7 @@ public sealed class ArnAnalyzer : PolicyCheckAnalyzer
         if (value.IndexOf(":workspace/", StringComparison.Ordinal) >= 0 || value.IndexOf("wrkspc_", StringComparison.Ordinal) >= 0
             || arn.Service == facts.Namespace)
         {
-            CheckWorkspace(c, token, value, arn);
+            CheckWorkspace(c, token, value);
             return;
         }
         if (arn.Service != "iam" || !(arn.Resource.StartsWith("role/", StringComparison.Ordinal) || arn.Resource == "root")) return;
@@ -53,35 +51,10 @@ public sealed class ArnAnalyzer : PolicyCheckAnalyzer
         }
     }
 
-    private static void CheckWorkspace(SyntaxNodeAnalysisContext c, SyntaxToken token, string value, Arn arn)
+    private static void CheckWorkspace(SyntaxNodeAnalysisContext c, SyntaxToken token, string value)
     {
-        var facts = Code.Facts;
-        if (arn.Service != facts.Namespace)
-        {
-            string right = $"arn:{arn.Partition}:{facts.Namespace}:{arn.Region}:{arn.Account}:{arn.Resource}";
-            Report(c, token, right, $"a workspace ARN names the service \"{arn.Service}\"; Claude Platform on AWS workspaces are arn:{arn.Partition}:{facts.Namespace}:…");
-            return;
-        }
-        if (!Wildcard.HasWildcard(arn.Region) && !Arn.IsRegionShape(arn.Region))
-        {
-            Report(c, token, null, $"\"{arn.Region}\" is not a region in the workspace ARN");
-            return;
-        }
-        if (!Wildcard.HasWildcard(arn.Account) && !Arn.IsAccountId(arn.Account))
-        {
-            Report(c, token, null, $"\"{arn.Account}\" is not a 12-digit account ID in the workspace ARN");
-            return;
-        }
-        if (!arn.Resource.StartsWith("workspace/", StringComparison.Ordinal))
-        {
-            Report(c, token, null, $"the resource part \"{arn.Resource}\" should be workspace/wrkspc_…");
-            return;
-        }
-        string id = arn.Resource.Substring("workspace/".Length);
-        if (!Wildcard.HasWildcard(id) && !WorkspaceId.IsMatch(id))
-        {
-            Report(c, token, null, $"\"{id}\" is not a workspace ID (wrkspc_ followed by letters and digits)");
-        }
+        string why = WorkspaceArns.Problem(Code.Facts, value, null, null, out string? fixedArn);
+        if (why.Length > 0) Report(c, token, WorkspaceArns.OnlyTheServiceIsWrong(Code.Facts, value) ? fixedArn : null, why);
     }
 
     private static void Report(SyntaxNodeAnalysisContext c, SyntaxToken token, string? replacement, string message)

@@ -1,5 +1,3 @@
-using System;
-using System.Text.RegularExpressions;
 using PolicyCheck.Engine;
 using PolicyCheck.Model;
 
@@ -13,7 +11,6 @@ public sealed class WorkspaceArnFormatRule : PolicyRule
     public override void Check(RuleContext context)
     {
         var facts = context.Facts;
-        var idPattern = new Regex(facts.WorkspaceIdPattern, RegexOptions.CultureInvariant);
         foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
         {
             foreach (var s in doc.Statements)
@@ -21,79 +18,12 @@ public sealed class WorkspaceArnFormatRule : PolicyRule
                 if (s.Resources == null) continue;
                 foreach (var value in s.Resources.Values)
                 {
-                    string problem = Problem(context, value.Value, idPattern, out string? fixedArn);
+                    string problem = WorkspaceArns.Problem(facts, value.Value, context.Config.Region?.Value, context.Config.Account?.Value, out string? fixedArn);
                     if (problem.Length == 0) continue;
                     context.Report(doc, value.Span, problem, fixedArn != null ? $"use \"{fixedArn}\"" : null,
-                        edit: fixedArn != null && OnlyTheServiceIsWrong(context, value.Value) ? new TextEdit(value.Value, fixedArn) : null);
+                        edit: fixedArn != null && WorkspaceArns.OnlyTheServiceIsWrong(facts, value.Value) ? new TextEdit(value.Value, fixedArn) : null);
                 }
             }
         }
-    }
-
-    /// <summary>A workspace ARN under bedrock: (or another known wrong name), without variables: the service is the only thing to change.</summary>
-    private static bool OnlyTheServiceIsWrong(RuleContext context, string raw)
-    {
-        var arn = Arn.TryParse(raw);
-        return arn != null && raw == Access.ReplaceVariables(raw) && arn.Resource.StartsWith("workspace/", StringComparison.Ordinal)
-            && context.Facts.WrongNames.IsWrongNamespace(arn.Service);
-    }
-
-    private static string Problem(RuleContext context, string raw, Regex idPattern, out string? fixedArn)
-    {
-        var facts = context.Facts;
-        fixedArn = null;
-        string v = Access.ReplaceVariables(raw);
-        if (v == "*") return string.Empty;
-        if (!v.StartsWith("arn:", StringComparison.Ordinal))
-        {
-            if (v.StartsWith("wrkspc_", StringComparison.Ordinal))
-            {
-                fixedArn = $"arn:aws:{facts.Namespace}:{context.Config.Region?.Value ?? "REGION"}:{context.Config.Account?.Value ?? "ACCOUNT"}:workspace/{raw}";
-                return $"\"{raw}\" is a workspace ID; Resource needs the workspace ARN";
-            }
-            return string.Empty;
-        }
-        var arn = Arn.TryParse(v);
-        if (arn == null)
-        {
-            return v.IndexOf(facts.Namespace, StringComparison.Ordinal) >= 0 || v.IndexOf("wrkspc_", StringComparison.Ordinal) >= 0
-                ? $"\"{raw}\" is not a complete ARN; workspace ARNs have six ':'-separated parts (arn:aws:{facts.Namespace}:REGION:ACCOUNT:workspace/ID)"
-                : string.Empty;
-        }
-        bool ours = string.Equals(arn.Service, facts.Namespace, StringComparison.Ordinal);
-        bool looksLikeWorkspace = arn.Resource.StartsWith("workspace/", StringComparison.Ordinal) || arn.Resource.IndexOf("wrkspc_", StringComparison.Ordinal) >= 0;
-        if (!ours && !looksLikeWorkspace) return string.Empty;
-        if (!ours)
-        {
-            fixedArn = $"arn:{arn.Partition}:{facts.Namespace}:{arn.Region}:{arn.Account}:{arn.Resource}";
-            return $"the ARN names service \"{arn.Service}\"; Claude Platform workspace ARNs use \"{facts.Namespace}\"";
-        }
-        if (!Wildcard.HasWildcard(arn.Partition) && !Contains(facts.Partitions, arn.Partition))
-        {
-            return $"\"{arn.Partition}\" is not an AWS partition (aws, aws-cn, aws-us-gov, ...)";
-        }
-        if (arn.Region.Length == 0) return "the region part is empty; workspace ARNs always carry the workspace's region";
-        if (!Wildcard.HasWildcard(arn.Region) && !Arn.IsRegionShape(arn.Region)) return $"\"{arn.Region}\" is not a region (expected a name such as us-west-2)";
-        if (arn.Account.Length == 0) return "the account part is empty; workspace ARNs carry the 12-digit account ID";
-        if (!Wildcard.HasWildcard(arn.Account) && !Arn.IsAccountId(arn.Account)) return $"\"{arn.Account}\" is not a 12-digit AWS account ID";
-        if (arn.Resource == "*") return string.Empty;
-        if (!arn.Resource.StartsWith("workspace/", StringComparison.Ordinal))
-        {
-            if (Wildcard.Match(arn.Resource, "workspace/wrkspc_0", ignoreCase: false)) return string.Empty;
-            return $"\"{arn.Resource}\" is not a workspace resource; the only resource type is workspace/ID";
-        }
-        string id = arn.Resource.Substring("workspace/".Length);
-        if (id.Length == 0) return "the workspace ID is empty";
-        if (!Wildcard.HasWildcard(id) && !idPattern.IsMatch(id))
-        {
-            return $"\"{id}\" is not a workspace ID; IDs look like wrkspc_01AbCdEf23GhIj";
-        }
-        return string.Empty;
-    }
-
-    private static bool Contains(System.Collections.Generic.IReadOnlyList<string> list, string value)
-    {
-        foreach (var x in list) if (x == value) return true;
-        return false;
     }
 }
