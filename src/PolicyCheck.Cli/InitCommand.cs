@@ -7,7 +7,6 @@ using System.Text.RegularExpressions;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
-using PolicyCheck.Inputs.Init;
 
 namespace PolicyCheck.Cli;
 

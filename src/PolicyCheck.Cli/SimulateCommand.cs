@@ -148,7 +148,7 @@ public static class SimulateCommand
             {
                 w.WriteStartObject();
                 w.WriteStartArray("results");
-                foreach (var r in results) SimulationOutput.WriteJson(w, r, includeRequest: true, secrets);
+                foreach (var r in results) Output.SimulationOutput.WriteJson(w, r, includeRequest: true, secrets);
                 w.WriteEndArray();
                 w.WriteEndObject();
             }
@@ -156,7 +156,7 @@ public static class SimulateCommand
         }
         else
         {
-            foreach (var r in results) SimulationOutput.WriteText(stdout, r, secrets);
+            foreach (var r in results) Output.SimulationOutput.WriteText(stdout, r, secrets);
         }
 
         if (a.Expect == null) return Program.ExitClean;
@@ -201,7 +201,7 @@ public static class SimulateCommand
         BatchSummary summary;
         if (path == "-")
         {
-            summary = Simulator.RunBatch(stdin, stdout);
+            summary = PolicyCheck.Cli.Output.BatchSimulation.Run(stdin, stdout);
         }
         else
         {
@@ -209,7 +209,7 @@ public static class SimulateCommand
             using var reader = new StreamReader(path, new UTF8Encoding(false, true));
             try
             {
-                summary = Simulator.RunBatch(reader, stdout);
+                summary = PolicyCheck.Cli.Output.BatchSimulation.Run(reader, stdout);
             }
             catch (DecoderFallbackException)
             {

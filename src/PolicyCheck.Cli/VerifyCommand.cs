@@ -15,6 +15,7 @@ using PolicyCheck.Aws.Http;
 using PolicyCheck.Aws.Iam;
 using PolicyCheck.Aws.Sts;
 using PolicyCheck.Aws.Verify;
+using PolicyCheck.Cli.Output;
 using PolicyCheck.Config;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
@@ -147,9 +148,9 @@ public static class VerifyCommand
 
         string output = format switch
         {
-            "json" => Json(results),
-            "sarif" => Sarif(results),
-            _ => Text(results),
+            "json" => VerifyOutput.Json(results),
+            "sarif" => SarifFormatter.Verify(results),
+            _ => VerifyOutput.Text(results),
         };
         stdout.Write(redactor.Apply(output));
         int failed = 0;
@@ -178,99 +179,5 @@ public static class VerifyCommand
     {
         stderr.WriteLine("policycheck: error: " + message);
         return Program.ExitUsage;
-    }
-
-    public static string Text(IReadOnlyList<StageResult> results)
-    {
-        var sb = new StringBuilder();
-        foreach (var r in results)
-        {
-            sb.Append(r.StatusName.ToUpperInvariant().PadRight(8)).Append(r.Name.PadRight(12)).Append(r.Cause);
-            if (r.RequestId != null) sb.Append(" (request ").Append(r.RequestId).Append(')');
-            sb.Append('\n');
-            if (r.Fix != null && r.Status == StageStatus.Fail) sb.Append("        fix: ").Append(r.Fix).Append('\n');
-            foreach (var d in r.Details) sb.Append("        ").Append(d).Append('\n');
-        }
-        int pass = 0, fail = 0, skipped = 0;
-        foreach (var r in results)
-        {
-            if (r.Status == StageStatus.Pass) pass++;
-            else if (r.Status == StageStatus.Fail) fail++;
-            else skipped++;
-        }
-        sb.Append($"policycheck verify: {pass} passed, {fail} failed, {skipped} skipped\n");
-        return sb.ToString();
-    }
-
-    public static string Json(IReadOnlyList<StageResult> results)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("stages");
-            foreach (var r in results)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", r.Name);
-                w.WriteString("status", r.StatusName);
-                w.WriteString("cause", r.Cause);
-                if (r.Fix != null) w.WriteString("fix", r.Fix);
-                else w.WriteNull("fix");
-                if (r.RequestId != null) w.WriteString("requestId", r.RequestId);
-                else w.WriteNull("requestId");
-                w.WriteStartArray("details");
-                foreach (var d in r.Details) w.WriteStringValue(d);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    public static string Sarif(IReadOnlyList<StageResult> results)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Output.SarifFormatter.BeginRun(w, "policycheck-verify");
-            w.WriteStartArray("rules");
-            foreach (var r in results)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", "verify/" + r.Name);
-                w.WriteStartObject("shortDescription");
-                w.WriteString("text", "verify stage: " + r.Name);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteStartArray("results");
-            for (int i = 0; i < results.Count; i++)
-            {
-                var r = results[i];
-                if (r.Status != StageStatus.Fail) continue;
-                w.WriteStartObject();
-                w.WriteString("ruleId", "verify/" + r.Name);
-                w.WriteNumber("ruleIndex", i);
-                w.WriteString("level", "error");
-                w.WriteStartObject("message");
-                w.WriteString("text", r.Cause + (r.Fix != null ? " Fix: " + r.Fix : string.Empty));
-                w.WriteEndObject();
-                w.WriteStartObject("properties");
-                if (r.RequestId != null) w.WriteString("requestId", r.RequestId);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 }

@@ -1,3 +1,5 @@
+using PolicyCheck.Aws.Verify;
+using System.Text.Encodings.Web;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -194,5 +196,50 @@ public sealed class SarifFormatter : IFormatter
             sb.Append(char.ToUpperInvariant(part[0])).Append(part, 1, part.Length - 1);
         }
         return sb.ToString();
+    }
+
+    /// <summary>verify --format sarif: one rule per stage, one result per failed stage.</summary>
+    public static string Verify(IReadOnlyList<StageResult> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            BeginRun(w, "policycheck-verify");
+            w.WriteStartArray("rules");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", "verify/" + r.Name);
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", "verify stage: " + r.Name);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartArray("results");
+            for (int i = 0; i < results.Count; i++)
+            {
+                var r = results[i];
+                if (r.Status != StageStatus.Fail) continue;
+                w.WriteStartObject();
+                w.WriteString("ruleId", "verify/" + r.Name);
+                w.WriteNumber("ruleIndex", i);
+                w.WriteString("level", "error");
+                w.WriteStartObject("message");
+                w.WriteString("text", r.Cause + (r.Fix != null ? " Fix: " + r.Fix : string.Empty));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                if (r.RequestId != null) w.WriteString("requestId", r.RequestId);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 }

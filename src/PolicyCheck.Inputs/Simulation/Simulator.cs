@@ -118,45 +118,6 @@ public static class Simulator
         return list.ToArray();
     }
 
-    /// <summary>
-    /// --batch: JSON lines in, one request each; JSON lines out in the same order. A line it cannot take gets
-    /// {"error": "..."} and the others go on. A line may carry "expect" (and "id"): its output says whether the
-    /// decision met it.
-    /// </summary>
-    public static BatchSummary RunBatch(TextReader input, TextWriter output)
-    {
-        var summary = new BatchSummary();
-        int lineNo = 0;
-        string? line;
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using var buffer = new MemoryStream();
-        while ((line = input.ReadLine()) != null)
-        {
-            lineNo++;
-            if (line.Trim().Length == 0) continue;
-            buffer.SetLength(0);
-            using (var w = new Utf8JsonWriter(buffer, options))
-            {
-                if (TryParseBatchLine(line, lineNo, out var set, out var request, out string? error, out var meta))
-                {
-                    var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
-                    bool? met = meta.Expect != null ? ExpectMet(meta.Expect, result.Result.Decision) : null;
-                    if (met == false) summary.Mismatches.Add(meta.Id ?? $"line {lineNo}");
-                    SimulationOutput.WriteJson(w, result, includeRequest: true, Secrets(request!.Context), meta.Id, meta.Expect, met);
-                }
-                else
-                {
-                    summary.Errors++;
-                    w.WriteStartObject();
-                    w.WriteString("error", error);
-                    w.WriteEndObject();
-                }
-            }
-            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-        }
-        return summary;
-    }
-
     /// <summary>The values --expect and a batch line's "expect" take.</summary>
     public static readonly string[] ExpectValues = { "allowed", "denied", "explicitDeny", "implicitDeny", "depends" };
 

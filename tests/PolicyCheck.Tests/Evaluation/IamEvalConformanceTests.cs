@@ -72,7 +72,7 @@ public sealed class IamEvalConformanceTests
         wrong["expect"] = "allowed";
         lines.Add(wrong.ToJsonString());
         var output = new StringWriter();
-        var summary = Simulator.RunBatch(new StringReader(string.Join("\n", lines)), output);
+        var summary = PolicyCheck.Cli.Output.BatchSimulation.Run(new StringReader(string.Join("\n", lines)), output);
         Assert.Equal(0, summary.Errors);
         Assert.Equal(new[] { "mine-1" }, summary.Mismatches);
         var outLines = output.ToString().Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
@@ -88,7 +88,7 @@ public sealed class IamEvalConformanceTests
     public void Batch_RejectsAnUnknownExpectation_AndStillRejectsUnknownKeys()
     {
         var output = new StringWriter();
-        var summary = Simulator.RunBatch(new StringReader(
+        var summary = PolicyCheck.Cli.Output.BatchSimulation.Run(new StringReader(
             "{\"policies\":[],\"action\":\"s3:GetObject\",\"expect\":\"maybe\"}\n{\"policies\":[],\"action\":\"s3:GetObject\",\"title\":\"x\"}"), output);
         Assert.Equal(2, summary.Errors);
         Assert.Contains("\\\"expect\\\" must be one of", output.ToString());

@@ -2,22 +2,10 @@ using System.Collections.Generic;
 using System.Text.Json;
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
+using PolicyCheck.Inputs.Simulation;
 
-namespace PolicyCheck.Inputs.Simulation;
+namespace PolicyCheck.Cli.Output;
 
-/// <summary>One simulated request and its evaluation.</summary>
-public sealed class SimulationResult
-{
-    public SimulationResult(EvalRequest request, EvaluationResult result)
-    {
-        Request = request;
-        Result = result;
-    }
-
-    public EvalRequest Request { get; }
-    public EvaluationResult Result { get; }
-    public string Decision => Proofs.DecisionName(Result.Decision);
-}
 
 /// <summary>Writes simulation results as JSON (AWS's simulator vocabulary) or text.</summary>
 public static class SimulationOutput

@@ -7,7 +7,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PolicyCheck.Facts;
 
-namespace PolicyCheck.Inputs.Init;
+namespace PolicyCheck.Cli;
 
 /// <summary>What `policycheck init` needs to know.</summary>
 public sealed class ScaffoldRequest
