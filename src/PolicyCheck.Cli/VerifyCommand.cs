@@ -54,16 +54,24 @@ public static class VerifyCommand
         {
             var o = new VerifyOptions { Inference = parse.GetValue(inference), Timeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))) };
             foreach (var s in parse.GetValue(stage) ?? Array.Empty<string>()) o.Stages.Add(s);
-            return Run(o, parse.GetValue(config), parse.GetValue(roleArn), parse.GetValue(region), parse.GetValue(workspace), parse.GetValue(externalId),
-                parse.GetValue(profile), parse.GetValue(portkeyKeyEnv), parse.GetValue(portkeyModel), parse.GetValue(model),
-                parse.GetValue(endpointUrl) ?? Array.Empty<string>(), parse.GetValue(format) ?? "text", stdout, stderr, environment, mask);
+            var args = new VerifyArgs
+            {
+                ConfigPath = parse.GetValue(config), RoleArn = parse.GetValue(roleArn), Region = parse.GetValue(region), Workspace = parse.GetValue(workspace),
+                ExternalId = parse.GetValue(externalId), Profile = parse.GetValue(profile), PortkeyKeyEnv = parse.GetValue(portkeyKeyEnv),
+                PortkeyModel = parse.GetValue(portkeyModel), Model = parse.GetValue(model), EndpointUrls = parse.GetValue(endpointUrl) ?? Array.Empty<string>(),
+                Format = parse.GetValue(format) ?? "text",
+            };
+            return Run(o, args, stdout, stderr, environment, mask);
         });
         return command;
     }
 
-    private static int Run(VerifyOptions o, string? configPath, string? roleArn, string? region, string? workspace, string? externalId, string? profile,
-        string? portkeyKeyEnv, string? portkeyModel, string? model, string[] endpointArgs, string format, TextWriter stdout, TextWriter stderr, Func<string, string?> env, SecretMask redactor)
+    private static int Run(VerifyOptions o, VerifyArgs a, TextWriter stdout, TextWriter stderr, Func<string, string?> env, SecretMask redactor)
     {
+        string? configPath = a.ConfigPath, roleArn = a.RoleArn, region = a.Region, workspace = a.Workspace, externalId = a.ExternalId;
+        string? profile = a.Profile, portkeyKeyEnv = a.PortkeyKeyEnv, portkeyModel = a.PortkeyModel, model = a.Model;
+        string[] endpointArgs = a.EndpointUrls;
+        string format = a.Format;
         // Values missing from the flags come from policycheck.yml's gateway section.
         string? path = configPath ?? ConfigFile.Find(Directory.GetCurrentDirectory());
         if (path != null)
@@ -73,7 +81,7 @@ public static class VerifyCommand
             o.Config = ConfigReader.Load(path, File.ReadAllText(path), BuiltIn.Service, BuiltIn.Catalog, env, errors, File.Exists);
             if (errors.Count > 0)
             {
-                foreach (var e in errors) stderr.WriteLine($"{e.Path}({e.Span.Line},{e.Span.Column}): error {PolicyCheck.Rules.RuleIds.ConfigInvalid}: {e.Message}");
+                foreach (var e in errors) stderr.WriteLine(Formatters.Problem(e));
                 return Program.ExitUsage;
             }
         }
@@ -180,4 +188,20 @@ public static class VerifyCommand
         stderr.WriteLine("policycheck: error: " + message);
         return Program.ExitUsage;
     }
+}
+
+/// <summary>The flags of `policycheck verify` as given (null when not given; policycheck.yml fills the gaps).</summary>
+public sealed class VerifyArgs
+{
+    public string? ConfigPath { get; init; }
+    public string? RoleArn { get; init; }
+    public string? Region { get; init; }
+    public string? Workspace { get; init; }
+    public string? ExternalId { get; init; }
+    public string? Profile { get; init; }
+    public string? PortkeyKeyEnv { get; init; }
+    public string? PortkeyModel { get; init; }
+    public string? Model { get; init; }
+    public string[] EndpointUrls { get; init; } = Array.Empty<string>();
+    public string Format { get; init; } = "text";
 }

@@ -135,16 +135,10 @@ public static class LintRunner
                 continue;
             }
             report.FilesRead++;
-            var doc = PolicyReader.Read(file.Path, bytes, request.Kind);
-            if (!doc.IsParsed && doc.ParseIssues.Exists(i => i.Message.StartsWith(JsonParser.TooDeep, StringComparison.Ordinal)))
+            var input = InputReader.ReadJson(file.Path, bytes, request.Kind, TemplateDepth);
+            var doc = input.Policy;
+            if (input.Format == InputFormat.Template)
             {
-                // Templates nest deeper than policies: a template gets the resolver's own limit and message.
-                var deeper = PolicyReader.Read(file.Path, bytes, request.Kind, TemplateDepth);
-                if (deeper.IsParsed && CloudFormationTemplate.Looks(deeper.Root)) doc = deeper;
-            }
-            if (doc.IsParsed && CloudFormationTemplate.Looks(doc.Root))
-            {
-                string templateText = SourceDecoder.Decode(bytes, new List<Problem>()) ?? string.Empty;
                 var strict = doc.ParseIssues.Find(i => i.Kind != ProblemKind.EncodingNote);
                 if (strict != null)
                 {
@@ -152,13 +146,12 @@ public static class LintRunner
                     report.Problems.Add(Problem.Input(file.Path, "not a valid CloudFormation template: " + why, strict.Span));
                     continue;
                 }
-                order.AddRange(ReadTemplate(file.Path, templateText, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, optimistic));
+                order.AddRange(ReadTemplate(file.Path, input.Text, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, optimistic));
                 continue;
             }
-            if (doc.IsParsed && TerraformPlan.Looks(doc.Root))
+            if (input.Format == InputFormat.Plan)
             {
-                string? planText = SourceDecoder.Decode(bytes, new List<Problem>());
-                var planRoles = TerraformPlan.Read(file.Path, planText ?? string.Empty, (JsonObject)doc.Root!, config, facts, managed, report.Problems);
+                var planRoles = TerraformPlan.Read(file.Path, input.Text, (JsonObject)doc.Root!, config, facts, managed, report.Problems);
                 foreach (var r in planRoles)
                 {
                     report.PoliciesChecked += r.Documents.Count;
@@ -236,6 +229,7 @@ public static class LintRunner
 
     private const string UnresolvedRule = RuleIds.UnresolvedValue;
     private static readonly char[] Separators = { '/', '\\' };
+    /// <summary>Templates nest deeper than policies: a template gets the resolver's own limit and message.</summary>
     private const int TemplateDepth = 1024;
 
     /// <summary>True when a finding is about a value the template leaves unknown (the PC1034 note covers it).</summary>
