@@ -107,7 +107,7 @@ public static class Program
     {
         foreach (var r in BuiltIn.Catalog.Rules)
         {
-            stdout.WriteLine($"{r.Id}  {RuleCatalog.SeverityName(r.DefaultSeverity) + (r.SeverityVaries != null ? "*" : string.Empty),-8}  {r.Category,-13}  {r.Title}");
+            stdout.WriteLine($"{r.Id}  {RuleIndex.SeverityName(r.DefaultSeverity) + (r.SeverityVaries != null ? "*" : string.Empty),-8}  {r.Category,-13}  {r.Title}");
             if (r.SeverityVaries != null) stdout.WriteLine($"        {string.Empty,-8}  {string.Empty,-13}  * {r.SeverityVaries}");
         }
         return ExitClean;

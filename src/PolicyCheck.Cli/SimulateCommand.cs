@@ -119,7 +119,7 @@ public static class SimulateCommand
         }
         foreach (var d in Simulator.Warnings(loaded))
         {
-            stderr.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleCatalog.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
+            stderr.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleIndex.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
         }
 
         var set = new PolicySet

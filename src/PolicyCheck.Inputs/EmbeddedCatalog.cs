@@ -8,17 +8,17 @@ public static class EmbeddedCatalog
 {
     public const string Resource = "PolicyCheck.rules.aws-catalog.json.gz";
     private static readonly object Gate = new object();
-    private static ActionCatalog? _loaded;
+    private static AwsCatalog? _loaded;
 
     /// <summary>Throws <see cref="InvalidDataException"/> with a clear message when the catalogue is missing or corrupt.</summary>
-    public static ActionCatalog Load()
+    public static AwsCatalog Load()
     {
         lock (Gate)
         {
             if (_loaded != null) return _loaded;
             using var stream = typeof(EmbeddedCatalog).Assembly.GetManifestResourceStream(Resource)
                 ?? throw new InvalidDataException("the AWS action catalogue is not embedded in this build (rules/aws-catalog.json.gz); rebuild PolicyCheck");
-            _loaded = ActionCatalog.Load(stream);
+            _loaded = AwsCatalog.Load(stream);
             return _loaded;
         }
     }

@@ -71,7 +71,7 @@ public static class LintRunner
         return true;
     }
 
-    public static LintReport Run(LintRequest request, ServiceFacts facts, RuleCatalog catalog)
+    public static LintReport Run(LintRequest request, ServiceFacts facts, RuleIndex catalog)
     {
         var report = new LintReport();
         string? configPath = request.ConfigPath;

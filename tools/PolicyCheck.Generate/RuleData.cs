@@ -139,12 +139,12 @@ public static class RuleData
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    public static RuleCatalog LoadCatalog(string text)
+    public static RuleIndex LoadCatalog(string text)
     {
         var entries = LoadCatalogEntries(text, out string helpBase);
         var list = new List<RuleDescriptor>();
         foreach (var e in entries) list.Add(e.Descriptor);
-        return new RuleCatalog(helpBase, list);
+        return new RuleIndex(helpBase, list);
     }
 }
 

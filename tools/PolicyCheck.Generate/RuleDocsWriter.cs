@@ -19,7 +19,7 @@ public static class RuleDocsWriter
         w.Append("| | |\n|---|---|\n");
         w.Append("| ID | `").Append(d.Id).Append("` (`").Append(d.Name).Append("`) |\n");
         w.Append("| Category | ").Append(d.Category).Append(" |\n");
-        w.Append("| Default severity | ").Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(" |\n");
+        w.Append("| Default severity | ").Append(RuleIndex.SeverityName(d.DefaultSeverity)).Append(" |\n");
         if (d.SeverityVaries != null) w.Append("| Otherwise | ").Append(d.SeverityVaries).Append(" |\n");
         if (d.QuietWhereReported.Count > 0) w.Append("| Stays quiet on a statement where | ").Append(string.Join(", ", d.QuietWhereReported)).Append(" reported |\n");
         w.Append('\n');
@@ -40,7 +40,7 @@ public static class RuleDocsWriter
         {
             var d = e.Descriptor;
             w.Append("| [").Append(d.Id).Append("](").Append(d.Id).Append(".md) | `").Append(d.Name).Append("` | ")
-             .Append(RuleCatalog.SeverityName(d.DefaultSeverity)).Append(d.SeverityVaries != null ? "*" : string.Empty).Append(" | ").Append(d.Title).Append(" |\n");
+             .Append(RuleIndex.SeverityName(d.DefaultSeverity)).Append(d.SeverityVaries != null ? "*" : string.Empty).Append(" | ").Append(d.Title).Append(" |\n");
         }
         w.Append("\n\\* The severity can differ: the rule's page says when.\n");
         return w.ToString();

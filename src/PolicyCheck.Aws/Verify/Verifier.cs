@@ -164,7 +164,7 @@ public sealed class Verifier
         var result = errors.Count == 0
             ? new StageResult("role", StageStatus.Pass, $"{_o.RoleArn}: {role.Documents.Count} policy document(s) fetched, no error findings ({found.Count} other finding(s))")
             : new StageResult("role", StageStatus.Fail, $"{_o.RoleArn}: {errors.Count} error finding(s); first: {errors[0].RuleId} {errors[0].Message}", errors[0].Fix);
-        foreach (var d in found) result.Details.Add($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleCatalog.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
+        foreach (var d in found) result.Details.Add($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleIndex.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
         return (role, result);
     }
 

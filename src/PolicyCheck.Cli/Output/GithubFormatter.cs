@@ -8,7 +8,7 @@ namespace PolicyCheck.Cli.Output;
 /// <summary>GitHub Actions workflow commands (::error file=...,line=...::message), shown as annotations on the PR.</summary>
 public sealed class GithubFormatter : IFormatter
 {
-    public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
+    public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
         foreach (var e in report.Problems)
         {

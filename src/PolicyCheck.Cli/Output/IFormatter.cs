@@ -7,7 +7,7 @@ namespace PolicyCheck.Cli.Output;
 /// <summary>Writes a lint report in one output format.</summary>
 public interface IFormatter
 {
-    void Write(LintReport report, RuleCatalog catalog, TextWriter output);
+    void Write(LintReport report, RuleIndex catalog, TextWriter output);
 }
 
 public static class Formatters
@@ -21,7 +21,7 @@ public static class Formatters
         _ => new TextFormatter { Verbose = verbose },
     };
 
-    public static string Severity(Severity s) => RuleCatalog.SeverityName(s);
+    public static string Severity(Severity s) => RuleIndex.SeverityName(s);
 
     /// <summary>An input or config problem as one MSBuild-style line, with the position and rule when it has them.</summary>
     public static string Problem(PolicyCheck.Json.Problem e)

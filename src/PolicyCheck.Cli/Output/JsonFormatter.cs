@@ -14,7 +14,7 @@ public sealed class JsonFormatter : IFormatter
 
     public bool Verbose { get; init; }
 
-    public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
+    public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))

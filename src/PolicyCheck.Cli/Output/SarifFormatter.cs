@@ -30,7 +30,7 @@ public sealed class SarifFormatter : IFormatter
         w.WriteString("semanticVersion", Program.Version);
     }
 
-    public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
+    public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

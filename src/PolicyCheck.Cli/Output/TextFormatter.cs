@@ -9,7 +9,7 @@ public sealed class TextFormatter : IFormatter
 {
     public bool Verbose { get; init; }
 
-    public void Write(LintReport report, RuleCatalog catalog, TextWriter output)
+    public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
         foreach (var e in report.Problems) output.WriteLine(Formatters.Problem(e));
         foreach (var d in report.Diagnostics)

@@ -26,12 +26,12 @@ public sealed class ConfigReader
 
     private readonly string _path;
     private readonly ServiceFacts _facts;
-    private readonly RuleCatalog _catalog;
+    private readonly RuleIndex _catalog;
     private readonly Func<string, string?> _env;
     private readonly Func<string, bool>? _fileExists;
     private readonly List<Problem> _errors = new List<Problem>();
 
-    private ConfigReader(string path, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, Func<string, bool>? fileExists)
+    private ConfigReader(string path, ServiceFacts facts, RuleIndex catalog, Func<string, string?> env, Func<string, bool>? fileExists)
     {
         _fileExists = fileExists;
         _path = path;
@@ -41,7 +41,7 @@ public sealed class ConfigReader
     }
 
     /// <param name="fileExists">Checks gateway.settings; null (the analyzers) takes the path as given.</param>
-    public static GatewayConfig Load(string path, string text, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors, Func<string, bool>? fileExists = null)
+    public static GatewayConfig Load(string path, string text, ServiceFacts facts, RuleIndex catalog, Func<string, string?> env, List<Problem> errors, Func<string, bool>? fileExists = null)
     {
         var loader = new ConfigReader(path, facts, catalog, env, fileExists);
         var config = loader.Parse(text);
@@ -50,7 +50,7 @@ public sealed class ConfigReader
     }
 
     /// <summary>The Portkey integration settings (see SettingsLoader): validated with positions and applied to <paramref name="config"/>.</summary>
-    public static void ApplySettings(string path, string text, GatewayConfig config, ServiceFacts facts, RuleCatalog catalog, Func<string, string?> env, List<Problem> errors)
+    public static void ApplySettings(string path, string text, GatewayConfig config, ServiceFacts facts, RuleIndex catalog, Func<string, string?> env, List<Problem> errors)
     {
         var loader = new ConfigReader(path, facts, catalog, env, null);
         loader.ParseSettings(text, config);

@@ -9,10 +9,10 @@ namespace PolicyCheck.Engine;
 public sealed class LintEngine
 {
     private readonly ServiceFacts _facts;
-    private readonly RuleCatalog _rulesCatalog;
+    private readonly RuleIndex _rulesCatalog;
     private readonly IReadOnlyList<PolicyRule> _rules;
 
-    private LintEngine(ServiceFacts facts, RuleCatalog catalog, IReadOnlyList<PolicyRule> rules)
+    private LintEngine(ServiceFacts facts, RuleIndex catalog, IReadOnlyList<PolicyRule> rules)
     {
         _facts = facts;
         _rulesCatalog = catalog;
@@ -24,7 +24,7 @@ public sealed class LintEngine
     /// built-in facts, and the AWS action catalogue from <paramref name="catalog"/> (loaded at most once, when a rule
     /// first needs it; null where there is none, as in the analyzers).
     /// </summary>
-    public static LintEngine CreateDefault(Func<ActionCatalog?>? catalog, Func<RuleDescriptor, bool>? only = null)
+    public static LintEngine CreateDefault(Func<AwsCatalog?>? catalog, Func<RuleDescriptor, bool>? only = null)
     {
         var rules = new List<PolicyRule>();
         foreach (var rule in PolicyCheck.Rules.AllRules.Create())
@@ -38,7 +38,7 @@ public sealed class LintEngine
     /// The rules in catalogue order, except that a rule runs after every rule its quietWhereReported names (declared in
     /// catalog.yml), so that where a rule sits in the catalogue never decides what it sees.
     /// </summary>
-    public static List<PolicyRule> Order(IReadOnlyList<PolicyRule> rules, RuleCatalog catalog)
+    public static List<PolicyRule> Order(IReadOnlyList<PolicyRule> rules, RuleIndex catalog)
     {
         var ordered = new List<PolicyRule>(rules.Count);
         var placed = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +66,7 @@ public sealed class LintEngine
     public IReadOnlyList<PolicyRule> Rules => _rules;
 
     /// <summary>Where the AWS action catalogue comes from (called at most once, when a rule first needs it).</summary>
-    public Func<ActionCatalog?>? CatalogSource
+    public Func<AwsCatalog?>? CatalogSource
     {
         set
         {
@@ -75,12 +75,12 @@ public sealed class LintEngine
                 _catalog = null;
                 return;
             }
-            var lazy = new Lazy<ActionCatalog?>(value, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+            var lazy = new Lazy<AwsCatalog?>(value, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             _catalog = () => lazy.Value;
         }
     }
 
-    private Func<ActionCatalog?>? _catalog;
+    private Func<AwsCatalog?>? _catalog;
 
     public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null, Func<string, string>? suppressionPath = null)
     {

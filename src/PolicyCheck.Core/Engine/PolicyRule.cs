@@ -20,9 +20,9 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _sink;
 
-    private readonly Func<ActionCatalog?>? _catalog;
+    private readonly Func<AwsCatalog?>? _catalog;
 
-    public RuleContext(RuleDescriptor descriptor, RoleGroup role, GatewayConfig config, ServiceFacts facts, List<Diagnostic> sink, Func<ActionCatalog?>? catalog = null)
+    public RuleContext(RuleDescriptor descriptor, RoleGroup role, GatewayConfig config, ServiceFacts facts, List<Diagnostic> sink, Func<AwsCatalog?>? catalog = null)
     {
         Descriptor = descriptor;
         Role = role;
@@ -33,7 +33,7 @@ public sealed class RuleContext
     }
 
     /// <summary>The whole AWS action catalogue, loaded on first use; null where none is available (the analyzers).</summary>
-    public ActionCatalog? Catalog => _catalog?.Invoke();
+    public AwsCatalog? Catalog => _catalog?.Invoke();
 
     public RuleDescriptor Descriptor { get; }
     public RoleGroup Role { get; }

@@ -8,11 +8,11 @@ namespace PolicyCheck.Facts;
 public static class BuiltIn
 {
     private static ServiceFacts? _service;
-    private static RuleCatalog? _catalog;
+    private static RuleIndex? _catalog;
 
     public static ServiceFacts Service => _service ??= CreateService();
 
-    public static RuleCatalog Catalog => _catalog ??= CreateCatalog();
+    public static RuleIndex Catalog => _catalog ??= CreateCatalog();
 
     private static ServiceFacts CreateService() => new ServiceFacts(
         "Claude Platform on AWS", "aws-external-anthropic", "aws-external-anthropic",
@@ -254,7 +254,7 @@ public static class BuiltIn
                 "Present only with EC2 instance credentials"),
         });
 
-    private static RuleCatalog CreateCatalog() => new RuleCatalog("https://github.com/policycheck/policycheck/blob/main/docs/rules/", new RuleDescriptor[]
+    private static RuleIndex CreateCatalog() => new RuleIndex("https://github.com/policycheck/policycheck/blob/main/docs/rules/", new RuleDescriptor[]
     {
         new RuleDescriptor("PC1001", "json-syntax", "The policy is not valid JSON", Severity.Error, "Grammar",
             "IAM accepts strict JSON only. Truncated files, comments, trailing commas, single quotes and unquoted words are rejected when the policy is created.",

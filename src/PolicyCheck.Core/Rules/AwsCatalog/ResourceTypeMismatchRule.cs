@@ -5,7 +5,7 @@ using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>
 /// PC1024: an Allow statement names actions none of whose resource types match any of its resources (s3:GetObject on

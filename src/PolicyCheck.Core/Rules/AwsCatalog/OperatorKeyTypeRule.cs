@@ -1,7 +1,7 @@
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1027: the operator's type does not fit the key's type (AA TYPE_MISMATCH_*): StringEquals on a Bool key, NumericLessThan on a Date key…</summary>
 public sealed class OperatorKeyTypeRule : PolicyRule

@@ -4,7 +4,7 @@ using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1025: a malformed ARN in Resource/NotResource: partition, service, region or account (AA INVALID_ARN_*, INVALID_PARTITION).</summary>
 public sealed class InvalidArnRule : PolicyRule

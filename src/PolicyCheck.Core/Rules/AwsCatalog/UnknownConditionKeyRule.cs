@@ -1,7 +1,7 @@
 using System;
 using PolicyCheck.Engine;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1026: a condition key its service does not define, or an unknown aws: global key (AA INVALID_SERVICE_CONDITION_KEY, INVALID_GLOBAL_CONDITION_KEY).</summary>
 public sealed class UnknownConditionKeyRule : PolicyRule

@@ -53,11 +53,11 @@ public sealed class RuleDescriptor
 }
 
 /// <summary>The rule catalogue. Generated from rules/catalog.yml.</summary>
-public sealed class RuleCatalog
+public sealed class RuleIndex
 {
     private readonly Dictionary<string, RuleDescriptor> _byId;
 
-    public RuleCatalog(string helpUriBase, IReadOnlyList<RuleDescriptor> rules)
+    public RuleIndex(string helpUriBase, IReadOnlyList<RuleDescriptor> rules)
     {
         HelpUriBase = helpUriBase;
         Rules = rules;

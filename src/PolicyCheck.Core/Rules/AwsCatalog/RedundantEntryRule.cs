@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using PolicyCheck.Engine;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1031: an action or resource listed twice or covered by a wildcard in the same list, or a statement that repeats another (AA REDUNDANT_*).</summary>
 public sealed class RedundantEntryRule : PolicyRule

@@ -1,6 +1,6 @@
 using PolicyCheck.Engine;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1021: an action's service prefix is not an AWS service (AA INVALID_SERVICE_IN_ACTION); a warning, as the service may be newer than the catalogue.</summary>
 public sealed class UnknownServiceRule : PolicyRule

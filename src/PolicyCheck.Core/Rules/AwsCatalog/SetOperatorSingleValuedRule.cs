@@ -2,7 +2,7 @@ using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1028: ForAllValues/ForAnyValue on a single-valued key (AA FORALLVALUES_WITH_SINGLE_VALUED_KEY, a security warning: ForAllValues is true when the key is missing).</summary>
 public sealed class SetOperatorSingleValuedRule : PolicyRule

@@ -3,7 +3,7 @@ using PolicyCheck.Facts;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>
 /// PC1033: a policy variable where IAM does not resolve one: Action/NotAction, Principal, condition keys (AA

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using PolicyCheck.Engine;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 internal static class ConditionKeys
 {

@@ -2,7 +2,7 @@ using PolicyCheck.Engine;
 using PolicyCheck.Json;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1032: an empty Condition object, condition value list or Principal (AA EMPTY_OBJECT_CONDITION, EMPTY_ARRAY_CONDITION*, EMPTY_*_PRINCIPAL).</summary>
 public sealed class EmptyElementRule : PolicyRule

