@@ -119,8 +119,7 @@ public static class LintRunner
 
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
         var files = FollowManifests(PolicyFiles.Expand(request.Paths, report.Problems), report.Problems);
-        var unknownSpans = new Dictionary<string, List<SourceSpan>>(StringComparer.Ordinal);
-        var optimistic = new List<RoleGroup>();
+        var unknowns = new DeployTimeValues();
         var managed = new ManagedPolicies(facts);
         var roles = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         var order = new List<RoleGroup>();
@@ -130,7 +129,7 @@ public static class LintRunner
             if (bytes == null) continue;
             if (PolicyFiles.IsYaml(file.Path))
             {
-                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknownSpans, optimistic);
+                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknowns);
                 if (templateRoles != null) order.AddRange(templateRoles);
                 continue;
             }
@@ -146,7 +145,7 @@ public static class LintRunner
                     report.Problems.Add(Problem.Input(file.Path, "not a valid CloudFormation template: " + why, strict.Span));
                     continue;
                 }
-                order.AddRange(ReadTemplate(file.Path, input.Text, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknownSpans, optimistic));
+                order.AddRange(ReadTemplate(file.Path, input.Text, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknowns));
                 continue;
             }
             if (input.Format == InputFormat.Plan)
@@ -183,26 +182,7 @@ public static class LintRunner
 
         var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
         Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
-        var seen = new HashSet<(string, string, int, int, string)>();
-        var holdsAnyway = new HashSet<(string, string, int, int)>();
-        if (optimistic.Count > 0) foreach (var d in engine.Lint(optimistic, config, null, suppressionPath)) holdsAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length));
-        foreach (var d in engine.Lint(order, config, null, suppressionPath))
-        {
-            // A role checked once per Fn::If branch reports the shared parts once.
-            if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
-            if (d.RuleId != UnresolvedRule && unknownSpans.TryGetValue(d.Path, out var spans))
-            {
-                if (Within(d.Span, spans)) continue; // about the stand-in itself
-                if (d.Severity > Severity.Note && !d.IsSuppressed && !holdsAnyway.Contains((d.RuleId, d.Path, d.Span.Start, d.Span.Length)))
-                {
-                    // It would not be reported if the unknown values were anything: not provable either way before deployment.
-                    report.Diagnostics.Add(new Diagnostic(d.RuleId, Severity.Note,
-                        d.Message + " (depends on values not known before deployment, see PC1034)", d.Fix, d.Path, d.Span, d.Label));
-                    continue;
-                }
-            }
-            report.Diagnostics.Add(d);
-        }
+        report.Diagnostics.AddRange(engine.Lint(order, config, null, suppressionPath, unknowns));
         return report;
     }
 
@@ -227,23 +207,12 @@ public static class LintRunner
         return result;
     }
 
-    private const string UnresolvedRule = RuleIds.UnresolvedValue;
     private static readonly char[] Separators = { '/', '\\' };
     /// <summary>Templates nest deeper than policies: a template gets the resolver's own limit and message.</summary>
     private const int TemplateDepth = 1024;
 
-    /// <summary>True when a finding is about a value the template leaves unknown (the PC1034 note covers it).</summary>
-    private static bool Within(SourceSpan span, List<SourceSpan> unknown)
-    {
-        foreach (var u in unknown)
-        {
-            if (span.Start >= u.Start && span.Start + span.Length <= u.Start + u.Length) return true;
-        }
-        return false;
-    }
-
     private static List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, List<RoleGroup> optimistic)
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, DeployTimeValues unknowns)
     {
         var issues = new List<Problem>();
         string? text = SourceDecoder.Decode(bytes, issues);
@@ -271,11 +240,11 @@ public static class LintRunner
             else report.FilesSkipped++;
             return null;
         }
-        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknownSpans, optimistic);
+        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknowns);
     }
 
     private static List<RoleGroup> ReadTemplate(string path, string text, JsonObject root, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, Dictionary<string, List<SourceSpan>> unknownSpans, List<RoleGroup> optimistic)
+        ServiceFacts facts, ManagedPolicies managed, LintReport report, DeployTimeValues unknowns)
     {
         var given = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
         var cdk = CdkAssembly.Beside(path);
@@ -296,9 +265,8 @@ public static class LintRunner
             // The same template with "*" for every unknown value: a finding that goes away there depends on the unknowns.
             var optimisticRead = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, new List<Problem>(), ConstructPath, optimistic: true);
             foreach (var r in optimisticRead.Roles) r.Unresolved.Clear();
-            optimistic.AddRange(optimisticRead.Roles);
-            string key = path;
-            if (!unknownSpans.TryGetValue(key, out var list)) unknownSpans[key] = list = new List<SourceSpan>();
+            unknowns.Optimistic.AddRange(optimisticRead.Roles);
+            if (!unknowns.Spans.TryGetValue(path, out var list)) unknowns.Spans[path] = list = new List<SourceSpan>();
             list.AddRange(read.UnknownSpans);
         }
         return read.Roles;

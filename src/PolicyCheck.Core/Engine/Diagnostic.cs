@@ -20,7 +20,7 @@ public sealed class Diagnostic
 
     public string RuleId { get; }
     public Severity Severity { get; internal set; }
-    public string Message { get; }
+    public string Message { get; private set; }
     public string? Fix { get; }
     public string Path { get; }
     public SourceSpan Span { get; }
@@ -39,6 +39,13 @@ public sealed class Diagnostic
 
     /// <summary>A fix that can be applied without asking (lint --fix): replace <see cref="TextEdit.Old"/> inside the span.</summary>
     public TextEdit? Edit { get; internal set; }
+
+    /// <summary>Not provable before deployment: a note, saying so; trace, fix and edit stay.</summary>
+    internal void Defer(string why)
+    {
+        Severity = Severity.Note;
+        Message += why;
+    }
 
     /// <summary>The trace is built only when something reads it.</summary>
     internal System.Func<IReadOnlyList<string>>? TraceFactory

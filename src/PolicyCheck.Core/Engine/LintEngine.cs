@@ -82,11 +82,55 @@ public sealed class LintEngine
 
     private Func<AwsCatalog?>? _catalog;
 
-    public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null, Func<string, string>? suppressionPath = null)
+    /// <param name="unknowns">Values a template leaves unknown before deployment: findings about them are settled here.</param>
+    public List<Diagnostic> Lint(IEnumerable<RoleGroup> roles, GatewayConfig config, DateTime? today = null, Func<string, string>? suppressionPath = null,
+        DeployTimeValues? unknowns = null)
     {
         var raw = new List<Diagnostic>();
         foreach (var role in roles) LintRole(role, config, raw);
-        return Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath);
+        var found = Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath);
+        return Settle(found, unknowns, config, today, suppressionPath);
+    }
+
+    /// <summary>
+    /// One finding per rule, place and message (a role read once per Fn::If branch reports the shared parts once).
+    /// A finding about a value unknown before deployment is left to PC1034; one that goes away when the unknown values
+    /// are anything ("*") is not provable either way and becomes a note. Findings keep their trace, fix and edit.
+    /// </summary>
+    private List<Diagnostic> Settle(List<Diagnostic> found, DeployTimeValues? unknowns, GatewayConfig config, DateTime? today, Func<string, string>? suppressionPath)
+    {
+        var holdsAnyway = new HashSet<(string, string, int, int)>();
+        if (unknowns != null && unknowns.Optimistic.Count > 0)
+        {
+            var raw = new List<Diagnostic>();
+            foreach (var role in unknowns.Optimistic) LintRole(role, config, raw);
+            foreach (var d in Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath)) holdsAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length));
+        }
+        var seen = new HashSet<(string, string, int, int, string)>();
+        var result = new List<Diagnostic>(found.Count);
+        foreach (var d in found)
+        {
+            if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
+            if (unknowns != null && d.RuleId != PolicyCheck.Rules.RuleIds.UnresolvedValue && unknowns.Spans.TryGetValue(d.Path, out var spans))
+            {
+                if (Within(d.Span, spans)) continue; // about the stand-in itself
+                if (d.Severity > Severity.Note && !d.IsSuppressed && !holdsAnyway.Contains((d.RuleId, d.Path, d.Span.Start, d.Span.Length)))
+                {
+                    d.Defer(" (depends on values not known before deployment, see PC1034)");
+                }
+            }
+            result.Add(d);
+        }
+        return result;
+    }
+
+    private static bool Within(PolicyCheck.Json.SourceSpan span, List<PolicyCheck.Json.SourceSpan> unknown)
+    {
+        foreach (var u in unknown)
+        {
+            if (span.Start >= u.Start && span.Start + span.Length <= u.Start + u.Length) return true;
+        }
+        return false;
     }
 
     public void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink)
@@ -138,4 +182,13 @@ public sealed class LintEngine
         if (c != 0) return c;
         return string.CompareOrdinal(a.RuleId, b.RuleId);
     }
+}
+
+/// <summary>What a template leaves unknown until it is deployed (parameters without values, imports, ...).</summary>
+public sealed class DeployTimeValues
+{
+    /// <summary>Per file, the spans of the values that stand in for unknown ones.</summary>
+    public Dictionary<string, List<PolicyCheck.Json.SourceSpan>> Spans { get; } = new Dictionary<string, List<PolicyCheck.Json.SourceSpan>>(StringComparer.Ordinal);
+    /// <summary>The same roles read with "*" for every unknown value.</summary>
+    public List<RoleGroup> Optimistic { get; } = new List<RoleGroup>();
 }

@@ -102,6 +102,10 @@ public sealed class CloudFormationTemplateTests
         Assert.DoesNotContain(found, d => d.GetProperty("severity").GetString() == "error");
         Assert.Contains(found, d => Rule(d) == "PC2002" && d.GetProperty("severity").GetString() == "note"
             && d.GetProperty("message").GetString()!.Contains("depends on values not known before deployment"));
+        // The note is the engine's finding made a note: it keeps its fix and its proof trace.
+        var note = Findings(path, "--verbose").First(d => Rule(d) == "PC2002" && d.GetProperty("severity").GetString() == "note");
+        Assert.False(string.IsNullOrEmpty(note.GetProperty("fix").GetString()));
+        Assert.True(note.GetProperty("trace").GetArrayLength() > 0);
         // CountTokens missing altogether is wrong whatever the workspace: still an error.
         var missing = dir.Write("t.yaml", template.Replace("ACTION2", "aws-external-anthropic:GetFile"));
         Assert.Contains(Findings(missing), d => Rule(d) == "PC2002" && d.GetProperty("severity").GetString() == "error"
