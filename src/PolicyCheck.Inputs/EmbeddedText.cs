@@ -11,7 +11,7 @@ namespace PolicyCheck.Inputs;
 public static class EmbeddedText
 {
     /// <summary>For a JSON string literal: offsets in the decoded string → the file, through escapes.</summary>
-    public static Func<SourceSpan, SourceSpan> JsonString(string text, LineMap lines, JsonScalar s)
+    public static Func<SourceSpan, SourceSpan> JsonString(string text, LineMap lines, SourceScalar s)
     {
         int start = s.Span.Start + 1, end = s.Span.Start + s.Span.Length - 1;
         var map = new List<int>(s.Text.Length + 1);

@@ -145,12 +145,12 @@ public static class LintRunner
                     report.Problems.Add(Problem.Input(file.Path, "not a valid CloudFormation template: " + why, strict.Span));
                     continue;
                 }
-                order.AddRange(ReadTemplate(file.Path, input.Text, (JsonObject)doc.Root!, parameters, config, facts, managed, report, unknowns));
+                order.AddRange(ReadTemplate(file.Path, input.Text, (SourceObject)doc.Root!, parameters, config, facts, managed, report, unknowns));
                 continue;
             }
             if (input.Format == InputFormat.Plan)
             {
-                var planRoles = TerraformPlan.Read(file.Path, input.Text, (JsonObject)doc.Root!, config, facts, managed, report.Problems);
+                var planRoles = TerraformPlan.Read(file.Path, input.Text, (SourceObject)doc.Root!, config, facts, managed, report.Problems);
                 foreach (var r in planRoles)
                 {
                     report.PoliciesChecked += r.Documents.Count;
@@ -240,10 +240,10 @@ public static class LintRunner
             else report.FilesSkipped++;
             return null;
         }
-        return ReadTemplate(file.Path, text, (JsonObject)root!, parameters, config, facts, managed, report, unknowns);
+        return ReadTemplate(file.Path, text, (SourceObject)root!, parameters, config, facts, managed, report, unknowns);
     }
 
-    private static List<RoleGroup> ReadTemplate(string path, string text, JsonObject root, Dictionary<string, string> parameters, GatewayConfig config,
+    private static List<RoleGroup> ReadTemplate(string path, string text, SourceObject root, Dictionary<string, string> parameters, GatewayConfig config,
         ServiceFacts facts, ManagedPolicies managed, LintReport report, DeployTimeValues unknowns)
     {
         var given = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
@@ -255,7 +255,7 @@ public static class LintRunner
             if (account != null && !given.ContainsKey("AWS::AccountId")) given["AWS::AccountId"] = account;
             if (region != null && !given.ContainsKey("AWS::Region")) given["AWS::Region"] = region;
         }
-        string? ConstructPath(string logicalId, JsonObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
+        string? ConstructPath(string logicalId, SourceObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
         var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.Problems, ConstructPath);
         report.PoliciesChecked += read.Policies;
         report.FixablePaths.Add(path);

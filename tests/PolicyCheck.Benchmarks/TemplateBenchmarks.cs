@@ -64,7 +64,7 @@ public static class Templates
 
     public static int LintTemplate(LintEngine engine, string yaml)
     {
-        var root = (JsonObject)TemplateYaml.Load(yaml, out _)!;
+        var root = (SourceObject)TemplateYaml.Load(yaml, out _)!;
         var given = new Dictionary<string, string> { ["AWS::AccountId"] = "111122223333", ["AWS::Region"] = "us-west-2" };
         var config = new GatewayConfig();
         var read = CloudFormationTemplate.Read("t.yaml", yaml, root, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<Problem>());
@@ -121,7 +121,7 @@ public static class TemplateProfile
         for (int k = 0; k < 15; k++)
         {
             var sw = Stopwatch.StartNew();
-            var root = (JsonObject)TemplateYaml.Load(yaml, out _)!;
+            var root = (SourceObject)TemplateYaml.Load(yaml, out _)!;
             parse = Math.Min(parse, sw.Elapsed.TotalMilliseconds);
             sw.Restart();
             var r = CloudFormationTemplate.Read("t.yaml", yaml, root, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<Problem>());
@@ -132,7 +132,7 @@ public static class TemplateProfile
         }
         Console.WriteLine($"template of 100 roles: parse {parse:N1} ms, resolve {read:N1} ms, lint {lint:N1} ms (200 role variants)");
         if (Environment.GetEnvironmentVariable("PER_RULE") == null) return;
-        var rootNode = (JsonObject)TemplateYaml.Load(yaml, out _)!;
+        var rootNode = (SourceObject)TemplateYaml.Load(yaml, out _)!;
         var roles = CloudFormationTemplate.Read("t.yaml", yaml, rootNode, given, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<Problem>()).Roles;
         var raw = Templates.Raw(100);
         foreach (var rule in PolicyCheck.Rules.AllRules.Create())

@@ -34,12 +34,12 @@ public static class Targets
     {
         string? text = PolicyCheck.Json.SourceDecoder.Decode(input, new List<PolicyCheck.Json.Problem>());
         if (text == null) return;
-        PolicyCheck.Json.JsonNode? root = text.TrimStart().StartsWith("{", StringComparison.Ordinal)
+        PolicyCheck.Json.SourceNode? root = text.TrimStart().StartsWith("{", StringComparison.Ordinal)
             ? PolicyReader.Read("t.json", text).Root
             : PolicyCheck.Inputs.CloudFormation.TemplateYaml.Load(text, out _);
         if (!PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Looks(root)) return;
         var config = new GatewayConfig();
-        var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", text, (PolicyCheck.Json.JsonObject)root!,
+        var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", text, (PolicyCheck.Json.SourceObject)root!,
             new Dictionary<string, string> { ["AWS::Region"] = "us-west-2" }, config, BuiltIn.Service, new ManagedPolicies(BuiltIn.Service), new List<PolicyCheck.Json.Problem>());
         Engine.Lint(read.Roles, config);
     }
@@ -70,7 +70,7 @@ public static class Targets
         var doc = PolicyReader.Read("plan.json", text);
         if (!PolicyCheck.Inputs.Terraform.TerraformPlan.Looks(doc.Root)) return;
         var config = new GatewayConfig();
-        var roles = PolicyCheck.Inputs.Terraform.TerraformPlan.Read("plan.json", text, (PolicyCheck.Json.JsonObject)doc.Root!, config, BuiltIn.Service,
+        var roles = PolicyCheck.Inputs.Terraform.TerraformPlan.Read("plan.json", text, (PolicyCheck.Json.SourceObject)doc.Root!, config, BuiltIn.Service,
             new ManagedPolicies(BuiltIn.Service), new List<PolicyCheck.Json.Problem>());
         Engine.Lint(roles, config);
     }

@@ -40,11 +40,11 @@ public static class RuleData
         return reader.ReadToEnd();
     }
 
-    private static JsonObject Root(string text, string name)
+    private static SourceObject Root(string text, string name)
     {
         var root = YamlReader.Read(text, null, out var problem);
         if (problem != null) throw new InvalidDataException($"{name}({problem.Span.Line},{problem.Span.Column}): {problem.Message}");
-        return root as JsonObject ?? throw new InvalidDataException($"{name}: the top level must be a mapping");
+        return root as SourceObject ?? throw new InvalidDataException($"{name}: the top level must be a mapping");
     }
 
     public static ServiceFacts LoadService(string text)
@@ -79,11 +79,11 @@ public static class RuleData
         {
             managed.Add(new ManagedPolicyFact(YamlFields.Str(m, "name"), YamlFields.Str(m, "arn"), YamlFields.Str(m, "version"), YamlFields.Str(m, "summary"), YamlFields.Str(m, "document")));
         }
-        var pk = YamlFields.Get(root, "portkey") as JsonObject ?? throw new InvalidDataException("service.yml: 'portkey' must be a mapping");
+        var pk = YamlFields.Get(root, "portkey") as SourceObject ?? throw new InvalidDataException("service.yml: 'portkey' must be a mapping");
         var portkey = new PortkeyFacts(YamlFields.Str(pk, "hostedPrincipal"), YamlFields.Str(pk, "hostedAccount"), YamlFields.Str(pk, "trustAction"),
             YamlFields.Str(pk, "externalIdPattern"), int.Parse(YamlFields.Str(pk, "externalIdMinLength")), int.Parse(YamlFields.Str(pk, "externalIdMaxLength")),
             YamlFields.Strings(pk, "placeholderExternalIds"));
-        var wn = YamlFields.Get(root, "wrongNames") as JsonObject ?? throw new InvalidDataException("service.yml: 'wrongNames' must be a mapping");
+        var wn = YamlFields.Get(root, "wrongNames") as SourceObject ?? throw new InvalidDataException("service.yml: 'wrongNames' must be a mapping");
         var renames = new List<ActionRename>();
         foreach (var r in YamlFields.Maps(wn, "actions")) renames.Add(new ActionRename(YamlFields.Str(r, "wrong"), YamlFields.Str(r, "right")));
         var wrong = new WrongNameFacts(YamlFields.Strings(wn, "namespaces"), renames, YamlFields.Strings(wn, "signingNames"), YamlFields.Strings(wn, "hosts"));
@@ -151,37 +151,37 @@ public static class RuleData
 /// <summary>Typed fields of a YAML mapping; a missing or mistyped field names its line.</summary>
 internal static class YamlFields
 {
-    public static JsonNode? Get(JsonObject map, string key) => map.Get(key)?.Value;
+    public static SourceNode? Get(SourceObject map, string key) => map.Get(key)?.Value;
 
-    public static string Str(JsonObject map, string key)
+    public static string Str(SourceObject map, string key)
     {
-        if (Get(map, key) is JsonScalar s && s.Kind != JsonKind.Null) return s.Text;
+        if (Get(map, key) is SourceScalar s && s.Kind != NodeKind.Null) return s.Text;
         throw new InvalidDataException($"line {map.Span.Line}: '{key}' must be a string");
     }
 
-    public static string StrOr(JsonObject map, string key, string fallback)
-        => Get(map, key) is JsonScalar s && s.Kind != JsonKind.Null ? s.Text : fallback;
+    public static string StrOr(SourceObject map, string key, string fallback)
+        => Get(map, key) is SourceScalar s && s.Kind != NodeKind.Null ? s.Text : fallback;
 
-    public static List<string> Strings(JsonObject map, string key)
+    public static List<string> Strings(SourceObject map, string key)
     {
         var list = new List<string>();
         var node = Get(map, key);
-        if (node == null || node is JsonScalar { Kind: JsonKind.Null }) return list;
-        if (node is not JsonArray seq) throw new InvalidDataException($"line {node.Span.Line}: '{key}' must be a list");
+        if (node == null || node is SourceScalar { Kind: NodeKind.Null }) return list;
+        if (node is not SourceArray seq) throw new InvalidDataException($"line {node.Span.Line}: '{key}' must be a list");
         foreach (var item in seq.Items)
         {
-            if (item is JsonScalar s && s.Kind != JsonKind.Null) list.Add(s.Text);
+            if (item is SourceScalar s && s.Kind != NodeKind.Null) list.Add(s.Text);
             else throw new InvalidDataException($"line {item.Span.Line}: entries of '{key}' must be strings");
         }
         return list;
     }
 
-    public static IEnumerable<JsonObject> Maps(JsonObject map, string key)
+    public static IEnumerable<SourceObject> Maps(SourceObject map, string key)
     {
-        if (Get(map, key) is not JsonArray seq) throw new InvalidDataException($"line {map.Span.Line}: '{key}' must be a list");
+        if (Get(map, key) is not SourceArray seq) throw new InvalidDataException($"line {map.Span.Line}: '{key}' must be a list");
         foreach (var item in seq.Items)
         {
-            if (item is JsonObject m) yield return m;
+            if (item is SourceObject m) yield return m;
             else throw new InvalidDataException($"line {item.Span.Line}: entries of '{key}' must be mappings");
         }
     }

@@ -64,7 +64,7 @@ public sealed class ConfigReader
         var root = YamlReader.Read(text, null, out var problem);
         if (problem != null) _errors.Add(Problem.Config(_path, problem.Span, problem.Message));
         if (root == null) return;
-        if (root is not JsonObject map)
+        if (root is not SourceObject map)
         {
             Error(root, "the Portkey settings must be a mapping (authType, roleArn, externalId, region, workspaceId, deployment)");
             return;
@@ -127,19 +127,19 @@ public sealed class ConfigReader
     }
 
     /// <summary>A value given in both policycheck.yml and the settings must agree.</summary>
-    private void Agree(Located<string>? existing, string value, string key, JsonNode node)
+    private void Agree(Located<string>? existing, string value, string key, SourceNode node)
     {
         if (existing != null && existing.Value != value) Error(node, $"{key} '{value}' differs from policycheck.yml ('{existing.Value}')");
     }
 
-    private void Error(JsonNode node, string message) => Error(node.Span, message);
+    private void Error(SourceNode node, string message) => Error(node.Span, message);
     private void Error(SourceSpan span, string message) => _errors.Add(Problem.Config(_path, span, message));
 
-    private static string Describe(JsonNode node) => node switch
+    private static string Describe(SourceNode node) => node switch
     {
-        JsonObject => "a mapping",
-        JsonArray => "a list",
-        JsonScalar s when s.Text.Length == 0 => "an empty value",
+        SourceObject => "a mapping",
+        SourceArray => "a list",
+        SourceScalar s when s.Text.Length == 0 => "an empty value",
         _ => "a scalar",
     };
 
@@ -149,8 +149,8 @@ public sealed class ConfigReader
         var root = YamlReader.Read(text, null, out var problem);
         if (problem != null) _errors.Add(Problem.Config(_path, problem.Span, problem.Message));
         if (root == null) return config;
-        if (root is JsonScalar empty && empty.Text.Length == 0) return config;
-        if (root is not JsonObject map)
+        if (root is SourceScalar empty && empty.Text.Length == 0) return config;
+        if (root is not SourceObject map)
         {
             Error(root, "the configuration must be a mapping with the keys gateway, rules and suppressions");
             return config;
@@ -172,7 +172,7 @@ public sealed class ConfigReader
     }
 
     /// <summary>Mapping entries with scalar keys; unknown keys are reported with a suggestion.</summary>
-    private IEnumerable<(string Key, JsonNode Value)> Entries(JsonObject map, string[] known, string where)
+    private IEnumerable<(string Key, SourceNode Value)> Entries(SourceObject map, string[] known, string where)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pair in map.Properties)
@@ -192,23 +192,23 @@ public sealed class ConfigReader
         }
     }
 
-    private string? Scalar(JsonNode node, string what)
+    private string? Scalar(SourceNode node, string what)
     {
-        if (node is JsonScalar s && s.Text.Length > 0) return s.Text;
+        if (node is SourceScalar s && s.Text.Length > 0) return s.Text;
         Error(node, $"{what} must be a single value, not {Describe(node)}");
         return null;
     }
 
-    private List<(string Value, JsonNode Node)> List(JsonNode node, string what)
+    private List<(string Value, SourceNode Node)> List(SourceNode node, string what)
     {
-        var list = new List<(string, JsonNode)>();
-        if (node is JsonScalar)
+        var list = new List<(string, SourceNode)>();
+        if (node is SourceScalar)
         {
             var v = Scalar(node, what);
             if (v != null) list.Add((v, node));
             return list;
         }
-        if (node is not JsonArray seq)
+        if (node is not SourceArray seq)
         {
             Error(node, $"{what} must be a list");
             return list;
@@ -221,17 +221,17 @@ public sealed class ConfigReader
         return list;
     }
 
-    private Located<string> At(string value, JsonNode node) => new Located<string>(value, _path, node.Span);
+    private Located<string> At(string value, SourceNode node) => new Located<string>(value, _path, node.Span);
 
-    private void ParseGateway(JsonNode node, GatewayConfig config)
+    private void ParseGateway(SourceNode node, GatewayConfig config)
     {
-        if (node is not JsonObject map)
+        if (node is not SourceObject map)
         {
             Error(node, "gateway must be a mapping");
             return;
         }
         var known = new[] { "deployment", "principals", "features", "region", "account", "workspace", "externalId", "managedPolicies", "roleArn", "settings", "context" };
-        JsonNode? contextNode = null;
+        SourceNode? contextNode = null;
         foreach (var (key, value) in Entries(map, known, "gateway"))
         {
             switch (key)
@@ -322,9 +322,9 @@ public sealed class ConfigReader
     }
 
     /// <summary>gateway.context: values for keys the gateway's requests carry but that are unknown offline.</summary>
-    private void ParseContext(JsonNode node, GatewayConfig config)
+    private void ParseContext(SourceNode node, GatewayConfig config)
     {
-        if (node is not JsonObject map)
+        if (node is not SourceObject map)
         {
             Error(node, "gateway.context must be a mapping of condition key: value (or a list of values)");
             return;
@@ -344,12 +344,12 @@ public sealed class ConfigReader
                 continue;
             }
             var values = new List<string>();
-            if (pair.Value is JsonArray seq)
+            if (pair.Value is SourceArray seq)
             {
                 bool ok = true;
                 foreach (var item in seq.Items)
                 {
-                    if (item is JsonScalar sv && sv.Text.Length > 0) values.Add(sv.Text);
+                    if (item is SourceScalar sv && sv.Text.Length > 0) values.Add(sv.Text);
                     else
                     {
                         Error(item, $"each value of gateway.context {name} must be a single value, not {Describe(item)}");
@@ -358,7 +358,7 @@ public sealed class ConfigReader
                 }
                 if (!ok) continue;
             }
-            else if (pair.Value is JsonScalar one && one.Text.Length > 0)
+            else if (pair.Value is SourceScalar one && one.Text.Length > 0)
             {
                 values.Add(one.Text);
             }
@@ -377,14 +377,14 @@ public sealed class ConfigReader
         }
     }
 
-    private void ParseExternalId(JsonNode node, GatewayConfig config)
+    private void ParseExternalId(SourceNode node, GatewayConfig config)
     {
-        if (node is not JsonObject map)
+        if (node is not SourceObject map)
         {
             Error(node, "gateway.externalId must be a mapping with required and value (or env)");
             return;
         }
-        JsonNode? valueNode = null, envNode = null;
+        SourceNode? valueNode = null, envNode = null;
         foreach (var (key, value) in Entries(map, ExternalIdKeys, "gateway.externalId"))
         {
             switch (key)
@@ -424,9 +424,9 @@ public sealed class ConfigReader
         if (valueNode != null && envNode != null) Error(envNode, "give either gateway.externalId.value or gateway.externalId.env, not both");
     }
 
-    private void ParseRules(JsonNode node, GatewayConfig config)
+    private void ParseRules(SourceNode node, GatewayConfig config)
     {
-        if (node is not JsonObject map)
+        if (node is not SourceObject map)
         {
             Error(node, "rules must be a mapping of rule IDs to severities");
             return;
@@ -452,16 +452,16 @@ public sealed class ConfigReader
         }
     }
 
-    private void ParseSuppressions(JsonNode node, GatewayConfig config)
+    private void ParseSuppressions(SourceNode node, GatewayConfig config)
     {
-        if (node is not JsonArray seq)
+        if (node is not SourceArray seq)
         {
             Error(node, "suppressions must be a list");
             return;
         }
         foreach (var item in seq.Items)
         {
-            if (item is not JsonObject map)
+            if (item is not SourceObject map)
             {
                 Error(item, "each suppression must be a mapping with rule, path and justification");
                 continue;
@@ -477,7 +477,7 @@ public sealed class ConfigReader
                         if (rule != null && _catalog.Find(rule) == null) Error(value, $"'{rule}' is not a rule ID");
                         break;
                     case "path": path = Scalar(value, "suppression path"); break;
-                    case "justification": justification = (value as JsonScalar)?.Text.Trim(); break;
+                    case "justification": justification = (value as SourceScalar)?.Text.Trim(); break;
                     case "expires":
                         var e = Scalar(value, "suppression expires");
                         if (e != null && DateTime.TryParseExact(e, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)) expires = date;

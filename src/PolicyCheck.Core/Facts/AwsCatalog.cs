@@ -113,51 +113,51 @@ public sealed class AwsCatalog
             throw new InvalidDataException("the embedded AWS action catalogue is corrupted (not gzip-compressed UTF-8): " + ex.Message, ex);
         }
         var issues = new List<Problem>();
-        var root = JsonParser.Parse(text, new LineMap(text), issues, 16) as JsonObject;
+        var root = JsonParser.Parse(text, new LineMap(text), issues, 16) as SourceObject;
         foreach (var i in issues)
         {
             if (i.Kind == ProblemKind.Syntax) throw new InvalidDataException($"the embedded AWS action catalogue is corrupted: {i.Message} at line {i.Span.Line}");
         }
-        if (root == null || !(root.Get("services")?.Value is JsonObject services)) throw new InvalidDataException("the embedded AWS action catalogue has no services");
-        string version = (root.Get("version")?.Value as JsonScalar)?.Text ?? "?";
-        string date = (root.Get("updatedAt")?.Value as JsonScalar)?.Text ?? "?";
+        if (root == null || !(root.Get("services")?.Value is SourceObject services)) throw new InvalidDataException("the embedded AWS action catalogue has no services");
+        string version = (root.Get("version")?.Value as SourceScalar)?.Text ?? "?";
+        string date = (root.Get("updatedAt")?.Value as SourceScalar)?.Text ?? "?";
         if (date.Length >= 10) date = date.Substring(0, 10);
         var catalog = new AwsCatalog(version, date);
-        if (root.Get("global")?.Value is JsonObject global)
+        if (root.Get("global")?.Value is SourceObject global)
         {
-            foreach (var p in global.Properties) catalog._global[p.Name] = (p.Value as JsonScalar)?.Text ?? "String";
+            foreach (var p in global.Properties) catalog._global[p.Name] = (p.Value as SourceScalar)?.Text ?? "String";
         }
         foreach (var sp in services.Properties)
         {
-            if (!(sp.Value is JsonObject so)) continue;
-            var service = new CatalogService(sp.Name, (so.Get("name")?.Value as JsonScalar)?.Text ?? sp.Name);
-            if (so.Get("actions")?.Value is JsonObject actions)
+            if (!(sp.Value is SourceObject so)) continue;
+            var service = new CatalogService(sp.Name, (so.Get("name")?.Value as SourceScalar)?.Text ?? sp.Name);
+            if (so.Get("actions")?.Value is SourceObject actions)
             {
                 foreach (var ap in actions.Properties)
                 {
-                    if (!(ap.Value is JsonArray tuple) || tuple.Items.Count < 3) continue;
-                    service.Actions[ap.Name] = new CatalogAction(sp.Name, ap.Name, (tuple.Items[0] as JsonScalar)?.Text ?? string.Empty, Strings(tuple.Items[1]), Strings(tuple.Items[2]));
+                    if (!(ap.Value is SourceArray tuple) || tuple.Items.Count < 3) continue;
+                    service.Actions[ap.Name] = new CatalogAction(sp.Name, ap.Name, (tuple.Items[0] as SourceScalar)?.Text ?? string.Empty, Strings(tuple.Items[1]), Strings(tuple.Items[2]));
                 }
             }
-            if (so.Get("resources")?.Value is JsonObject resources)
+            if (so.Get("resources")?.Value is SourceObject resources)
             {
-                foreach (var rp in resources.Properties) service.ResourceArns[rp.Name] = (rp.Value as JsonScalar)?.Text ?? string.Empty;
+                foreach (var rp in resources.Properties) service.ResourceArns[rp.Name] = (rp.Value as SourceScalar)?.Text ?? string.Empty;
             }
-            if (so.Get("keys")?.Value is JsonObject keys)
+            if (so.Get("keys")?.Value is SourceObject keys)
             {
-                foreach (var kp in keys.Properties) service.ConditionKeys[kp.Name] = (kp.Value as JsonScalar)?.Text ?? "String";
+                foreach (var kp in keys.Properties) service.ConditionKeys[kp.Name] = (kp.Value as SourceScalar)?.Text ?? "String";
             }
             catalog._services[sp.Name] = service;
         }
         return catalog;
     }
 
-    private static List<string> Strings(JsonNode node)
+    private static List<string> Strings(SourceNode node)
     {
         var list = new List<string>();
-        if (node is JsonArray a)
+        if (node is SourceArray a)
         {
-            foreach (var i in a.Items) if (i is JsonScalar s) list.Add(s.Text);
+            foreach (var i in a.Items) if (i is SourceScalar s) list.Add(s.Text);
         }
         return list;
     }

@@ -32,7 +32,7 @@ public sealed class JsonParser
     public int MaxDepth => _maxDepth;
 
     /// <summary>Parses <paramref name="text"/>. Returns null when the text is not JSON; the reason is in <paramref name="issues"/>.</summary>
-    public static JsonNode? Parse(string text, LineMap lines, List<Problem> issues, int maxDepth = DefaultMaxDepth)
+    public static SourceNode? Parse(string text, LineMap lines, List<Problem> issues, int maxDepth = DefaultMaxDepth)
     {
         var parser = new JsonParser(text, lines, issues, maxDepth);
         return parser.ParseDocument();
@@ -42,7 +42,7 @@ public sealed class JsonParser
     {
     }
 
-    private JsonNode? ParseDocument()
+    private SourceNode? ParseDocument()
     {
         try
         {
@@ -104,7 +104,7 @@ public sealed class JsonParser
         }
     }
 
-    private JsonNode ParseValue(int depth)
+    private SourceNode ParseValue(int depth)
     {
         if (_pos >= _text.Length) Fail("unexpected end of file: a value was expected (truncated file?)", _pos, 0);
         char c = _text[_pos];
@@ -113,9 +113,9 @@ public sealed class JsonParser
             case '{': return ParseObject(depth + 1);
             case '[': return ParseArray(depth + 1);
             case '"': return ParseStringNode();
-            case 't': return ParseLiteral("true", JsonKind.True);
-            case 'f': return ParseLiteral("false", JsonKind.False);
-            case 'n': return ParseLiteral("null", JsonKind.Null);
+            case 't': return ParseLiteral("true", NodeKind.True);
+            case 'f': return ParseLiteral("false", NodeKind.False);
+            case 'n': return ParseLiteral("null", NodeKind.Null);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber();
                 if (c == '\'') Fail("strings must use double quotes, not single quotes", _pos, 1);
@@ -135,18 +135,18 @@ public sealed class JsonParser
         if (depth > _maxDepth) Fail($"{TooDeep} {_maxDepth} levels; no IAM policy is nested this deep", at, 1);
     }
 
-    private JsonObject ParseObject(int depth)
+    private SourceObject ParseObject(int depth)
     {
         int start = _pos;
         CheckDepth(depth, start);
         _pos++; // {
-        var properties = new List<JsonProperty>();
+        var properties = new List<SourceProperty>();
         Dictionary<string, SourceSpan>? seen = null;
         SkipTrivia();
         if (_pos < _text.Length && _text[_pos] == '}')
         {
             _pos++;
-            return new JsonObject(_lines.Span(start, _pos - start), properties);
+            return new SourceObject(_lines.Span(start, _pos - start), properties);
         }
         while (true)
         {
@@ -156,7 +156,7 @@ public sealed class JsonParser
             {
                 // Only reachable after a comma: a trailing comma.
                 _pos++;
-                return new JsonObject(_lines.Span(start, _pos - start), properties);
+                return new SourceObject(_lines.Span(start, _pos - start), properties);
             }
             if (_text[_pos] != '"')
             {
@@ -183,7 +183,7 @@ public sealed class JsonParser
             {
                 seen[name] = nameSpan;
             }
-            properties.Add(new JsonProperty(name, nameSpan, value));
+            properties.Add(new SourceProperty(name, nameSpan, value));
             SkipTrivia();
             if (_pos >= _text.Length) Fail("unexpected end of file inside an object: '}' was expected (truncated file?)", _pos, 0);
             char c = _text[_pos];
@@ -201,23 +201,23 @@ public sealed class JsonParser
             if (c == '}')
             {
                 _pos++;
-                return new JsonObject(_lines.Span(start, _pos - start), properties);
+                return new SourceObject(_lines.Span(start, _pos - start), properties);
             }
             Fail($"unexpected character {Describe(c)}: ',' or '}}' was expected (missing comma?)", _pos, 1);
         }
     }
 
-    private JsonArray ParseArray(int depth)
+    private SourceArray ParseArray(int depth)
     {
         int start = _pos;
         CheckDepth(depth, start);
         _pos++; // [
-        var items = new List<JsonNode>();
+        var items = new List<SourceNode>();
         SkipTrivia();
         if (_pos < _text.Length && _text[_pos] == ']')
         {
             _pos++;
-            return new JsonArray(_lines.Span(start, _pos - start), items);
+            return new SourceArray(_lines.Span(start, _pos - start), items);
         }
         while (true)
         {
@@ -226,7 +226,7 @@ public sealed class JsonParser
             if (_text[_pos] == ']')
             {
                 _pos++;
-                return new JsonArray(_lines.Span(start, _pos - start), items);
+                return new SourceArray(_lines.Span(start, _pos - start), items);
             }
             items.Add(ParseValue(depth));
             SkipTrivia();
@@ -246,17 +246,17 @@ public sealed class JsonParser
             if (c == ']')
             {
                 _pos++;
-                return new JsonArray(_lines.Span(start, _pos - start), items);
+                return new SourceArray(_lines.Span(start, _pos - start), items);
             }
             Fail($"unexpected character {Describe(c)}: ',' or ']' was expected (missing comma?)", _pos, 1);
         }
     }
 
-    private JsonScalar ParseStringNode()
+    private SourceScalar ParseStringNode()
     {
         int start = _pos;
         string value = ParseString();
-        return new JsonScalar(_lines.Span(start, _pos - start), JsonKind.String, value);
+        return new SourceScalar(_lines.Span(start, _pos - start), NodeKind.String, value);
     }
 
     private string ParseString()
@@ -328,7 +328,7 @@ public sealed class JsonParser
         }
     }
 
-    private JsonScalar ParseLiteral(string literal, JsonKind kind)
+    private SourceScalar ParseLiteral(string literal, NodeKind kind)
     {
         int start = _pos;
         if (string.CompareOrdinal(_text, _pos, literal, 0, literal.Length) != 0)
@@ -339,10 +339,10 @@ public sealed class JsonParser
             Fail($"unexpected word '{word}': strings must be in double quotes", start, Math.Max(1, end - start));
         }
         _pos += literal.Length;
-        return new JsonScalar(_lines.Span(start, literal.Length), kind, literal);
+        return new SourceScalar(_lines.Span(start, literal.Length), kind, literal);
     }
 
-    private JsonScalar ParseNumber()
+    private SourceScalar ParseNumber()
     {
         int start = _pos;
         if (_text[_pos] == '-') _pos++;
@@ -369,7 +369,7 @@ public sealed class JsonParser
             if (_pos >= _text.Length || !IsDigit(_text[_pos])) Fail("invalid number: digits were expected in the exponent", start, _pos - start);
             while (_pos < _text.Length && IsDigit(_text[_pos])) _pos++;
         }
-        return new JsonScalar(_lines.Span(start, _pos - start), JsonKind.Number, _text.Substring(start, _pos - start));
+        return new SourceScalar(_lines.Span(start, _pos - start), NodeKind.Number, _text.Substring(start, _pos - start));
     }
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';

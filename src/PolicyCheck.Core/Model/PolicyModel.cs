@@ -126,7 +126,7 @@ public sealed class Statement
     public int Index { get; internal set; }
     public SourceSpan Span { get; internal set; }
     /// <summary>The statement's JSON object, to tell a missing element from one of the wrong type.</summary>
-    public JsonObject? Json { get; internal set; }
+    public SourceObject? Json { get; internal set; }
 
     public bool HasKey(string name) => Json != null && Json.Get(name) != null;
     public StringValue? Sid { get; internal set; }
@@ -163,7 +163,7 @@ public sealed class PolicyDocument
     public string Path { get; }
     /// <summary>Where in the file the policy sits (e.g. a template's resource); null for a plain policy file.</summary>
     public string? Label { get; }
-    public JsonNode? Root { get; internal set; }
+    public SourceNode? Root { get; internal set; }
     public List<Problem> ParseIssues { get; } = new List<Problem>();
     public List<Problem> ModelIssues { get; } = new List<Problem>();
     public StringValue? Version { get; internal set; }

@@ -10,25 +10,25 @@ public static class PolicyQuota
     /// True for a policy read from JSON text: names and strings count as written there (escapes included). False for a
     /// policy CloudFormation or Terraform serializes (a template's YAML): they count as compact JSON would write them.
     /// </param>
-    public static int Length(JsonNode node, bool asWritten)
+    public static int Length(SourceNode node, bool asWritten)
     {
         switch (node)
         {
-            case JsonObject o:
+            case SourceObject o:
             {
                 int n = 2 + Math.Max(0, o.Properties.Count - 1);
                 foreach (var p in o.Properties) n += (asWritten ? p.NameSpan.Length : Quoted(p.Name)) + 1 + Length(p.Value, asWritten);
                 return n;
             }
-            case JsonArray a:
+            case SourceArray a:
             {
                 int n = 2 + Math.Max(0, a.Items.Count - 1);
                 foreach (var i in a.Items) n += Length(i, asWritten);
                 return n;
             }
-            case JsonScalar s when s.Kind == JsonKind.String:
+            case SourceScalar s when s.Kind == NodeKind.String:
                 return asWritten ? s.Span.Length : Quoted(s.Text);
-            case JsonScalar s:
+            case SourceScalar s:
                 return s.Text.Length == 0 ? 4 : s.Text.Length;
             default:
                 return 0;

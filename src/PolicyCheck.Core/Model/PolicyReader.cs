@@ -48,7 +48,7 @@ public static class PolicyReader
     }
 
     /// <summary>Builds the model for an already parsed JSON value (templates embed policies as objects).</summary>
-    public static PolicyDocument FromNode(string path, JsonNode root, string? label, DocumentKind? kind, int quotaLength)
+    public static PolicyDocument FromNode(string path, SourceNode root, string? label, DocumentKind? kind, int quotaLength)
     {
         var doc = new PolicyDocument(path, label) { Root = root, QuotaLength = quotaLength, Kind = kind ?? DocumentKind.Permission, KindFromOverride = kind.HasValue };
         Build(doc, root);
@@ -57,15 +57,15 @@ public static class PolicyReader
     }
 
     /// <summary>True when a parsed JSON object looks like an IAM policy (has Statement or Version).</summary>
-    public static bool LooksLikePolicy(JsonNode? root)
-        => root is JsonObject o && (o.Get("Statement") != null || o.Get("Version") != null);
+    public static bool LooksLikePolicy(SourceNode? root)
+        => root is SourceObject o && (o.Get("Statement") != null || o.Get("Version") != null);
 
-    private static void Build(PolicyDocument doc, JsonNode root)
+    private static void Build(PolicyDocument doc, SourceNode root)
     {
-        if (root is not JsonObject obj)
+        if (root is not SourceObject obj)
         {
             doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-                $"a policy must be a JSON object, not {JsonNode.KindName(root.Kind)}", root.Span,
+                $"a policy must be a JSON object, not {SourceNode.KindName(root.Kind)}", root.Span,
                 "wrap the statements in {\"Version\": \"2012-10-17\", \"Statement\": [...]}"));
             return;
         }
@@ -82,23 +82,23 @@ public static class PolicyReader
         if (statement == null) return;
         doc.HasStatement = true;
         doc.StatementKeySpan = statement.NameSpan;
-        if (statement.Value is JsonObject single)
+        if (statement.Value is SourceObject single)
         {
             doc.Statements.Add(BuildStatement(doc, single, 0));
         }
-        else if (statement.Value is JsonArray array)
+        else if (statement.Value is SourceArray array)
         {
             int index = 0;
             foreach (var item in array.Items)
             {
-                if (item is JsonObject so)
+                if (item is SourceObject so)
                 {
                     doc.Statements.Add(BuildStatement(doc, so, index));
                 }
                 else
                 {
                     doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-                        $"each entry of Statement must be an object, not {JsonNode.KindName(item.Kind)}", item.Span));
+                        $"each entry of Statement must be an object, not {SourceNode.KindName(item.Kind)}", item.Span));
                 }
                 index++;
             }
@@ -106,11 +106,11 @@ public static class PolicyReader
         else
         {
             doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-                $"Statement must be an object or an array of objects, not {JsonNode.KindName(statement.Value.Kind)}", statement.Value.Span));
+                $"Statement must be an object or an array of objects, not {SourceNode.KindName(statement.Value.Kind)}", statement.Value.Span));
         }
     }
 
-    private static void UnknownElement(PolicyDocument doc, JsonProperty prop, string[] known, string where)
+    private static void UnknownElement(PolicyDocument doc, SourceProperty prop, string[] known, string where)
     {
         string? suggestion = null;
         foreach (var k in known)
@@ -124,7 +124,7 @@ public static class PolicyReader
         doc.ModelIssues.Add(Problem.Rule(UnknownElementRule, message, prop.NameSpan, fix));
     }
 
-    private static Statement BuildStatement(PolicyDocument doc, JsonObject obj, int index)
+    private static Statement BuildStatement(PolicyDocument doc, SourceObject obj, int index)
     {
         var s = new Statement { Index = index, Span = obj.Span, Json = obj };
         foreach (var prop in obj.Properties)
@@ -166,18 +166,18 @@ public static class PolicyReader
         return s;
     }
 
-    private static StringValue? AsString(PolicyDocument doc, JsonNode node, string element)
+    private static StringValue? AsString(PolicyDocument doc, SourceNode node, string element)
     {
-        if (node is JsonScalar sc && sc.Kind == JsonKind.String) return new StringValue(sc.Text, sc.Span);
-        doc.ModelIssues.Add(Problem.Rule(ElementTypeRule, $"{element} must be a string, not {JsonNode.KindName(node.Kind)}", node.Span,
-            node is JsonScalar other ? $"write it as \"{other.Text}\"" : null));
+        if (node is SourceScalar sc && sc.Kind == NodeKind.String) return new StringValue(sc.Text, sc.Span);
+        doc.ModelIssues.Add(Problem.Rule(ElementTypeRule, $"{element} must be a string, not {SourceNode.KindName(node.Kind)}", node.Span,
+            node is SourceScalar other ? $"write it as \"{other.Text}\"" : null));
         return null;
     }
 
-    private static ValueList? AsList(PolicyDocument doc, JsonProperty prop)
+    private static ValueList? AsList(PolicyDocument doc, SourceProperty prop)
     {
         var values = new List<StringValue>();
-        if (prop.Value is JsonArray arr)
+        if (prop.Value is SourceArray arr)
         {
             foreach (var item in arr.Items)
             {
@@ -192,10 +192,10 @@ public static class PolicyReader
         return new ValueList(prop.Name, prop.NameSpan, values, false);
     }
 
-    private static PrincipalElement? AsPrincipal(PolicyDocument doc, JsonProperty prop)
+    private static PrincipalElement? AsPrincipal(PolicyDocument doc, SourceProperty prop)
     {
         var entries = new List<PrincipalEntry>();
-        if (prop.Value is JsonScalar sc && sc.Kind == JsonKind.String)
+        if (prop.Value is SourceScalar sc && sc.Kind == NodeKind.String)
         {
             if (sc.Text != "*")
             {
@@ -206,10 +206,10 @@ public static class PolicyReader
             entries.Add(new PrincipalEntry("*", prop.NameSpan, new StringValue(sc.Text, sc.Span)));
             return new PrincipalElement(prop.Name, prop.NameSpan, entries);
         }
-        if (prop.Value is not JsonObject obj)
+        if (prop.Value is not SourceObject obj)
         {
             doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-                $"{prop.Name} must be \"*\" or a map such as {{\"AWS\": \"arn:...\"}}, not {JsonNode.KindName(prop.Value.Kind)}", prop.Value.Span));
+                $"{prop.Name} must be \"*\" or a map such as {{\"AWS\": \"arn:...\"}}, not {SourceNode.KindName(prop.Value.Kind)}", prop.Value.Span));
             return null;
         }
         foreach (var p in obj.Properties)
@@ -227,12 +227,12 @@ public static class PolicyReader
         return new PrincipalElement(prop.Name, prop.NameSpan, entries);
     }
 
-    private static ConditionElement? AsCondition(PolicyDocument doc, JsonProperty prop)
+    private static ConditionElement? AsCondition(PolicyDocument doc, SourceProperty prop)
     {
-        if (prop.Value is not JsonObject obj)
+        if (prop.Value is not SourceObject obj)
         {
             doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-                $"Condition must be an object of operators, not {JsonNode.KindName(prop.Value.Kind)}", prop.Value.Span));
+                $"Condition must be an object of operators, not {SourceNode.KindName(prop.Value.Kind)}", prop.Value.Span));
             return null;
         }
         var clauses = new List<ConditionClause>();
@@ -240,16 +240,16 @@ public static class PolicyReader
         {
             var op = new StringValue(opProp.Name, opProp.NameSpan);
             SplitOperator(opProp.Name, out string baseOp, out SetQualifier qualifier, out bool ifExists);
-            if (opProp.Value is not JsonObject keys)
+            if (opProp.Value is not SourceObject keys)
             {
                 doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-                    $"the value of condition operator {opProp.Name} must be an object of keys, not {JsonNode.KindName(opProp.Value.Kind)}", opProp.Value.Span));
+                    $"the value of condition operator {opProp.Name} must be an object of keys, not {SourceNode.KindName(opProp.Value.Kind)}", opProp.Value.Span));
                 continue;
             }
             foreach (var keyProp in keys.Properties)
             {
                 var values = new List<StringValue>();
-                if (keyProp.Value is JsonArray arr)
+                if (keyProp.Value is SourceArray arr)
                 {
                     foreach (var item in arr.Items) AddConditionValue(doc, values, item, keyProp.Name);
                 }
@@ -263,15 +263,15 @@ public static class PolicyReader
         return new ConditionElement(prop.NameSpan, clauses, obj.Properties.Count == 0);
     }
 
-    private static void AddConditionValue(PolicyDocument doc, List<StringValue> values, JsonNode node, string key)
+    private static void AddConditionValue(PolicyDocument doc, List<StringValue> values, SourceNode node, string key)
     {
-        if (node is JsonScalar sc && (sc.Kind == JsonKind.String || sc.Kind == JsonKind.Number || sc.Kind == JsonKind.True || sc.Kind == JsonKind.False))
+        if (node is SourceScalar sc && (sc.Kind == NodeKind.String || sc.Kind == NodeKind.Number || sc.Kind == NodeKind.True || sc.Kind == NodeKind.False))
         {
             values.Add(new StringValue(sc.Text, sc.Span));
             return;
         }
         doc.ModelIssues.Add(Problem.Rule(ElementTypeRule,
-            $"condition values for {key} must be strings, numbers or booleans, not {JsonNode.KindName(node.Kind)}", node.Span));
+            $"condition values for {key} must be strings, numbers or booleans, not {SourceNode.KindName(node.Kind)}", node.Span));
     }
 
     /// <summary>Splits "ForAnyValue:StringLikeIfExists" into StringLike, ForAnyValue and IfExists.</summary>

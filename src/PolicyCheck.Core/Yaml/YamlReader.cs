@@ -18,7 +18,7 @@ public sealed class YamlOptions
     /// null for a tag it does not know, which is then an error with <see cref="UnknownTagHint"/>. Without it, only
     /// the core tags (!!str, !!int, ...) are accepted.
     /// </summary>
-    public Func<string, JsonNode, SourceSpan, JsonNode?>? Tag { get; set; }
+    public Func<string, SourceNode, SourceSpan, SourceNode?>? Tag { get; set; }
     public string UnknownTagHint { get; set; } = string.Empty;
 }
 
@@ -37,7 +37,7 @@ public sealed class YamlReader
     private readonly string _s;
     private readonly LineMap _lines;
     private readonly YamlOptions _options;
-    private readonly Dictionary<string, (JsonNode Node, long Size)> _anchors = new Dictionary<string, (JsonNode, long)>(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SourceNode Node, long Size)> _anchors = new Dictionary<string, (SourceNode, long)>(StringComparer.Ordinal);
     private long _expanded;
     private int _i;
 
@@ -49,10 +49,10 @@ public sealed class YamlReader
     }
 
     /// <summary>The document's root (null for an empty document); throws <see cref="ProblemException"/> naming the position and the reason.</summary>
-    public static JsonNode? Read(string text, YamlOptions? options = null) => new YamlReader(text, options ?? new YamlOptions()).Document();
+    public static SourceNode? Read(string text, YamlOptions? options = null) => new YamlReader(text, options ?? new YamlOptions()).Document();
 
     /// <summary>Like <see cref="Read"/>, with the problem returned instead of thrown.</summary>
-    public static JsonNode? Read(string text, YamlOptions? options, out Problem? problem)
+    public static SourceNode? Read(string text, YamlOptions? options, out Problem? problem)
     {
         problem = null;
         try
@@ -68,7 +68,7 @@ public sealed class YamlReader
 
     // ---- the document ----
 
-    private JsonNode? Document()
+    private SourceNode? Document()
     {
         SkipSpaceAndComments();
         while (At(0) == '%' && Column(_i) == 0)
@@ -78,7 +78,7 @@ public sealed class YamlReader
             SkipSpaceAndComments();
         }
         if (Marker("---")) _i += 3;
-        JsonNode? root = null;
+        SourceNode? root = null;
         SkipSpaceAndComments();
         if (!AtEnd && !Marker("---") && !Marker("..."))
         {
@@ -111,7 +111,7 @@ public sealed class YamlReader
     /// position is at its first character, or at the end of the line that introduces it. <paramref name="sequenceColumn"/>
     /// is the parent's column when a list may start there (a mapping value: "key:\n- a").
     /// </summary>
-    private (JsonNode Node, long Size) BlockNode(int parent, int depth, int sequenceColumn)
+    private (SourceNode Node, long Size) BlockNode(int parent, int depth, int sequenceColumn)
     {
         if (depth > MaxDepth) throw Refuse($"the {_options.Noun} is nested more than {MaxDepth} levels deep", _i, 1);
         SkipSpaces();
@@ -121,7 +121,7 @@ public sealed class YamlReader
         if (!Here())
         {
             _i = expected;
-            return (Scalar(expected, expected, JsonKind.Null, string.Empty), Count(1, expected));
+            return (Scalar(expected, expected, NodeKind.Null, string.Empty), Count(1, expected));
         }
         int from = _i;
         string? tag = null, anchor = null;
@@ -137,7 +137,7 @@ public sealed class YamlReader
                 if (!Here())
                 {
                     _i = lineEnd;
-                    return Finish(Scalar(from, lineEnd, JsonKind.String, string.Empty), 1, tag, anchor, from);
+                    return Finish(Scalar(from, lineEnd, NodeKind.String, string.Empty), 1, tag, anchor, from);
                 }
             }
             else if (IsMappingKeyAhead())
@@ -182,9 +182,9 @@ public sealed class YamlReader
     }
 
     /// <summary>Applies the tag and anchor; a scalar counts against the alias budget here.</summary>
-    private (JsonNode Node, long Size) Finish(JsonNode node, long size, string? tag, string? anchor, int from)
+    private (SourceNode Node, long Size) Finish(SourceNode node, long size, string? tag, string? anchor, int from)
     {
-        if (node is JsonScalar) size = Count(1, from);
+        if (node is SourceScalar) size = Count(1, from);
         if (from < node.Span.Start)
         {
             int stop = node.Span.Start + node.Span.Length;
@@ -195,9 +195,9 @@ public sealed class YamlReader
         return (node, size);
     }
 
-    private (JsonNode, long) BlockMapping(int indent, int depth)
+    private (SourceNode, long) BlockMapping(int indent, int depth)
     {
-        var props = new List<JsonProperty>();
+        var props = new List<SourceProperty>();
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         int start = _i;
         long size = Count(1, start);
@@ -210,12 +210,12 @@ public sealed class YamlReader
             if (c == '?' && IsBlank(At(1))) throw Fail("explicit mapping keys (\"? \") are not supported", keyStart, 1);
             if (c == '[' || c == '{') throw Fail("a flow collection as a mapping key is not supported", keyStart, 1);
             if (IsSequenceDash()) throw Fail("a list item where a mapping key was expected", keyStart, 1);
-            JsonScalar key = c == '"' || c == '\'' ? Quoted(c) : PlainKey();
+            SourceScalar key = c == '"' || c == '\'' ? Quoted(c) : PlainKey();
             if (Line(key.Span.Start) != Line(_i)) throw Fail("a mapping key must be on one line", keyStart, 1);
             SkipSpaces();
             if (At(0) != ':') throw Fail("a mapping key needs \":\" after it", _i, 1);
             _i++;
-            if (key.Text == "<<" && key.Kind != JsonKind.String) throw Refuse("merge keys (<<) are not supported", key.Span.Start, 2);
+            if (key.Text == "<<" && key.Kind != NodeKind.String) throw Refuse("merge keys (<<) are not supported", key.Span.Start, 2);
             if (key.Text == "<<") throw Refuse("merge keys (<<) are not supported", key.Span.Start, key.Span.Length);
             if (seen.TryGetValue(key.Text, out var first))
                 throw Refuse($"duplicate key \"{key.Text}\" (first at line {first.Line}){_options.DuplicateKeySuffix}", key.Span.Start, key.Span.Length);
@@ -225,7 +225,7 @@ public sealed class YamlReader
             if (!AtBreakOrComment() && IsMappingKeyAhead() && At(0) != '"' && At(0) != '\'' && At(0) != '!' && At(0) != '&' && At(0) != '[' && At(0) != '{' && At(0) != '|' && At(0) != '>')
                 throw Fail("mapping values are not allowed here (a nested mapping must start on its own line)", _i, 1);
             var (value, valueSize) = BlockNode(indent, depth + 1, indent);
-            props.Add(new JsonProperty(key.Text, key.Span, value));
+            props.Add(new SourceProperty(key.Text, key.Span, value));
             size += valueSize;
             SkipSpaceAndComments();
             if (AtEnd || IsDocumentMarker()) break;
@@ -234,12 +234,12 @@ public sealed class YamlReader
             if (col > indent) throw Fail("bad indentation of a mapping entry", _i, 1);
             if (IsSequenceDash()) break; // the parent sequence goes on
         }
-        return (new JsonObject(_lines.Span(start, Math.Max(0, _i - start)), props), size);
+        return (new SourceObject(_lines.Span(start, Math.Max(0, _i - start)), props), size);
     }
 
-    private (JsonNode, long) BlockSequence(int indent, int depth)
+    private (SourceNode, long) BlockSequence(int indent, int depth)
     {
-        var items = new List<JsonNode>();
+        var items = new List<SourceNode>();
         int start = _i;
         long size = Count(1, start);
         while (true)
@@ -255,12 +255,12 @@ public sealed class YamlReader
             if (col > indent) throw Fail("bad indentation of a list item", _i, 1);
             if (!IsSequenceDash()) break; // a key of the mapping this list is the value of
         }
-        return (new JsonArray(_lines.Span(start, Math.Max(0, _i - start)), items), size);
+        return (new SourceArray(_lines.Span(start, Math.Max(0, _i - start)), items), size);
     }
 
     // ---- scalars ----
 
-    private JsonScalar PlainKey()
+    private SourceScalar PlainKey()
     {
         int start = _i;
         while (!AtEnd && !IsBreak(At(0)))
@@ -272,11 +272,11 @@ public sealed class YamlReader
         int end = _i;
         while (end > start && IsBlank(_s[end - 1])) end--;
         string text = _s.Substring(start, end - start);
-        return Scalar(start, end, JsonKind.String, text);
+        return Scalar(start, end, NodeKind.String, text);
     }
 
     /// <summary>A plain scalar; in block context it may go on over more-indented lines (folded with spaces).</summary>
-    private JsonScalar Plain(int parent, bool flow)
+    private SourceScalar Plain(int parent, bool flow)
     {
         int start = _i;
         var sb = new StringBuilder();
@@ -331,7 +331,7 @@ public sealed class YamlReader
         return end;
     }
 
-    private JsonScalar Quoted(char quote)
+    private SourceScalar Quoted(char quote)
     {
         int start = _i;
         _i++;
@@ -377,7 +377,7 @@ public sealed class YamlReader
             sb.Append(c);
             _i++;
         }
-        return Scalar(start, _i, JsonKind.String, sb.ToString());
+        return Scalar(start, _i, NodeKind.String, sb.ToString());
     }
 
     private void Escape(StringBuilder sb)
@@ -430,7 +430,7 @@ public sealed class YamlReader
     }
 
     /// <summary>A literal (|) or folded (>) block scalar whose parent is indented <paramref name="parent"/> columns.</summary>
-    private JsonScalar BlockScalar(int parent, int from)
+    private SourceScalar BlockScalar(int parent, int from)
     {
         bool folded = At(0) == '>';
         _i++;
@@ -512,12 +512,12 @@ public sealed class YamlReader
             sb.Append('\n', lastContent >= 0 ? trailing : lines.Count);
         }
         _i = lastContent >= 0 ? contentEnd : headerEnd;
-        return Scalar(from, _i, JsonKind.String, sb.ToString());
+        return Scalar(from, _i, NodeKind.String, sb.ToString());
     }
 
     // ---- flow nodes ----
 
-    private (JsonNode Node, long Size) FlowNode(int depth)
+    private (SourceNode Node, long Size) FlowNode(int depth)
     {
         if (depth > MaxDepth) throw Refuse($"the {_options.Noun} is nested more than {MaxDepth} levels deep", _i, 1);
         SkipFlowSpace();
@@ -535,7 +535,7 @@ public sealed class YamlReader
             if (tag != null || anchor != null) throw Fail("an alias cannot have a tag or an anchor", from, _i - from + 1);
             return Alias();
         }
-        JsonNode node;
+        SourceNode node;
         long size;
         if (c == '[')
         {
@@ -552,7 +552,7 @@ public sealed class YamlReader
         }
         else if (c == ',' || c == ']' || c == '}' || (c == ':' && (IsBlank(At(1)) || IsFlowIndicator(At(1)))))
         {
-            node = Scalar(_i, _i, tag != null ? JsonKind.String : JsonKind.Null, string.Empty);
+            node = Scalar(_i, _i, tag != null ? NodeKind.String : NodeKind.Null, string.Empty);
             size = 1;
         }
         else
@@ -565,11 +565,11 @@ public sealed class YamlReader
         return Finish(node, size, tag, anchor, from);
     }
 
-    private (JsonNode, long) FlowSequence(int depth)
+    private (SourceNode, long) FlowSequence(int depth)
     {
         int start = _i;
         _i++;
-        var items = new List<JsonNode>();
+        var items = new List<SourceNode>();
         long size = Count(1, start);
         while (true)
         {
@@ -583,10 +583,10 @@ public sealed class YamlReader
             if (At(0) == ':')
             {
                 // A single-pair mapping inside a list: [key: value].
-                if (item is not JsonScalar k) throw Fail("a mapping key must be a scalar", itemStart, 1);
+                if (item is not SourceScalar k) throw Fail("a mapping key must be a scalar", itemStart, 1);
                 _i++;
                 var (value, valueSize) = FlowValue(depth + 1);
-                item = new JsonObject(_lines.Span(itemStart, _i - itemStart), new[] { new JsonProperty(k.Text, k.Span, value) });
+                item = new SourceObject(_lines.Span(itemStart, _i - itemStart), new[] { new SourceProperty(k.Text, k.Span, value) });
                 itemSize += valueSize + 1;
                 SkipFlowSpace();
             }
@@ -597,14 +597,14 @@ public sealed class YamlReader
             if (AtEnd) throw Fail("the YAML ends inside a flow list: \"]\" is missing", start, 1);
             throw Fail("expected \",\" or \"]\" in a flow list", _i, 1);
         }
-        return (new JsonArray(_lines.Span(start, _i - start), items), size);
+        return (new SourceArray(_lines.Span(start, _i - start), items), size);
     }
 
-    private (JsonNode, long) FlowMapping(int depth)
+    private (SourceNode, long) FlowMapping(int depth)
     {
         int start = _i;
         _i++;
-        var props = new List<JsonProperty>();
+        var props = new List<SourceProperty>();
         var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         long size = Count(1, start);
         while (true)
@@ -616,13 +616,13 @@ public sealed class YamlReader
             if (At(0) == '?' && IsBlank(At(1))) throw Fail("explicit mapping keys (\"? \") are not supported", _i, 1);
             int keyStart = _i;
             var (keyNode, _) = FlowNode(depth + 1);
-            if (keyNode is not JsonScalar key) throw Fail("a mapping key must be a scalar", keyStart, 1);
+            if (keyNode is not SourceScalar key) throw Fail("a mapping key must be a scalar", keyStart, 1);
             if (key.Text == "<<") throw Refuse("merge keys (<<) are not supported", key.Span.Start, key.Span.Length);
             if (seen.TryGetValue(key.Text, out var first))
                 throw Refuse($"duplicate key \"{key.Text}\" (first at line {first.Line}){_options.DuplicateKeySuffix}", key.Span.Start, key.Span.Length);
             seen[key.Text] = key.Span;
             SkipFlowSpace();
-            JsonNode value;
+            SourceNode value;
             long valueSize;
             if (At(0) == ':')
             {
@@ -631,10 +631,10 @@ public sealed class YamlReader
             }
             else
             {
-                value = Scalar(_i, _i, JsonKind.Null, string.Empty);
+                value = Scalar(_i, _i, NodeKind.Null, string.Empty);
                 valueSize = Count(1, _i);
             }
-            props.Add(new JsonProperty(key.Text, key.Span, value));
+            props.Add(new SourceProperty(key.Text, key.Span, value));
             size += valueSize;
             SkipFlowSpace();
             if (At(0) == ',') { _i++; continue; }
@@ -642,13 +642,13 @@ public sealed class YamlReader
             if (AtEnd) throw Fail("the YAML ends inside a flow mapping: \"}\" is missing", start, 1);
             throw Fail("expected \",\" or \"}\" in a flow mapping", _i, 1);
         }
-        return (new JsonObject(_lines.Span(start, _i - start), props), size);
+        return (new SourceObject(_lines.Span(start, _i - start), props), size);
     }
 
-    private (JsonNode, long) FlowValue(int depth)
+    private (SourceNode, long) FlowValue(int depth)
     {
         SkipFlowSpace();
-        if (At(0) == ',' || At(0) == '}' || At(0) == ']') return (Scalar(_i, _i, JsonKind.Null, string.Empty), Count(1, _i));
+        if (At(0) == ',' || At(0) == '}' || At(0) == ']') return (Scalar(_i, _i, NodeKind.Null, string.Empty), Count(1, _i));
         return FlowNode(depth);
     }
 
@@ -688,7 +688,7 @@ public sealed class YamlReader
         }
     }
 
-    private (JsonNode, long) Alias()
+    private (SourceNode, long) Alias()
     {
         int start = _i++;
         while (!AtEnd && !IsBlank(At(0)) && !IsBreak(At(0)) && !IsFlowIndicator(At(0))) _i++;
@@ -700,39 +700,39 @@ public sealed class YamlReader
         return anchored;
     }
 
-    private JsonNode Tagged(string tag, JsonNode node, int at)
+    private SourceNode Tagged(string tag, SourceNode node, int at)
     {
         if (tag == "!") return node;
-        if (tag == "tag:yaml.org,2002:str" && node is JsonScalar str) return new JsonScalar(node.Span, JsonKind.String, str.Text);
-        if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)) return node is JsonScalar s ? new JsonScalar(node.Span, JsonKind.String, s.Text) : node;
-        var meant = _options.Tag?.Invoke(tag, node is JsonScalar sc && sc.Kind != JsonKind.String ? new JsonScalar(sc.Span, JsonKind.String, sc.Text) : node, node.Span);
+        if (tag == "tag:yaml.org,2002:str" && node is SourceScalar str) return new SourceScalar(node.Span, NodeKind.String, str.Text);
+        if (tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal)) return node is SourceScalar s ? new SourceScalar(node.Span, NodeKind.String, s.Text) : node;
+        var meant = _options.Tag?.Invoke(tag, node is SourceScalar sc && sc.Kind != NodeKind.String ? new SourceScalar(sc.Span, NodeKind.String, sc.Text) : node, node.Span);
         if (meant != null) return meant;
         throw Refuse($"unknown tag {tag}{_options.UnknownTagHint}", at, tag.Length);
     }
 
     // ---- helpers ----
 
-    private static JsonNode Respan(JsonNode node, SourceSpan span) => node switch
+    private static SourceNode Respan(SourceNode node, SourceSpan span) => node switch
     {
-        JsonScalar s => new JsonScalar(span, s.Kind, s.Text),
-        JsonArray a => new JsonArray(span, a.Items),
-        JsonObject o => new JsonObject(span, o.Properties),
+        SourceScalar s => new SourceScalar(span, s.Kind, s.Text),
+        SourceArray a => new SourceArray(span, a.Items),
+        SourceObject o => new SourceObject(span, o.Properties),
         _ => node,
     };
 
-    private JsonScalar Scalar(int start, int end, JsonKind kind, string text) => new JsonScalar(_lines.Span(start, Math.Max(0, end - start)), kind, text);
+    private SourceScalar Scalar(int start, int end, NodeKind kind, string text) => new SourceScalar(_lines.Span(start, Math.Max(0, end - start)), kind, text);
 
-    private static JsonKind Resolve(string text)
+    private static NodeKind Resolve(string text)
     {
         switch (text)
         {
-            case "true": case "True": case "TRUE": return JsonKind.True;
-            case "false": case "False": case "FALSE": return JsonKind.False;
-            case "null": case "Null": case "NULL": case "~": case "": return JsonKind.Null;
+            case "true": case "True": case "TRUE": return NodeKind.True;
+            case "false": case "False": case "FALSE": return NodeKind.False;
+            case "null": case "Null": case "NULL": case "~": case "": return NodeKind.Null;
         }
         return text.Length < 32 && text[0] != '.' && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-            ? JsonKind.Number
-            : JsonKind.String;
+            ? NodeKind.Number
+            : NodeKind.String;
     }
 
     private long Count(long n, int at)

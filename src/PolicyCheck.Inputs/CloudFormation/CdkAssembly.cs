@@ -35,22 +35,22 @@ public sealed class CdkAssembly
 
     public static CdkAssembly? Parse(string text)
     {
-        var root = JsonParser.Parse(text, new LineMap(text), new List<Problem>()) as JsonObject;
-        if (root?.Get("artifacts")?.Value is not JsonObject artifacts) return null;
+        var root = JsonParser.Parse(text, new LineMap(text), new List<Problem>()) as SourceObject;
+        if (root?.Get("artifacts")?.Value is not SourceObject artifacts) return null;
         var assembly = new CdkAssembly();
         foreach (var a in artifacts.Properties)
         {
-            if (a.Value is not JsonObject artifact || (artifact.Get("type")?.Value as JsonScalar)?.Text != "aws:cloudformation:stack") continue;
-            if (artifact.Get("properties")?.Value is not JsonObject props || props.Get("templateFile")?.Value is not JsonScalar file) continue;
+            if (a.Value is not SourceObject artifact || (artifact.Get("type")?.Value as SourceScalar)?.Text != "aws:cloudformation:stack") continue;
+            if (artifact.Get("properties")?.Value is not SourceObject props || props.Get("templateFile")?.Value is not SourceScalar file) continue;
             var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (artifact.Get("metadata")?.Value is JsonObject metadata)
+            if (artifact.Get("metadata")?.Value is SourceObject metadata)
             {
                 foreach (var m in metadata.Properties)
                 {
-                    if (m.Value is not JsonArray entries) continue;
+                    if (m.Value is not SourceArray entries) continue;
                     foreach (var e in entries.Items)
                     {
-                        if (e is JsonObject entry && (entry.Get("type")?.Value as JsonScalar)?.Text == "aws:cdk:logicalId" && entry.Get("data")?.Value is JsonScalar id)
+                        if (e is SourceObject entry && (entry.Get("type")?.Value as SourceScalar)?.Text == "aws:cdk:logicalId" && entry.Get("data")?.Value is SourceScalar id)
                         {
                             paths[id.Text] = m.Name.TrimStart('/');
                         }
@@ -58,7 +58,7 @@ public sealed class CdkAssembly
                 }
             }
             assembly._paths[file.Text] = paths;
-            if ((artifact.Get("environment")?.Value as JsonScalar)?.Text is { } env && env.StartsWith("aws://", StringComparison.Ordinal))
+            if ((artifact.Get("environment")?.Value as SourceScalar)?.Text is { } env && env.StartsWith("aws://", StringComparison.Ordinal))
             {
                 var parts = env.Substring("aws://".Length).Split('/');
                 string? account = parts.Length > 0 && PolicyCheck.Engine.Arn.IsAccountId(parts[0]) ? parts[0] : null;
@@ -85,19 +85,19 @@ public sealed class CdkAssembly
         {
             return null;
         }
-        var root = JsonParser.Parse(text, new LineMap(text), new List<Problem>()) as JsonObject;
-        if (root?.Get("artifacts")?.Value is not JsonObject artifacts || root.Get("version") == null) return null;
+        var root = JsonParser.Parse(text, new LineMap(text), new List<Problem>()) as SourceObject;
+        if (root?.Get("artifacts")?.Value is not SourceObject artifacts || root.Get("version") == null) return null;
         string dir = Path.GetDirectoryName(Path.GetFullPath(manifestPath)) ?? ".";
         var templates = new List<string>();
         foreach (var a in artifacts.Properties)
         {
-            if (a.Value is not JsonObject artifact || artifact.Get("properties")?.Value is not JsonObject props) continue;
-            string type = (artifact.Get("type")?.Value as JsonScalar)?.Text ?? string.Empty;
-            if (type == "aws:cloudformation:stack" && props.Get("templateFile")?.Value is JsonScalar file)
+            if (a.Value is not SourceObject artifact || artifact.Get("properties")?.Value is not SourceObject props) continue;
+            string type = (artifact.Get("type")?.Value as SourceScalar)?.Text ?? string.Empty;
+            if (type == "aws:cloudformation:stack" && props.Get("templateFile")?.Value is SourceScalar file)
             {
                 templates.Add(Path.Combine(dir, file.Text));
             }
-            else if (type == "cdk:cloud-assembly" && depth < 8 && props.Get("directoryName")?.Value is JsonScalar nested)
+            else if (type == "cdk:cloud-assembly" && depth < 8 && props.Get("directoryName")?.Value is SourceScalar nested)
             {
                 var inner = Templates(Path.Combine(dir, nested.Text, "manifest.json"), depth + 1);
                 if (inner != null) templates.AddRange(inner);

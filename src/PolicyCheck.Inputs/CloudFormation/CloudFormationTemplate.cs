@@ -33,13 +33,13 @@ public static class CloudFormationTemplate
 
     private static readonly string[] IamTypes = { "AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::RolePolicy", "AWS::IAM::ManagedPolicy" };
 
-    public static bool Looks(JsonNode? root)
+    public static bool Looks(SourceNode? root)
     {
-        if (root is not JsonObject o || o.Get("Resources")?.Value is not JsonObject resources) return false;
+        if (root is not SourceObject o || o.Get("Resources")?.Value is not SourceObject resources) return false;
         if (o.Get("AWSTemplateFormatVersion") != null) return true;
         foreach (var r in resources.Properties)
         {
-            if (r.Value is JsonObject res && res.Get("Type")?.Value is JsonScalar t && t.Text.Contains("::")) return true;
+            if (r.Value is SourceObject res && res.Get("Type")?.Value is SourceScalar t && t.Text.Contains("::")) return true;
         }
         return false;
     }
@@ -49,8 +49,8 @@ public static class CloudFormationTemplate
         => text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
            || (text.IndexOf("Resources:", StringComparison.Ordinal) >= 0 && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
 
-    public static TemplateRead Read(string path, string text, JsonObject root, IReadOnlyDictionary<string, string> parameters,
-        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors, Func<string, JsonObject, string?>? constructPath = null,
+    public static TemplateRead Read(string path, string text, SourceObject root, IReadOnlyDictionary<string, string> parameters,
+        GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors, Func<string, SourceObject, string?>? constructPath = null,
         bool optimistic = false)
     {
         var result = new TemplateRead();
@@ -65,7 +65,7 @@ public static class CloudFormationTemplate
         if (!model.Given.ContainsKey("AWS::Region") && config.Region != null) model.Given["AWS::Region"] = config.Region.Value;
         foreach (var p in model.Parameters)
         {
-            if (p.Value.Get("NoEcho")?.Value is JsonScalar ne && (ne.Text == "true" || ne.Kind == JsonKind.True) && model.Value(p.Key) is JsonScalar v) result.Secrets.Add(v.Text);
+            if (p.Value.Get("NoEcho")?.Value is SourceScalar ne && (ne.Text == "true" || ne.Kind == NodeKind.True) && model.Value(p.Key) is SourceScalar v) result.Secrets.Add(v.Text);
         }
         try
         {
@@ -101,8 +101,8 @@ public static class CloudFormationTemplate
 
 
     /// <summary>The construct path CDK writes into each resource's metadata.</summary>
-    public static string? CdkPath(JsonObject resource)
-        => resource.Get("Metadata")?.Value is JsonObject m && m.Get("aws:cdk:path")?.Value is JsonScalar p ? p.Text : null;
+    public static string? CdkPath(SourceObject resource)
+        => resource.Get("Metadata")?.Value is SourceObject m && m.Get("aws:cdk:path")?.Value is SourceScalar p ? p.Text : null;
 
     private static List<string> ConditionsUsed(TemplateModel model)
     {
@@ -111,12 +111,12 @@ public static class CloudFormationTemplate
         foreach (var r in model.Resources)
         {
             if (Array.IndexOf(IamTypes, model.Type(r.Key)) < 0) continue;
-            if (r.Value.Get("Condition")?.Value is JsonScalar c && !names.Contains(c.Text))
+            if (r.Value.Get("Condition")?.Value is SourceScalar c && !names.Contains(c.Text))
             {
                 names.Add(c.Text);
                 spans.Add(c.Span);
             }
-            if (r.Value.Get("Properties")?.Value is JsonNode props) FindIfs(props, names, 0, spans);
+            if (r.Value.Get("Properties")?.Value is SourceNode props) FindIfs(props, names, 0, spans);
         }
         for (int i = 0; i < names.Count; i++)
         {
@@ -125,20 +125,20 @@ public static class CloudFormationTemplate
         return names;
     }
 
-    private static void FindIfs(JsonNode node, List<string> names, int depth, List<SourceSpan>? spans = null)
+    private static void FindIfs(SourceNode node, List<string> names, int depth, List<SourceSpan>? spans = null)
     {
         if (depth > Intrinsics.MaxDepth) return; // the resolver reports the depth
-        if (node is JsonObject o)
+        if (node is SourceObject o)
         {
-            if (o.Properties.Count == 1 && o.Properties[0].Name == "Fn::If" && o.Properties[0].Value is JsonArray a && a.Items.Count > 0
-                && a.Items[0] is JsonScalar c && !names.Contains(c.Text))
+            if (o.Properties.Count == 1 && o.Properties[0].Name == "Fn::If" && o.Properties[0].Value is SourceArray a && a.Items.Count > 0
+                && a.Items[0] is SourceScalar c && !names.Contains(c.Text))
             {
                 names.Add(c.Text);
                 spans?.Add(c.Span);
             }
             foreach (var p in o.Properties) FindIfs(p.Value, names, depth + 1, spans);
         }
-        else if (node is JsonArray arr)
+        else if (node is SourceArray arr)
         {
             foreach (var i in arr.Items) FindIfs(i, names, depth + 1, spans);
         }
@@ -171,7 +171,7 @@ public static class CloudFormationTemplate
 
     private sealed class Variant
     {
-        public Variant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result, Func<string, JsonObject, string?> constructPath, bool optimistic)
+        public Variant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result, Func<string, SourceObject, string?> constructPath, bool optimistic)
         {
             Optimistic = optimistic;
             Path = path;
@@ -189,10 +189,10 @@ public static class CloudFormationTemplate
         public bool First { get; }
 
         /// <summary>" (if C, not D)" for the conditions that decide this part of the template; empty when none does.</summary>
-        public string Suffix(JsonObject resource, params JsonNode?[] parts)
+        public string Suffix(SourceObject resource, params SourceNode?[] parts)
         {
             var names = new List<string>();
-            if (resource.Get("Condition")?.Value is JsonScalar c) names.Add(c.Text);
+            if (resource.Get("Condition")?.Value is SourceScalar c) names.Add(c.Text);
             foreach (var part in parts) if (part != null) FindIfs(part, names, 0);
             var said = new List<string>();
             foreach (var n in names) if (Assignment.TryGetValue(n, out bool on)) said.Add(on ? n : "not " + n);
@@ -203,7 +203,7 @@ public static class CloudFormationTemplate
         public TemplateModel Model { get; }
         public Dictionary<string, bool> Assignment { get; }
         public TemplateRead Result { get; }
-        public Func<string, JsonObject, string?> ConstructPath { get; }
+        public Func<string, SourceObject, string?> ConstructPath { get; }
         public Dictionary<string, RoleGroup> Roles { get; } = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
         public HashSet<string> Reported { get; } = new HashSet<string>(StringComparer.Ordinal);
         /// <summary>Managed policies of the template attached by Ref in a role's ManagedPolicyArns.</summary>
@@ -213,7 +213,7 @@ public static class CloudFormationTemplate
 
         public string Name(string logicalId) => ConstructPath(logicalId, Model.Resources[logicalId]) ?? logicalId;
 
-        public JsonNode? Resolve(JsonNode node, RoleGroup owner)
+        public SourceNode? Resolve(SourceNode node, RoleGroup owner)
         {
             var intrinsics = new Intrinsics(Model, c => Assignment.TryGetValue(c, out bool v) && v, Optimistic);
             var resolved = intrinsics.Resolve(node);
@@ -227,10 +227,10 @@ public static class CloudFormationTemplate
     }
 
     private static void ReadVariant(string path, TemplateModel model, Dictionary<string, bool> assignment, TemplateRead result,
-        ServiceFacts facts, ManagedPolicies managed, Func<string, JsonObject, string?> constructPath, bool optimistic)
+        ServiceFacts facts, ManagedPolicies managed, Func<string, SourceObject, string?> constructPath, bool optimistic)
     {
         var v = new Variant(path, model, assignment, result, constructPath, optimistic);
-        bool Present(JsonObject resource) => resource.Get("Condition")?.Value is not JsonScalar c || (assignment.TryGetValue(c.Text, out bool on) && on);
+        bool Present(SourceObject resource) => resource.Get("Condition")?.Value is not SourceScalar c || (assignment.TryGetValue(c.Text, out bool on) && on);
         // Roles first, so policies can be attached to them.
         foreach (var r in model.Resources)
         {
@@ -243,35 +243,35 @@ public static class CloudFormationTemplate
     }
 
     /// <summary>An AWS::IAM::Role: its trust policy, inline policies, managed policies and permissions boundary.</summary>
-    private static void ReadRole(Variant v, string logicalId, JsonObject resource, ServiceFacts facts, ManagedPolicies managed)
+    private static void ReadRole(Variant v, string logicalId, SourceObject resource, ServiceFacts facts, ManagedPolicies managed)
     {
-        var p0 = resource.Get("Properties")?.Value as JsonObject;
+        var p0 = resource.Get("Properties")?.Value as SourceObject;
         var role = new RoleGroup(v.Name(logicalId) + v.Suffix(resource, p0?.Get("RoleName")?.Value, p0?.Get("AssumeRolePolicyDocument")?.Value,
             p0?.Get("Policies")?.Value, p0?.Get("ManagedPolicyArns")?.Value, p0?.Get("PermissionsBoundary")?.Value));
         v.Roles[logicalId] = role;
         v.Result.Roles.Add(role);
-        if (resource.Get("Properties")?.Value is not JsonObject props) return;
-        if (props.Get("RoleName")?.Value is JsonNode rn && v.Resolve(rn, role) is JsonScalar name) v.RoleByName[name.Text] = role;
+        if (resource.Get("Properties")?.Value is not SourceObject props) return;
+        if (props.Get("RoleName")?.Value is SourceNode rn && v.Resolve(rn, role) is SourceScalar name) v.RoleByName[name.Text] = role;
         string label = v.Name(logicalId);
-        if (props.Get("AssumeRolePolicyDocument")?.Value is JsonNode trust)
+        if (props.Get("AssumeRolePolicyDocument")?.Value is SourceNode trust)
         {
             AddResolvedDoc(v, role, v.Resolve(trust, role), label + " AssumeRolePolicyDocument" + v.Suffix(resource, trust), DocumentKind.Trust);
         }
-        if (props.Get("Policies")?.Value is JsonNode policies && v.Resolve(policies, role) is { } resolvedPolicies)
+        if (props.Get("Policies")?.Value is SourceNode policies && v.Resolve(policies, role) is { } resolvedPolicies)
         {
-            if (resolvedPolicies is not JsonArray list)
+            if (resolvedPolicies is not SourceArray list)
                 throw new ProblemException("Policies must be a list of {PolicyName, PolicyDocument}", policies.Span);
             foreach (var item in list.Items)
             {
-                if (item is not JsonObject p || p.Get("PolicyDocument") == null)
+                if (item is not SourceObject p || p.Get("PolicyDocument") == null)
                     throw new ProblemException("each entry of Policies needs a PolicyName and a PolicyDocument", item.Span);
-                string policyName = (p.Get("PolicyName")?.Value as JsonScalar)?.Text ?? "?";
+                string policyName = (p.Get("PolicyName")?.Value as SourceScalar)?.Text ?? "?";
                 AddResolvedDoc(v, role, p.Get("PolicyDocument")?.Value, $"{label} Policies[{policyName}]" + v.Suffix(resource, policies), DocumentKind.Permission);
             }
         }
-        if (props.Get("ManagedPolicyArns")?.Value is JsonNode arns)
+        if (props.Get("ManagedPolicyArns")?.Value is SourceNode arns)
         {
-            foreach (var item in arns is JsonArray raw ? raw.Items : new[] { arns })
+            foreach (var item in arns is SourceArray raw ? raw.Items : new[] { arns })
             {
                 if (RefTo(item, v.Model, "AWS::IAM::ManagedPolicy") is { } local)
                 {
@@ -280,16 +280,16 @@ public static class CloudFormationTemplate
                     continue;
                 }
                 var resolved = v.Resolve(item, role);
-                if (resolved is JsonArray many) foreach (var m in many.Items) GatewayRoles.Attach(role, (m as JsonScalar)?.Text, m.Span, v.Path, facts, managed);
-                else if (resolved is JsonScalar one) GatewayRoles.Attach(role, one.Text, one.Span, v.Path, facts, managed);
+                if (resolved is SourceArray many) foreach (var m in many.Items) GatewayRoles.Attach(role, (m as SourceScalar)?.Text, m.Span, v.Path, facts, managed);
+                else if (resolved is SourceScalar one) GatewayRoles.Attach(role, one.Text, one.Span, v.Path, facts, managed);
             }
         }
-        if (props.Get("PermissionsBoundary")?.Value is not JsonNode boundary) return;
+        if (props.Get("PermissionsBoundary")?.Value is not SourceNode boundary) return;
         if (RefTo(boundary, v.Model, "AWS::IAM::ManagedPolicy") is { } b)
         {
             v.Boundaries.Add((role, b));
         }
-        else if (v.Resolve(boundary, role) is JsonScalar arn && !Intrinsics.IsMarker(arn.Text))
+        else if (v.Resolve(boundary, role) is SourceScalar arn && !Intrinsics.IsMarker(arn.Text))
         {
             if (managed.Document(arn.Text) is { } known) role.Boundaries.Add(known);
             else if (v.Reported.Add("boundary " + arn.Text))
@@ -298,9 +298,9 @@ public static class CloudFormationTemplate
     }
 
     /// <summary>An AWS::IAM::Policy, RolePolicy or ManagedPolicy: joins the roles it is attached to, else stands alone.</summary>
-    private static void ReadPolicy(Variant v, string logicalId, JsonObject resource)
+    private static void ReadPolicy(Variant v, string logicalId, SourceObject resource)
     {
-        if (resource.Get("Properties")?.Value is not JsonObject props) return;
+        if (resource.Get("Properties")?.Value is not SourceObject props) return;
         string label = v.Name(logicalId) + " PolicyDocument" + v.Suffix(resource, props.Get("PolicyDocument")?.Value);
         var targets = new List<RoleGroup>();
         var roleRefs = v.Model.Type(logicalId) == "AWS::IAM::RolePolicy" ? props.Get("RoleName")?.Value : props.Get("Roles")?.Value;
@@ -308,14 +308,14 @@ public static class CloudFormationTemplate
         var alone = new RoleGroup(v.Name(logicalId) + (isBoundary ? GatewayRoles.BoundaryMark : v.Suffix(resource, props)));
         if (roleRefs != null)
         {
-            foreach (var item in roleRefs is JsonArray raw ? raw.Items : new[] { roleRefs })
+            foreach (var item in roleRefs is SourceArray raw ? raw.Items : new[] { roleRefs })
             {
                 if (RefTo(item, v.Model, "AWS::IAM::Role") is { } local)
                 {
                     if (v.Roles.TryGetValue(local, out var target)) targets.Add(target);
                     continue;
                 }
-                if (v.Resolve(item, alone) is JsonScalar s && v.RoleByName.TryGetValue(s.Text, out var named)) targets.Add(named);
+                if (v.Resolve(item, alone) is SourceScalar s && v.RoleByName.TryGetValue(s.Text, out var named)) targets.Add(named);
             }
         }
         if (v.ManagedTargets.TryGetValue(logicalId, out var attachedTo))
@@ -331,7 +331,7 @@ public static class CloudFormationTemplate
         {
             targets[0].Unresolved.AddRange(alone.Unresolved); // unknown role names met on the way
         }
-        if (props.Get("PolicyDocument")?.Value is not JsonNode docNode) return;
+        if (props.Get("PolicyDocument")?.Value is not SourceNode docNode) return;
         int before = targets[0].Documents.Count;
         AddResolvedDoc(v, targets[0], v.Resolve(docNode, targets[0]), label, DocumentKind.Permission);
         if (targets[0].Documents.Count == before) return;
@@ -341,25 +341,25 @@ public static class CloudFormationTemplate
     }
 
     /// <summary>The logical ID when <paramref name="node"/> is a Ref (or GetAtt …Arn) to a resource of that type.</summary>
-    private static string? RefTo(JsonNode node, TemplateModel model, string type)
+    private static string? RefTo(SourceNode node, TemplateModel model, string type)
     {
-        if (node is not JsonObject o || o.Properties.Count != 1) return null;
+        if (node is not SourceObject o || o.Properties.Count != 1) return null;
         var p = o.Properties[0];
         string? id = p.Name switch
         {
-            "Ref" => (p.Value as JsonScalar)?.Text,
-            "Fn::GetAtt" when p.Value is JsonArray a && a.Items.Count == 2 => (a.Items[0] as JsonScalar)?.Text,
-            "Fn::GetAtt" when p.Value is JsonScalar dotted && dotted.Text.IndexOf('.') > 0 => dotted.Text.Substring(0, dotted.Text.IndexOf('.')),
+            "Ref" => (p.Value as SourceScalar)?.Text,
+            "Fn::GetAtt" when p.Value is SourceArray a && a.Items.Count == 2 => (a.Items[0] as SourceScalar)?.Text,
+            "Fn::GetAtt" when p.Value is SourceScalar dotted && dotted.Text.IndexOf('.') > 0 => dotted.Text.Substring(0, dotted.Text.IndexOf('.')),
             _ => null,
         };
         return id != null && model.Type(id) == type ? id : null;
     }
 
-    private static void AddResolvedDoc(Variant v, RoleGroup role, JsonNode? node, string label, DocumentKind kind)
+    private static void AddResolvedDoc(Variant v, RoleGroup role, SourceNode? node, string label, DocumentKind kind)
     {
         if (node == null) return;
         if (v.First) v.Result.Policies++;
-        if (node is JsonScalar s && s.Kind == JsonKind.String)
+        if (node is SourceScalar s && s.Kind == NodeKind.String)
         {
             if (Intrinsics.IsMarker(s.Text)) return; // the whole policy is unknown: PC1034 says so
             var fromText = PolicyReader.Read(v.Path, s.Text, kind, label);

@@ -50,34 +50,34 @@ public sealed class Intrinsics
     public List<UnknownValue> Unknowns { get; } = new List<UnknownValue>();
 
     /// <summary>The value with every intrinsic function resolved; null for AWS::NoValue.</summary>
-    public JsonNode? Resolve(JsonNode node) => Resolve(node, 0);
+    public SourceNode? Resolve(SourceNode node) => Resolve(node, 0);
 
-    private JsonNode? Resolve(JsonNode node, int depth)
+    private SourceNode? Resolve(SourceNode node, int depth)
     {
         if (depth > MaxDepth) throw new ProblemException($"intrinsic functions nested more than {MaxDepth} deep", node.Span);
         switch (node)
         {
-            case JsonObject o when o.Properties.Count == 1 && IsFunction(o.Properties[0].Name):
+            case SourceObject o when o.Properties.Count == 1 && IsFunction(o.Properties[0].Name):
                 return Function(o.Properties[0].Name, o.Properties[0].Value, o.Span, depth);
-            case JsonObject o:
+            case SourceObject o:
             {
-                var props = new List<JsonProperty>(o.Properties.Count);
+                var props = new List<SourceProperty>(o.Properties.Count);
                 foreach (var p in o.Properties)
                 {
                     var v = Resolve(p.Value, depth + 1);
-                    if (v != null) props.Add(new JsonProperty(p.Name, p.NameSpan, v));
+                    if (v != null) props.Add(new SourceProperty(p.Name, p.NameSpan, v));
                 }
-                return new JsonObject(o.Span, props);
+                return new SourceObject(o.Span, props);
             }
-            case JsonArray a:
+            case SourceArray a:
             {
-                var items = new List<JsonNode>(a.Items.Count);
+                var items = new List<SourceNode>(a.Items.Count);
                 foreach (var item in a.Items)
                 {
                     var v = Resolve(item, depth + 1);
                     if (v != null) items.Add(v);
                 }
-                return new JsonArray(a.Span, items);
+                return new SourceArray(a.Span, items);
             }
             default:
                 return node;
@@ -86,7 +86,7 @@ public sealed class Intrinsics
 
     public static bool IsFunction(string name) => name == "Ref" || name.StartsWith("Fn::", StringComparison.Ordinal);
 
-    private JsonNode? Function(string name, JsonNode arg, SourceSpan span, int depth)
+    private SourceNode? Function(string name, SourceNode arg, SourceSpan span, int depth)
     {
         switch (name)
         {
@@ -96,20 +96,20 @@ public sealed class Intrinsics
                 return Sub(arg, span, depth);
             case "Fn::GetAtt":
             {
-                if (arg is JsonScalar dotted && dotted.Text.IndexOf('.') > 0) // "Role.Arn", as the short form writes it
+                if (arg is SourceScalar dotted && dotted.Text.IndexOf('.') > 0) // "Role.Arn", as the short form writes it
                 {
                     int dot = dotted.Text.IndexOf('.');
-                    arg = new JsonArray(arg.Span, new JsonNode[]
+                    arg = new SourceArray(arg.Span, new SourceNode[]
                     {
-                        new JsonScalar(arg.Span, JsonKind.String, dotted.Text.Substring(0, dot)),
-                        new JsonScalar(arg.Span, JsonKind.String, dotted.Text.Substring(dot + 1)),
+                        new SourceScalar(arg.Span, NodeKind.String, dotted.Text.Substring(0, dot)),
+                        new SourceScalar(arg.Span, NodeKind.String, dotted.Text.Substring(dot + 1)),
                     });
                 }
                 var args = List(arg, depth, name);
                 if (args.Count != 2) throw new ProblemException("Fn::GetAtt takes [logical ID, attribute]", span);
                 string logical = Text(args[0], depth, name), attribute = Text(args[1], depth, name);
                 return _template.Attribute(logical, attribute, span) is { } known
-                    ? new JsonScalar(span, JsonKind.String, known)
+                    ? new SourceScalar(span, NodeKind.String, known)
                     : Unknown(logical + "." + attribute, span, $"the attribute {attribute} of {logical} is known only after the stack is created");
             }
             case "Fn::Join":
@@ -124,7 +124,7 @@ public sealed class Intrinsics
                     if (i > 0) sb.Append(delimiter);
                     sb.Append(Text(parts[i], depth, name));
                 }
-                return new JsonScalar(span, JsonKind.String, sb.ToString());
+                return new SourceScalar(span, NodeKind.String, sb.ToString());
             }
             case "Fn::Select":
             {
@@ -135,7 +135,7 @@ public sealed class Intrinsics
                 if (!int.TryParse(index, out int i) || i < 0) throw new ProblemException($"Fn::Select index \"{index}\" is not a whole number", args[0].Span);
                 if (i >= list.Count)
                 {
-                    if (list.Count == 1 && list[0] is JsonScalar only && IsMarker(only.Text)) return only;
+                    if (list.Count == 1 && list[0] is SourceScalar only && IsMarker(only.Text)) return only;
                     throw new ProblemException($"Fn::Select index {i} is past the end of a list of {list.Count}", span);
                 }
                 return list[i];
@@ -146,9 +146,9 @@ public sealed class Intrinsics
                 if (args.Count != 2) throw new ProblemException("Fn::Split takes [delimiter, string]", span);
                 string delimiter = Text(args[0], depth, name), source = Text(args[1], depth, name);
                 if (delimiter.Length == 0) throw new ProblemException("Fn::Split needs a delimiter", args[0].Span);
-                var items = new List<JsonNode>();
-                foreach (var part in source.Split(new[] { delimiter }, StringSplitOptions.None)) items.Add(new JsonScalar(span, JsonKind.String, part));
-                return new JsonArray(span, items);
+                var items = new List<SourceNode>();
+                foreach (var part in source.Split(new[] { delimiter }, StringSplitOptions.None)) items.Add(new SourceScalar(span, NodeKind.String, part));
+                return new SourceArray(span, items);
             }
             case "Fn::FindInMap":
             {
@@ -157,7 +157,7 @@ public sealed class Intrinsics
                 string map = Text(args[0], depth, name), top = Text(args[1], depth, name), second = Text(args[2], depth, name);
                 var found = _template.Lookup(map, top, second);
                 if (found != null) return Resolve(found, depth + 1);
-                if (args.Count > 3 && args[3] is JsonObject d && d.Get("DefaultValue") is { } dv) return Resolve(dv.Value, depth + 1);
+                if (args.Count > 3 && args[3] is SourceObject d && d.Get("DefaultValue") is { } dv) return Resolve(dv.Value, depth + 1);
                 if (IsMarker(top) || IsMarker(second)) return Unknown($"{map}.{top}.{second}", span, $"the Mappings key depends on a value that is not known");
                 throw new ProblemException($"Fn::FindInMap: Mappings has no {map} → {top} → {second}", span);
             }
@@ -196,7 +196,7 @@ public sealed class Intrinsics
         }
     }
 
-    private JsonNode? Ref(string target, SourceSpan span)
+    private SourceNode? Ref(string target, SourceSpan span)
     {
         if (target == "AWS::NoValue") return null;
         if (_template.Value(target) is { } value) return Relocate(value, span);
@@ -209,23 +209,23 @@ public sealed class Intrinsics
         if (_template.Resources.ContainsKey(target))
         {
             return _template.ResourceRef(target) is { } known
-                ? new JsonScalar(span, JsonKind.String, known)
+                ? new SourceScalar(span, NodeKind.String, known)
                 : Unknown(target, span, $"Ref {target} is known only after the stack is created");
         }
         throw new ProblemException($"Ref \"{target}\" names no parameter, resource or pseudo parameter", span);
     }
 
-    private JsonScalar Sub(JsonNode arg, SourceSpan span, int depth)
+    private SourceScalar Sub(SourceNode arg, SourceSpan span, int depth)
     {
-        JsonNode template = arg;
-        var variables = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        if (arg is JsonArray a)
+        SourceNode template = arg;
+        var variables = new Dictionary<string, SourceNode>(StringComparer.Ordinal);
+        if (arg is SourceArray a)
         {
-            if (a.Items.Count != 2 || a.Items[1] is not JsonObject vars) throw new ProblemException("Fn::Sub takes a string or [string, {variables}]", span);
+            if (a.Items.Count != 2 || a.Items[1] is not SourceObject vars) throw new ProblemException("Fn::Sub takes a string or [string, {variables}]", span);
             template = a.Items[0];
             foreach (var p in vars.Properties) variables[p.Name] = p.Value;
         }
-        if (template is not JsonScalar s || s.Kind != JsonKind.String) throw new ProblemException("Fn::Sub needs a string", template.Span);
+        if (template is not SourceScalar s || s.Kind != NodeKind.String) throw new ProblemException("Fn::Sub needs a string", template.Span);
         var sb = new StringBuilder();
         string text = s.Text;
         int i = 0;
@@ -254,50 +254,50 @@ public sealed class Intrinsics
                 continue;
             }
             int dot = inner.IndexOf('.');
-            JsonNode? value = dot > 0 && !inner.StartsWith("AWS::", StringComparison.Ordinal)
-                ? Function("Fn::GetAtt", new JsonArray(span, new JsonNode[] { new JsonScalar(span, JsonKind.String, inner.Substring(0, dot)), new JsonScalar(span, JsonKind.String, inner.Substring(dot + 1)) }), span, depth + 1)
+            SourceNode? value = dot > 0 && !inner.StartsWith("AWS::", StringComparison.Ordinal)
+                ? Function("Fn::GetAtt", new SourceArray(span, new SourceNode[] { new SourceScalar(span, NodeKind.String, inner.Substring(0, dot)), new SourceScalar(span, NodeKind.String, inner.Substring(dot + 1)) }), span, depth + 1)
                 : Ref(inner, span);
             sb.Append(value == null ? string.Empty : Text(value, depth, "Fn::Sub"));
         }
-        return new JsonScalar(span, JsonKind.String, sb.ToString());
+        return new SourceScalar(span, NodeKind.String, sb.ToString());
     }
 
     /// <summary>A resolved value as text (strings, numbers and booleans).</summary>
-    private string Text(JsonNode node, int depth, string function)
+    private string Text(SourceNode node, int depth, string function)
     {
         var resolved = Resolve(node, depth + 1);
-        if (resolved is JsonScalar s && s.Kind != JsonKind.Null) return s.Text;
-        throw new ProblemException($"{function} needs a string here, not {(resolved == null ? "AWS::NoValue" : JsonNode.KindName(resolved.Kind))}", node.Span);
+        if (resolved is SourceScalar s && s.Kind != NodeKind.Null) return s.Text;
+        throw new ProblemException($"{function} needs a string here, not {(resolved == null ? "AWS::NoValue" : SourceNode.KindName(resolved.Kind))}", node.Span);
     }
 
-    private IReadOnlyList<JsonNode> List(JsonNode node, int depth, string function)
+    private IReadOnlyList<SourceNode> List(SourceNode node, int depth, string function)
     {
         var resolved = Resolve(node, depth + 1);
-        if (resolved is JsonArray a) return a.Items;
-        if (resolved is JsonScalar s && IsMarker(s.Text)) return new[] { resolved };
-        throw new ProblemException($"{function} needs a list here, not {(resolved == null ? "AWS::NoValue" : JsonNode.KindName(resolved.Kind))}", node.Span);
+        if (resolved is SourceArray a) return a.Items;
+        if (resolved is SourceScalar s && IsMarker(s.Text)) return new[] { resolved };
+        throw new ProblemException($"{function} needs a list here, not {(resolved == null ? "AWS::NoValue" : SourceNode.KindName(resolved.Kind))}", node.Span);
     }
 
-    private JsonScalar Unknown(string name, SourceSpan span, string why)
+    private SourceScalar Unknown(string name, SourceSpan span, string why)
     {
         var u = new UnknownValue(name, span, why);
         Unknowns.Add(u);
-        return new JsonScalar(span, JsonKind.String, _optimistic ? "*" : u.Marker);
+        return new SourceScalar(span, NodeKind.String, _optimistic ? "*" : u.Marker);
     }
 
     public static bool IsMarker(string text) => text.IndexOf('\u00AB') >= 0;
 
     /// <summary>A parameter's value placed where it is used (findings point at the use, not the parameter).</summary>
-    private static JsonNode Relocate(JsonNode value, SourceSpan span) => value switch
+    private static SourceNode Relocate(SourceNode value, SourceSpan span) => value switch
     {
-        JsonScalar s => new JsonScalar(span, s.Kind, s.Text),
-        JsonArray a => new JsonArray(span, Relocated(a.Items, span)),
+        SourceScalar s => new SourceScalar(span, s.Kind, s.Text),
+        SourceArray a => new SourceArray(span, Relocated(a.Items, span)),
         _ => value,
     };
 
-    private static List<JsonNode> Relocated(IReadOnlyList<JsonNode> items, SourceSpan span)
+    private static List<SourceNode> Relocated(IReadOnlyList<SourceNode> items, SourceSpan span)
     {
-        var list = new List<JsonNode>(items.Count);
+        var list = new List<SourceNode>(items.Count);
         foreach (var i in items) list.Add(Relocate(i, span));
         return list;
     }

@@ -13,23 +13,23 @@ public sealed class TemplateModel
         "AWS::NotificationARNs", "AWS::NoValue",
     };
 
-    public TemplateModel(JsonObject root)
+    public TemplateModel(SourceObject root)
     {
         Root = root;
-        if (root.Get("Parameters")?.Value is JsonObject ps) foreach (var p in ps.Properties) if (p.Value is JsonObject o) Parameters[p.Name] = o;
-        if (root.Get("Resources")?.Value is JsonObject rs) foreach (var r in rs.Properties) if (r.Value is JsonObject o) Resources[r.Name] = o;
-        if (root.Get("Conditions")?.Value is JsonObject cs) foreach (var c in cs.Properties) Conditions[c.Name] = c.Value;
-        Mappings = root.Get("Mappings")?.Value as JsonObject;
+        if (root.Get("Parameters")?.Value is SourceObject ps) foreach (var p in ps.Properties) if (p.Value is SourceObject o) Parameters[p.Name] = o;
+        if (root.Get("Resources")?.Value is SourceObject rs) foreach (var r in rs.Properties) if (r.Value is SourceObject o) Resources[r.Name] = o;
+        if (root.Get("Conditions")?.Value is SourceObject cs) foreach (var c in cs.Properties) Conditions[c.Name] = c.Value;
+        Mappings = root.Get("Mappings")?.Value as SourceObject;
     }
 
-    public JsonObject Root { get; }
+    public SourceObject Root { get; }
     /// <summary>The template's text, for positions inside policies written as strings.</summary>
     public string Text { get; init; } = string.Empty;
     public LineMap Lines { get; init; } = new LineMap(string.Empty);
-    public Dictionary<string, JsonObject> Parameters { get; } = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-    public Dictionary<string, JsonObject> Resources { get; } = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-    public Dictionary<string, JsonNode> Conditions { get; } = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-    public JsonObject? Mappings { get; }
+    public Dictionary<string, SourceObject> Parameters { get; } = new Dictionary<string, SourceObject>(StringComparer.Ordinal);
+    public Dictionary<string, SourceObject> Resources { get; } = new Dictionary<string, SourceObject>(StringComparer.Ordinal);
+    public Dictionary<string, SourceNode> Conditions { get; } = new Dictionary<string, SourceNode>(StringComparer.Ordinal);
+    public SourceObject? Mappings { get; }
 
     /// <summary>Values given from outside (--parameters, the config's account and region); they win over defaults.</summary>
     public Dictionary<string, string> Given { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -38,13 +38,13 @@ public sealed class TemplateModel
     public List<string> SecretValues { get; } = new List<string>();
 
     /// <summary>The value of a parameter or pseudo parameter, or null when it is not known.</summary>
-    public JsonNode? Value(string name)
+    public SourceNode? Value(string name)
     {
         var span = SourceSpan.FileStart;
         if (Given.TryGetValue(name, out var given)) return Typed(name, given, span);
-        if (Parameters.TryGetValue(name, out var p) && p.Get("Default")?.Value is JsonScalar d && d.Kind != JsonKind.Null) return Typed(name, d.Text, d.Span);
-        if (name == "AWS::Partition") return new JsonScalar(span, JsonKind.String, Partition);
-        if (name == "AWS::URLSuffix") return new JsonScalar(span, JsonKind.String, Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com");
+        if (Parameters.TryGetValue(name, out var p) && p.Get("Default")?.Value is SourceScalar d && d.Kind != NodeKind.Null) return Typed(name, d.Text, d.Span);
+        if (name == "AWS::Partition") return new SourceScalar(span, NodeKind.String, Partition);
+        if (name == "AWS::URLSuffix") return new SourceScalar(span, NodeKind.String, Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com");
         return null;
     }
 
@@ -57,27 +57,27 @@ public sealed class TemplateModel
         }
     }
 
-    private JsonNode Typed(string name, string value, SourceSpan span)
+    private SourceNode Typed(string name, string value, SourceSpan span)
     {
-        string type = Parameters.TryGetValue(name, out var p) && p.Get("Type")?.Value is JsonScalar t ? t.Text : "String";
+        string type = Parameters.TryGetValue(name, out var p) && p.Get("Type")?.Value is SourceScalar t ? t.Text : "String";
         if (type == "CommaDelimitedList" || type.StartsWith("List<", StringComparison.Ordinal))
         {
-            var items = new List<JsonNode>();
-            foreach (var part in value.Split(',')) items.Add(new JsonScalar(span, JsonKind.String, part.Trim()));
-            return new JsonArray(span, items);
+            var items = new List<SourceNode>();
+            foreach (var part in value.Split(',')) items.Add(new SourceScalar(span, NodeKind.String, part.Trim()));
+            return new SourceArray(span, items);
         }
-        return new JsonScalar(span, JsonKind.String, value);
+        return new SourceScalar(span, NodeKind.String, value);
     }
 
-    public JsonNode? Lookup(string map, string top, string second)
-        => Mappings?.Get(map)?.Value is JsonObject m && m.Get(top)?.Value is JsonObject t ? t.Get(second)?.Value : null;
+    public SourceNode? Lookup(string map, string top, string second)
+        => Mappings?.Get(map)?.Value is SourceObject m && m.Get(top)?.Value is SourceObject t ? t.Get(second)?.Value : null;
 
     public string Type(string logicalId)
-        => Resources.TryGetValue(logicalId, out var r) && r.Get("Type")?.Value is JsonScalar t ? t.Text : string.Empty;
+        => Resources.TryGetValue(logicalId, out var r) && r.Get("Type")?.Value is SourceScalar t ? t.Text : string.Empty;
 
     private string? Literal(string logicalId, string property)
-        => Resources.TryGetValue(logicalId, out var r) && r.Get("Properties")?.Value is JsonObject props && props.Get(property)?.Value is JsonScalar s
-           && s.Kind == JsonKind.String ? s.Text : null;
+        => Resources.TryGetValue(logicalId, out var r) && r.Get("Properties")?.Value is SourceObject props && props.Get(property)?.Value is SourceScalar s
+           && s.Kind == NodeKind.String ? s.Text : null;
 
     private string? Account => Given.TryGetValue("AWS::AccountId", out var a) ? a : null;
 

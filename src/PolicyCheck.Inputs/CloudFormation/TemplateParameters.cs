@@ -11,7 +11,7 @@ public static class TemplateParameters
     public static Dictionary<string, string>? Read(string path, string text, List<Problem> errors)
     {
         string trimmed = text.TrimStart();
-        JsonNode? root;
+        SourceNode? root;
         if (trimmed.StartsWith("[", StringComparison.Ordinal) || trimmed.StartsWith("{", StringComparison.Ordinal))
         {
             var issues = new List<Problem>();
@@ -38,11 +38,11 @@ public static class TemplateParameters
             }
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root is JsonArray list)
+        if (root is SourceArray list)
         {
             foreach (var item in list.Items)
             {
-                if (item is JsonObject o && o.Get("ParameterKey")?.Value is JsonScalar k && o.Get("ParameterValue")?.Value is JsonScalar val)
+                if (item is SourceObject o && o.Get("ParameterKey")?.Value is SourceScalar k && o.Get("ParameterValue")?.Value is SourceScalar val)
                 {
                     values[k.Text] = val.Text;
                     continue;
@@ -52,20 +52,20 @@ public static class TemplateParameters
             }
             return values;
         }
-        if (root is JsonObject map)
+        if (root is SourceObject map)
         {
-            if (map.Get("Parameters")?.Value is JsonObject inner) map = inner;
+            if (map.Get("Parameters")?.Value is SourceObject inner) map = inner;
             foreach (var p in map.Properties)
             {
-                if (p.Value is JsonScalar s && s.Kind != JsonKind.Object)
+                if (p.Value is SourceScalar s && s.Kind != NodeKind.Object)
                 {
                     values[p.Name] = s.Text;
                     continue;
                 }
-                if (p.Value is JsonArray arr)
+                if (p.Value is SourceArray arr)
                 {
                     var parts = new List<string>();
-                    foreach (var i in arr.Items) if (i is JsonScalar x) parts.Add(x.Text);
+                    foreach (var i in arr.Items) if (i is SourceScalar x) parts.Add(x.Text);
                     values[p.Name] = string.Join(",", parts);
                     continue;
                 }

@@ -27,12 +27,12 @@ public static class TemplateYaml
     {
         Noun = "template",
         DuplicateKeySuffix = "; CloudFormation rejects the template",
-        Tag = (tag, node, span) => ShortTags.TryGetValue(tag, out var fn) ? new JsonObject(span, new[] { new JsonProperty(fn, span, node) }) : null,
+        Tag = (tag, node, span) => ShortTags.TryGetValue(tag, out var fn) ? new SourceObject(span, new[] { new SourceProperty(fn, span, node) }) : null,
         UnknownTagHint = ": CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, !Select, !Split, !FindInMap, !ImportValue, !Equals, !Not, !And, !Or, !Condition and a few more",
     };
 
     /// <summary>The template's root, or null with <paramref name="error"/> naming the position and the reason.</summary>
-    public static JsonNode? Load(string text, out ProblemException? error)
+    public static SourceNode? Load(string text, out ProblemException? error)
     {
         error = null;
         try

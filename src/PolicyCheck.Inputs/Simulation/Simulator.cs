@@ -153,7 +153,7 @@ public static class Simulator
                 return false;
             }
         }
-        if (root is not JsonObject obj)
+        if (root is not SourceObject obj)
         {
             error = $"{where}: a request must be a JSON object";
             return false;
@@ -199,7 +199,7 @@ public static class Simulator
         var ctxNode = obj.Get("context");
         if (ctxNode != null)
         {
-            if (ctxNode.Value is not JsonObject ctx)
+            if (ctxNode.Value is not SourceObject ctx)
             {
                 error = $"{where}, column {ctxNode.Value.Span.Column}: \"context\" must be an object of key: value or [values]";
                 return false;
@@ -208,12 +208,12 @@ public static class Simulator
             {
                 var values = new List<string>();
                 bool multi = false;
-                if (p.Value is JsonArray arr)
+                if (p.Value is SourceArray arr)
                 {
                     multi = true;
                     foreach (var item in arr.Items)
                     {
-                        if (item is not JsonScalar s || s.Kind == JsonKind.Null)
+                        if (item is not SourceScalar s || s.Kind == NodeKind.Null)
                         {
                             error = $"{where}, column {item.Span.Column}: context values of {p.Name} must be strings, numbers or booleans";
                             return false;
@@ -221,7 +221,7 @@ public static class Simulator
                         values.Add(s.Text);
                     }
                 }
-                else if (p.Value is JsonScalar s && s.Kind != JsonKind.Null)
+                else if (p.Value is SourceScalar s && s.Kind != NodeKind.Null)
                 {
                     values.Add(s.Text);
                 }
@@ -239,7 +239,7 @@ public static class Simulator
         return true;
     }
 
-    private static bool Text(JsonObject obj, string key, string where, bool required, out string? value, out string? error)
+    private static bool Text(SourceObject obj, string key, string where, bool required, out string? value, out string? error)
     {
         value = null;
         error = null;
@@ -249,7 +249,7 @@ public static class Simulator
             if (required) error = $"{where}: \"{key}\" is required";
             return !required;
         }
-        if (p.Value is JsonScalar s && s.Kind == JsonKind.String && s.Text.Length > 0)
+        if (p.Value is SourceScalar s && s.Kind == NodeKind.String && s.Text.Length > 0)
         {
             value = s.Text;
             return true;
@@ -258,23 +258,23 @@ public static class Simulator
         return false;
     }
 
-    private static bool OneDoc(JsonObject obj, string key, string where, DocumentKind kind, out PolicyDocument? doc, out string? error)
+    private static bool OneDoc(SourceObject obj, string key, string where, DocumentKind kind, out PolicyDocument? doc, out string? error)
     {
         doc = null;
         error = null;
         var p = obj.Get(key);
-        if (p == null || p.Value.Kind == JsonKind.Null) return true;
+        if (p == null || p.Value.Kind == NodeKind.Null) return true;
         return AsDoc(p.Value, $"{where}: {key}", kind, out doc, out error);
     }
 
-    private static bool Docs(JsonObject obj, string key, string where, DocumentKind kind, out IReadOnlyList<PolicyDocument> docs, out string? error)
+    private static bool Docs(SourceObject obj, string key, string where, DocumentKind kind, out IReadOnlyList<PolicyDocument> docs, out string? error)
     {
         var list = new List<PolicyDocument>();
         docs = list;
         error = null;
         var p = obj.Get(key);
         if (p == null) return true;
-        if (p.Value is not JsonArray arr)
+        if (p.Value is not SourceArray arr)
         {
             error = $"{where}, column {p.Value.Span.Column}: \"{key}\" must be an array of policy documents";
             return false;
@@ -287,11 +287,11 @@ public static class Simulator
         return true;
     }
 
-    private static bool AsDoc(JsonNode node, string label, DocumentKind kind, out PolicyDocument? doc, out string? error)
+    private static bool AsDoc(SourceNode node, string label, DocumentKind kind, out PolicyDocument? doc, out string? error)
     {
         doc = null;
         error = null;
-        if (node is not JsonObject)
+        if (node is not SourceObject)
         {
             error = $"{label} must be a policy document (a JSON object)";
             return false;

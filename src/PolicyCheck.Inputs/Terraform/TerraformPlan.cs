@@ -16,21 +16,21 @@ namespace PolicyCheck.Inputs.Terraform;
 /// </summary>
 public static class TerraformPlan
 {
-    public static bool Looks(JsonNode? root)
-        => root is JsonObject o && o.Get("format_version") != null && (o.Get("planned_values") != null || o.Get("resource_changes") != null);
+    public static bool Looks(SourceNode? root)
+        => root is SourceObject o && o.Get("format_version") != null && (o.Get("planned_values") != null || o.Get("resource_changes") != null);
 
     private sealed class Resource
     {
         public string Address = string.Empty;
         public string Type = string.Empty;
         public string Mode = "managed";
-        public JsonObject Values = null!;
+        public SourceObject Values = null!;
     }
 
-    public static List<RoleGroup> Read(string path, string text, JsonObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors)
+    public static List<RoleGroup> Read(string path, string text, SourceObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors)
     {
         var roles = new List<RoleGroup>();
-        string version = (root.Get("format_version")?.Value as JsonScalar)?.Text ?? "?";
+        string version = (root.Get("format_version")?.Value as SourceScalar)?.Text ?? "?";
         if (!version.StartsWith("1.", StringComparison.Ordinal))
         {
             errors.Add(Problem.Input(path, $"Terraform plan format_version \"{version}\" is not supported (PolicyCheck reads 1.x from `terraform show -json`)"));
@@ -38,8 +38,8 @@ public static class TerraformPlan
         }
         var lines = new LineMap(text);
         var resources = new List<Resource>();
-        if (root.Get("planned_values")?.Value is JsonObject planned && planned.Get("root_module")?.Value is JsonObject module) Collect(module, resources, 0);
-        if (root.Get("prior_state")?.Value is JsonObject prior && prior.Get("values")?.Value is JsonObject pv && pv.Get("root_module")?.Value is JsonObject pm)
+        if (root.Get("planned_values")?.Value is SourceObject planned && planned.Get("root_module")?.Value is SourceObject module) Collect(module, resources, 0);
+        if (root.Get("prior_state")?.Value is SourceObject prior && prior.Get("values")?.Value is SourceObject pv && pv.Get("root_module")?.Value is SourceObject pm)
         {
             var data = new List<Resource>();
             Collect(pm, data, 0);
@@ -55,21 +55,21 @@ public static class TerraformPlan
             if (r.Type != "aws_iam_role" || r.Mode != "managed") continue;
             var role = new RoleGroup(r.Address);
             byAddress[r.Address] = role;
-            if ((r.Values.Get("name")?.Value as JsonScalar)?.Text is { Length: > 0 } name) byRoleName[name] = role;
+            if ((r.Values.Get("name")?.Value as SourceScalar)?.Text is { Length: > 0 } name) byRoleName[name] = role;
             roles.Add(role);
             AddDoc(role, path, text, lines, r.Values, "assume_role_policy", r.Address, DocumentKind.Trust, unknown, errors);
-            if (r.Values.Get("inline_policy")?.Value is JsonArray inline)
+            if (r.Values.Get("inline_policy")?.Value is SourceArray inline)
             {
                 foreach (var item in inline.Items)
                 {
-                    if (item is not JsonObject p) continue;
-                    string label = $"{r.Address} inline_policy {(p.Get("name")?.Value as JsonScalar)?.Text}";
+                    if (item is not SourceObject p) continue;
+                    string label = $"{r.Address} inline_policy {(p.Get("name")?.Value as SourceScalar)?.Text}";
                     AddDoc(role, path, text, lines, p, "policy", label, DocumentKind.Permission, unknown, errors);
                 }
             }
-            if (r.Values.Get("managed_policy_arns")?.Value is JsonArray arns)
+            if (r.Values.Get("managed_policy_arns")?.Value is SourceArray arns)
             {
-                foreach (var a in arns.Items) GatewayRoles.Attach(role, (a as JsonScalar)?.Text, a.Span, path, facts, managed);
+                foreach (var a in arns.Items) GatewayRoles.Attach(role, (a as SourceScalar)?.Text, a.Span, path, facts, managed);
             }
         }
         var references = References(root);
@@ -78,7 +78,7 @@ public static class TerraformPlan
         // A role by its name, else by the configuration's reference (a name known only at apply).
         RoleGroup? RoleFor(Resource r)
         {
-            string? name = (r.Values.Get("role")?.Value as JsonScalar)?.Text;
+            string? name = (r.Values.Get("role")?.Value as SourceScalar)?.Text;
             if (name != null && byRoleName.TryGetValue(name, out var role)) return role;
             return Referenced(references, r.Address, "role", "aws_iam_role") is { } target && roleByBase.TryGetValue(target, out var byRef) ? byRef : null;
         }
@@ -93,7 +93,7 @@ public static class TerraformPlan
                 if (!boundaries.TryGetValue(local, out var list)) boundaries[local] = list = new List<RoleGroup>();
                 list.Add(role);
             }
-            else if (r.Values.Get("permissions_boundary")?.Value is JsonScalar b && b.Kind == JsonKind.String && b.Text.Length > 0)
+            else if (r.Values.Get("permissions_boundary")?.Value is SourceScalar b && b.Kind == NodeKind.String && b.Text.Length > 0)
             {
                 if (managed.Document(b.Text) is { } known) role.Boundaries.Add(known);
                 else role.Unresolved.Add((path, b.Span, $"{r.Address}: the permissions boundary {b.Text} is not in this plan, so the proofs do not include it; a boundary that leaves out the gateway's actions blocks them"));
@@ -104,7 +104,7 @@ public static class TerraformPlan
             if (r.Type != "aws_iam_role_policy_attachment") continue;
             var role = RoleFor(r);
             if (role == null) continue;
-            string? arn = (r.Values.Get("policy_arn")?.Value as JsonScalar)?.Text;
+            string? arn = (r.Values.Get("policy_arn")?.Value as SourceScalar)?.Text;
             if (arn != null) GatewayRoles.Attach(role, arn, r.Values.Span, path, facts, managed);
             if (Referenced(references, r.Address, "policy_arn", "aws_iam_policy") is { } policy)
             {
@@ -144,7 +144,7 @@ public static class TerraformPlan
                 }
                 case "aws_iam_policy_document" when r.Mode == "data":
                     // A document a resource uses (assume_role_policy = data.….json) is linted there, once, with its role.
-                    if ((r.Values.Get("json")?.Value as JsonScalar)?.Text is { Length: > 0 } json && usedJson.Contains(Canonical(json))) break;
+                    if ((r.Values.Get("json")?.Value as SourceScalar)?.Text is { Length: > 0 } json && usedJson.Contains(Canonical(json))) break;
                     AddDoc(Standalone(roles, r.Address), path, text, lines, r.Values, "json", r.Address, null, unknown, errors);
                     break;
             }
@@ -164,13 +164,13 @@ public static class TerraformPlan
             if (r.Mode != "managed") continue;
             foreach (var attr in new[] { "assume_role_policy", "policy" })
             {
-                if ((r.Values.Get(attr)?.Value as JsonScalar)?.Text is { Length: > 0 } t) set.Add(Canonical(t));
+                if ((r.Values.Get(attr)?.Value as SourceScalar)?.Text is { Length: > 0 } t) set.Add(Canonical(t));
             }
-            if (r.Values.Get("inline_policy")?.Value is JsonArray inline)
+            if (r.Values.Get("inline_policy")?.Value is SourceArray inline)
             {
                 foreach (var item in inline.Items)
                 {
-                    if (item is JsonObject o && (o.Get("policy")?.Value as JsonScalar)?.Text is { Length: > 0 } t) set.Add(Canonical(t));
+                    if (item is SourceObject o && (o.Get("policy")?.Value as SourceScalar)?.Text is { Length: > 0 } t) set.Add(Canonical(t));
                 }
             }
         }
@@ -201,44 +201,44 @@ public static class TerraformPlan
     private static string Base(string address) => System.Text.RegularExpressions.Regex.Replace(address, @"\[[^\]]*\]", string.Empty);
 
     /// <summary>The configuration's expressions of every resource, by address (module prefix included, no instance keys).</summary>
-    private static Dictionary<string, JsonObject> References(JsonObject root)
+    private static Dictionary<string, SourceObject> References(SourceObject root)
     {
-        var map = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        void Walk(JsonObject module, string prefix, int depth)
+        var map = new Dictionary<string, SourceObject>(StringComparer.Ordinal);
+        void Walk(SourceObject module, string prefix, int depth)
         {
             if (depth > 32) return;
-            if (module.Get("resources")?.Value is JsonArray list)
+            if (module.Get("resources")?.Value is SourceArray list)
             {
                 foreach (var item in list.Items)
                 {
-                    if (item is JsonObject r && (r.Get("address")?.Value as JsonScalar)?.Text is { } address && r.Get("expressions")?.Value is JsonObject e)
+                    if (item is SourceObject r && (r.Get("address")?.Value as SourceScalar)?.Text is { } address && r.Get("expressions")?.Value is SourceObject e)
                         map[prefix + address] = e;
                 }
             }
-            if (module.Get("module_calls")?.Value is JsonObject calls)
+            if (module.Get("module_calls")?.Value is SourceObject calls)
             {
                 foreach (var c in calls.Properties)
                 {
-                    if (c.Value is JsonObject call && call.Get("module")?.Value is JsonObject inner) Walk(inner, prefix + "module." + c.Name + ".", depth + 1);
+                    if (c.Value is SourceObject call && call.Get("module")?.Value is SourceObject inner) Walk(inner, prefix + "module." + c.Name + ".", depth + 1);
                 }
             }
         }
-        if (root.Get("configuration")?.Value is JsonObject config && config.Get("root_module")?.Value is JsonObject rootModule) Walk(rootModule, string.Empty, 0);
+        if (root.Get("configuration")?.Value is SourceObject config && config.Get("root_module")?.Value is SourceObject rootModule) Walk(rootModule, string.Empty, 0);
         return map;
     }
 
     /// <summary>The address of the <paramref name="type"/> resource an attribute refers to (aws_iam_policy.p.arn → aws_iam_policy.p), in the same module.</summary>
-    private static string? Referenced(Dictionary<string, JsonObject> references, string address, string attribute, string type)
+    private static string? Referenced(Dictionary<string, SourceObject> references, string address, string attribute, string type)
     {
         string key = Base(address);
-        if (!references.TryGetValue(key, out var expressions) || expressions.Get(attribute)?.Value is not JsonObject expression
-            || expression.Get("references")?.Value is not JsonArray refs) return null;
+        if (!references.TryGetValue(key, out var expressions) || expressions.Get(attribute)?.Value is not SourceObject expression
+            || expression.Get("references")?.Value is not SourceArray refs) return null;
         int last = key.LastIndexOf('.');
         int own = last > 0 ? key.LastIndexOf('.', last - 1) : -1;
         string prefix = own < 0 ? string.Empty : key.Substring(0, own + 1);
         foreach (var item in refs.Items)
         {
-            if (item is not JsonScalar s || !s.Text.StartsWith(type + ".", StringComparison.Ordinal)) continue;
+            if (item is not SourceScalar s || !s.Text.StartsWith(type + ".", StringComparison.Ordinal)) continue;
             var parts = s.Text.Split('.');
             if (parts.Length >= 2) return prefix + Base(parts[0] + "." + parts[1]);
         }
@@ -253,58 +253,58 @@ public static class TerraformPlan
     }
 
     /// <summary>A policy JSON string at <paramref name="key"/>: read it and map its positions into the plan file.</summary>
-    private static void AddDoc(RoleGroup role, string path, string text, LineMap lines, JsonObject values, string key, string label, DocumentKind? kind,
+    private static void AddDoc(RoleGroup role, string path, string text, LineMap lines, SourceObject values, string key, string label, DocumentKind? kind,
         HashSet<string> unknown, List<Problem> errors)
     {
         var prop = values.Get(key);
-        if (prop == null || prop.Value.Kind == JsonKind.Null)
+        if (prop == null || prop.Value.Kind == NodeKind.Null)
         {
             if (unknown.Contains(label.Split(' ')[0] + "." + key))
                 role.Unresolved.Add((path, values.Span, $"{label}: {key} is not known until apply (computed), so it was not checked"));
             return;
         }
-        if (prop.Value is not JsonScalar s || s.Kind != JsonKind.String) return;
+        if (prop.Value is not SourceScalar s || s.Kind != NodeKind.String) return;
         if (s.Text.Trim().Length == 0) return;
         var doc = PolicyReader.Read(path, s.Text, kind, label);
         doc.SpanMap = EmbeddedText.JsonString(text, lines, s);
         role.Documents.Add(doc);
     }
 
-    private static void Collect(JsonObject module, List<Resource> into, int depth)
+    private static void Collect(SourceObject module, List<Resource> into, int depth)
     {
         if (depth > 32) return;
-        if (module.Get("resources")?.Value is JsonArray list)
+        if (module.Get("resources")?.Value is SourceArray list)
         {
             foreach (var item in list.Items)
             {
-                if (item is not JsonObject r || r.Get("values")?.Value is not JsonObject values) continue;
+                if (item is not SourceObject r || r.Get("values")?.Value is not SourceObject values) continue;
                 into.Add(new Resource
                 {
-                    Address = (r.Get("address")?.Value as JsonScalar)?.Text ?? "?",
-                    Type = (r.Get("type")?.Value as JsonScalar)?.Text ?? "?",
-                    Mode = (r.Get("mode")?.Value as JsonScalar)?.Text ?? "managed",
+                    Address = (r.Get("address")?.Value as SourceScalar)?.Text ?? "?",
+                    Type = (r.Get("type")?.Value as SourceScalar)?.Text ?? "?",
+                    Mode = (r.Get("mode")?.Value as SourceScalar)?.Text ?? "managed",
                     Values = values,
                 });
             }
         }
-        if (module.Get("child_modules")?.Value is JsonArray children)
+        if (module.Get("child_modules")?.Value is SourceArray children)
         {
-            foreach (var c in children.Items) if (c is JsonObject child) Collect(child, into, depth + 1);
+            foreach (var c in children.Items) if (c is SourceObject child) Collect(child, into, depth + 1);
         }
     }
 
     /// <summary>"address.attribute" for every attribute resource_changes marks as unknown after apply.</summary>
-    private static HashSet<string> Unknown(JsonObject root)
+    private static HashSet<string> Unknown(SourceObject root)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        if (root.Get("resource_changes")?.Value is not JsonArray changes) return set;
+        if (root.Get("resource_changes")?.Value is not SourceArray changes) return set;
         foreach (var c in changes.Items)
         {
-            if (c is not JsonObject change) continue;
-            string address = (change.Get("address")?.Value as JsonScalar)?.Text ?? "?";
-            if (change.Get("change")?.Value is JsonObject ch && ch.Get("after_unknown")?.Value is JsonObject after)
+            if (c is not SourceObject change) continue;
+            string address = (change.Get("address")?.Value as SourceScalar)?.Text ?? "?";
+            if (change.Get("change")?.Value is SourceObject ch && ch.Get("after_unknown")?.Value is SourceObject after)
             {
-                foreach (var p in after.Properties) if (p.Value.Kind == JsonKind.True) set.Add(address + "." + p.Name);
+                foreach (var p in after.Properties) if (p.Value.Kind == NodeKind.True) set.Add(address + "." + p.Name);
             }
         }
         return set;

@@ -291,7 +291,7 @@ public sealed class CloudFormationTemplateTests
                 Properties:
                   AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: !If [B, lambda.amazonaws.com, ecs-tasks.amazonaws.com]}, Action: sts:AssumeRole}]}
             """;
-        var root = (PolicyCheck.Json.JsonObject)PolicyCheck.Inputs.CloudFormation.TemplateYaml.Load(yaml, out var failure)!;
+        var root = (PolicyCheck.Json.SourceObject)PolicyCheck.Inputs.CloudFormation.TemplateYaml.Load(yaml, out var failure)!;
         Assert.Null(failure);
         var read = PolicyCheck.Inputs.CloudFormation.CloudFormationTemplate.Read("t.yaml", yaml, root, new System.Collections.Generic.Dictionary<string, string>(),
             new PolicyCheck.Config.GatewayConfig(), Lint.Facts, new PolicyCheck.Engine.ManagedPolicies(Lint.Facts), new System.Collections.Generic.List<PolicyCheck.Json.Problem>());

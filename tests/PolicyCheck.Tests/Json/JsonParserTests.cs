@@ -9,7 +9,7 @@ namespace PolicyCheck.Tests.Json;
 
 public sealed class JsonParserTests
 {
-    private static (JsonNode? Root, List<Problem> Issues) Parse(string text)
+    private static (SourceNode? Root, List<Problem> Issues) Parse(string text)
     {
         var issues = new List<Problem>();
         return (JsonParser.Parse(text, new LineMap(text), issues), issues);
@@ -74,7 +74,7 @@ public sealed class JsonParserTests
     {
         var (root, issues) = Parse("{\"n\": 123456789012345678901234567890e999}");
         Assert.Empty(issues);
-        Assert.Equal("123456789012345678901234567890e999", ((JsonScalar)((JsonObject)root!).Properties[0].Value).Text);
+        Assert.Equal("123456789012345678901234567890e999", ((SourceScalar)((SourceObject)root!).Properties[0].Value).Text);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace PolicyCheck.Tests.Yaml;
 /// <summary>Our YAML reader against YamlDotNet: the same tree, the same values, the same positions.</summary>
 public class YamlReaderTests
 {
-    private static readonly YamlOptions AnyTag = new YamlOptions { Tag = (tag, node, span) => new JsonObject(span, new[] { new JsonProperty(tag, span, node) }) };
+    private static readonly YamlOptions AnyTag = new YamlOptions { Tag = (tag, node, span) => new SourceObject(span, new[] { new SourceProperty(tag, span, node) }) };
 
     public static IEnumerable<object[]> Snippets() => new[]
     {
@@ -81,7 +81,7 @@ public class YamlReaderTests
     public void ReadsEveryYamlFileOfTheRepositoryLikeYamlDotNet(string file)
     {
         string yaml = File.ReadAllText(Path.Combine(Lint.Repo, file));
-        JsonNode? expected;
+        SourceNode? expected;
         try
         {
             expected = YamlDotNetOracle.Read(yaml);
@@ -93,7 +93,7 @@ public class YamlReaderTests
             Assert.StartsWith("not valid YAML: ", problem.Message, StringComparison.Ordinal);
             return;
         }
-        JsonNode? actual;
+        SourceNode? actual;
         try
         {
             actual = YamlReader.Read(yaml, AnyTag);
@@ -108,7 +108,7 @@ public class YamlReaderTests
 
     private static readonly string[] ByDesign = { "duplicate key", "merge keys", "only one YAML document", "alias bomb", "levels deep" };
 
-    private static void AssertSame(JsonNode? expected, JsonNode? actual, string path, string source)
+    private static void AssertSame(SourceNode? expected, SourceNode? actual, string path, string source)
     {
         if (expected == null || actual == null)
         {
@@ -118,24 +118,24 @@ public class YamlReaderTests
         Assert.True(expected.Kind == actual.Kind, $"{path}: expected {expected.Kind}, got {actual.Kind} in\n{source}");
         switch (expected)
         {
-            case JsonScalar e:
+            case SourceScalar e:
             {
-                var a = (JsonScalar)actual;
+                var a = (SourceScalar)actual;
                 Assert.True(e.Text == a.Text, $"{path}: expected \"{Escape(e.Text)}\", got \"{Escape(a.Text)}\" in\n{source}");
                 if (e.Text.Length > 0)
                     Assert.True((e.Span.Line, e.Span.Column) == (a.Span.Line, a.Span.Column), $"{path}: \"{Escape(e.Text)}\" starts at {e.Span} by YamlDotNet, {a.Span} by ours, in\n{source}");
                 break;
             }
-            case JsonArray e:
+            case SourceArray e:
             {
-                var a = (JsonArray)actual;
+                var a = (SourceArray)actual;
                 Assert.True(e.Items.Count == a.Items.Count, $"{path}: {e.Items.Count} items expected, {a.Items.Count} read, in\n{source}");
                 for (int i = 0; i < e.Items.Count; i++) AssertSame(e.Items[i], a.Items[i], $"{path}[{i}]", source);
                 break;
             }
-            case JsonObject e:
+            case SourceObject e:
             {
-                var a = (JsonObject)actual;
+                var a = (SourceObject)actual;
                 Assert.True(string.Join(",", e.Properties.Select(p => p.Name)) == string.Join(",", a.Properties.Select(p => p.Name)),
                     $"{path}: keys {string.Join(",", e.Properties.Select(p => p.Name))} expected, {string.Join(",", a.Properties.Select(p => p.Name))} read, in\n{source}");
                 for (int i = 0; i < e.Properties.Count; i++)

@@ -43,7 +43,7 @@ public class YamlRoundTripTests
             var sb = new StringBuilder();
             Block(tree, 0, sb, styles, inSequence: false);
             string yaml = sb.ToString();
-            JsonNode? ours;
+            SourceNode? ours;
             try
             {
                 ours = YamlReader.Read(yaml);
@@ -58,20 +58,20 @@ public class YamlRoundTripTests
         }, iter: 5000);
     }
 
-    private static void AssertTree(Tree expected, JsonNode? actual, string yaml)
+    private static void AssertTree(Tree expected, SourceNode? actual, string yaml)
     {
         switch (expected)
         {
             case Leaf l:
-                Assert.True(actual is JsonScalar s && s.Text == l.Text, $"expected \"{l.Text}\", got {Describe(actual)} in\n{yaml}");
+                Assert.True(actual is SourceScalar s && s.Text == l.Text, $"expected \"{l.Text}\", got {Describe(actual)} in\n{yaml}");
                 break;
             case Seq q:
-                Assert.True(actual is JsonArray a && a.Items.Count == q.Items.Count, $"expected a list of {q.Items.Count}, got {Describe(actual)} in\n{yaml}");
-                for (int i = 0; i < q.Items.Count; i++) AssertTree(q.Items[i], ((JsonArray)actual!).Items[i], yaml);
+                Assert.True(actual is SourceArray a && a.Items.Count == q.Items.Count, $"expected a list of {q.Items.Count}, got {Describe(actual)} in\n{yaml}");
+                for (int i = 0; i < q.Items.Count; i++) AssertTree(q.Items[i], ((SourceArray)actual!).Items[i], yaml);
                 break;
             case Map m:
-                Assert.True(actual is JsonObject o && o.Properties.Count == m.Entries.Count, $"expected a mapping of {m.Entries.Count}, got {Describe(actual)} in\n{yaml}");
-                var props = ((JsonObject)actual!).Properties;
+                Assert.True(actual is SourceObject o && o.Properties.Count == m.Entries.Count, $"expected a mapping of {m.Entries.Count}, got {Describe(actual)} in\n{yaml}");
+                var props = ((SourceObject)actual!).Properties;
                 for (int i = 0; i < m.Entries.Count; i++)
                 {
                     Assert.Equal(m.Entries[i].Key, props[i].Name);
@@ -81,12 +81,12 @@ public class YamlRoundTripTests
         }
     }
 
-    private static string Describe(JsonNode? n) => n switch
+    private static string Describe(SourceNode? n) => n switch
     {
         null => "nothing",
-        JsonScalar s => $"\"{s.Text}\"",
-        JsonArray a => $"a list of {a.Items.Count}",
-        JsonObject o => $"a mapping of {o.Properties.Count}",
+        SourceScalar s => $"\"{s.Text}\"",
+        SourceArray a => $"a list of {a.Items.Count}",
+        SourceObject o => $"a mapping of {o.Properties.Count}",
         _ => n.Kind.ToString(),
     };
 

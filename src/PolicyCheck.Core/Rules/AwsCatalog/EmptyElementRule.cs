@@ -22,10 +22,10 @@ public sealed class EmptyElementRule : PolicyRule
                 {
                     var p = s.Json.Get(name);
                     if (p == null) continue;
-                    bool empty = (p.Value is JsonObject o && o.Properties.Count == 0) || (p.Value is JsonArray a && a.Items.Count == 0);
-                    if (p.Value is JsonObject obj)
+                    bool empty = (p.Value is SourceObject o && o.Properties.Count == 0) || (p.Value is SourceArray a && a.Items.Count == 0);
+                    if (p.Value is SourceObject obj)
                     {
-                        foreach (var e in obj.Properties) empty |= e.Value is JsonArray arr && arr.Items.Count == 0;
+                        foreach (var e in obj.Properties) empty |= e.Value is SourceArray arr && arr.Items.Count == 0;
                     }
                     if (empty) context.Report(doc, p.NameSpan, $"\"{name}\" in {s.Label} is empty; the statement names nobody", "name the principal, or remove the statement");
                 }

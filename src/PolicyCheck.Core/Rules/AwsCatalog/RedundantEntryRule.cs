@@ -66,20 +66,20 @@ public sealed class RedundantEntryRule : PolicyRule
         return sb.ToString();
     }
 
-    private static string Text(PolicyCheck.Json.JsonNode node) => node switch
+    private static string Text(PolicyCheck.Json.SourceNode node) => node switch
     {
-        PolicyCheck.Json.JsonScalar s => s.Text,
-        PolicyCheck.Json.JsonArray a => "[" + string.Join(",", Map(a.Items)) + "]",
-        PolicyCheck.Json.JsonObject o => "{" + string.Join(",", MapProps(o)) + "}",
+        PolicyCheck.Json.SourceScalar s => s.Text,
+        PolicyCheck.Json.SourceArray a => "[" + string.Join(",", Map(a.Items)) + "]",
+        PolicyCheck.Json.SourceObject o => "{" + string.Join(",", MapProps(o)) + "}",
         _ => "?",
     };
 
-    private static IEnumerable<string> Map(IReadOnlyList<PolicyCheck.Json.JsonNode> items)
+    private static IEnumerable<string> Map(IReadOnlyList<PolicyCheck.Json.SourceNode> items)
     {
         foreach (var i in items) yield return Text(i);
     }
 
-    private static IEnumerable<string> MapProps(PolicyCheck.Json.JsonObject o)
+    private static IEnumerable<string> MapProps(PolicyCheck.Json.SourceObject o)
     {
         foreach (var p in o.Properties) yield return p.Name + ":" + Text(p.Value);
     }

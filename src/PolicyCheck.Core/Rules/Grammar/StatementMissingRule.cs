@@ -12,13 +12,13 @@ public sealed class StatementMissingRule : PolicyRule
     {
         foreach (var doc in context.Role.Documents)
         {
-            if (doc.Root is not JsonObject obj) continue;
+            if (doc.Root is not SourceObject obj) continue;
             var statement = obj.Get("Statement");
             if (statement == null)
             {
                 context.Report(doc, obj.Span, "the policy has no \"Statement\"");
             }
-            else if (statement.Value is JsonArray arr && arr.Items.Count == 0)
+            else if (statement.Value is SourceArray arr && arr.Items.Count == 0)
             {
                 context.Report(doc, statement.NameSpan, "\"Statement\" is empty; the policy grants nothing");
             }

@@ -12,7 +12,7 @@ public sealed class VersionMissingRule : PolicyRule
     {
         foreach (var doc in context.Role.Documents)
         {
-            if (doc.Root is JsonObject obj && obj.Get("Version") == null)
+            if (doc.Root is SourceObject obj && obj.Get("Version") == null)
             {
                 context.Report(doc, obj.Span, "the policy has no \"Version\"; IAM then applies the 2008-10-17 language, where policy variables are plain text");
             }
