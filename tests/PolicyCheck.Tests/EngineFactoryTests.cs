@@ -18,7 +18,7 @@ public sealed class EngineFactoryTests
     public void CreateDefault_RunsEveryCatalogueRuleWithAClass_InCatalogueOrder()
     {
         var ids = LintEngine.CreateDefault(null).Rules.Select(r => r.Id).ToList();
-        var withClass = PolicyCheck.Generate.RuleData.LoadCatalogEntries(PolicyCheck.Generate.RuleData.EmbeddedText(PolicyCheck.Generate.RuleData.CatalogResource), out _)
+        var withClass = PolicyCheck.Generate.RuleData.LoadCatalogEntries(PolicyCheck.Generate.RuleData.ResourceText(PolicyCheck.Generate.RuleData.CatalogResource), out _)
             .Where(e => e.Class != null).Select(e => e.Descriptor.Id).ToList();
         Assert.Equal(withClass, ids);
         Assert.Equal(BuiltIn.Catalog.Rules.Where(r => r.Category != "Code" && r.Id != "PC4001").Select(r => r.Id), ids);

@@ -25,14 +25,14 @@ public sealed class GeneratedFilesTests
     [Fact]
     public void Embedded_Yaml_Matches_The_Repository_Files()
     {
-        Assert.Equal(File.ReadAllText(Path.Combine(Lint.Repo, "rules", "service.yml")), RuleData.EmbeddedText(RuleData.ServiceResource));
-        Assert.Equal(File.ReadAllText(Path.Combine(Lint.Repo, "rules", "catalog.yml")), RuleData.EmbeddedText(RuleData.CatalogResource));
+        Assert.Equal(File.ReadAllText(Path.Combine(Lint.Repo, "rules", "service.yml")), RuleData.ResourceText(RuleData.ServiceResource));
+        Assert.Equal(File.ReadAllText(Path.Combine(Lint.Repo, "rules", "catalog.yml")), RuleData.ResourceText(RuleData.CatalogResource));
     }
 
     [Fact]
     public void Compiled_Facts_Equal_The_Yaml_Loaded_At_Test_Time()
     {
-        var loaded = RuleData.LoadService(RuleData.EmbeddedText(RuleData.ServiceResource));
+        var loaded = RuleData.LoadService(RuleData.ResourceText(RuleData.ServiceResource));
         Assert.Equal(loaded.Actions.Select(a => a.Name), BuiltIn.Service.Actions.Select(a => a.Name));
         Assert.Equal(76, BuiltIn.Service.Actions.Count);
         Assert.Equal(loaded.Portkey.HostedPrincipal, BuiltIn.Service.Portkey.HostedPrincipal);

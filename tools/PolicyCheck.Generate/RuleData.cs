@@ -32,7 +32,7 @@ public static class RuleData
     public const string ServiceResource = "PolicyCheck.rules.service.yml";
     public const string CatalogResource = "PolicyCheck.rules.catalog.yml";
 
-    public static string EmbeddedText(string resource)
+    public static string ResourceText(string resource)
     {
         using var stream = typeof(RuleData).Assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidDataException($"the embedded rule data {resource} is missing from the build");

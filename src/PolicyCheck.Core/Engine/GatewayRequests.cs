@@ -55,9 +55,9 @@ public sealed class GatewayRequests
     /// <summary>The requests of one role, built once and shared by the proof rules.</summary>
     public static GatewayRequests For(RuleContext context)
     {
-        if (context.Role.Proofs is GatewayRequests cached && ReferenceEquals(cached._config, context.Config)) return cached;
+        if (context.Role.Requests is { } cached && ReferenceEquals(cached._config, context.Config)) return cached;
         var made = new GatewayRequests(context.Role, context.Config, context.Facts) { _config = context.Config, _role = context.Role };
-        context.Role.Proofs = made;
+        context.Role.Requests = made;
         return made;
     }
 

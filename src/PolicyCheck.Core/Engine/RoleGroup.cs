@@ -39,7 +39,7 @@ public sealed class RoleGroup
     /// <summary>Values a template or plan leaves unknown (computed at apply time): reported once each as a note by PC1034.</summary>
     public List<(string Path, PolicyCheck.Json.SourceSpan Span, string Message)> Unresolved { get; } = new List<(string, PolicyCheck.Json.SourceSpan, string)>();
     /// <summary>The gateway requests the proof rules share while this role is linted.</summary>
-    internal object? Proofs { get; set; }
+    internal GatewayRequests? Requests { get; set; }
 
     /// <summary>Every condition clause of every statement of the role's documents, with where it stands.</summary>
     public IEnumerable<(PolicyDocument Document, Statement Statement, ConditionClause Clause)> ConditionClauses()

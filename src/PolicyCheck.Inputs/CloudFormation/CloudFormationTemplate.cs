@@ -366,7 +366,7 @@ public static class CloudFormationTemplate
             var at = s.Span;
             // A policy written as text: positions inside it when the text is in the file as it is, else the scalar's start.
             bool quoted = at.Start < v.Model.Text.Length && v.Model.Text[at.Start] == '"';
-            fromText.SpanMap = (quoted ? EmbeddedText.JsonString(v.Model.Text, v.Model.Lines, s) : EmbeddedText.BlockScalar(v.Model.Text, v.Model.Lines, at, s.Text))
+            fromText.SpanMap = (quoted ? EmbeddedPolicySpans.JsonString(v.Model.Text, v.Model.Lines, s) : EmbeddedPolicySpans.BlockScalar(v.Model.Text, v.Model.Lines, at, s.Text))
                 ?? (_ => at);
             role.Documents.Add(fromText);
             return;

@@ -266,7 +266,7 @@ public static class TerraformPlan
         if (prop.Value is not SourceScalar s || s.Kind != NodeKind.String) return;
         if (s.Text.Trim().Length == 0) return;
         var doc = PolicyReader.Read(path, s.Text, kind, label);
-        doc.SpanMap = EmbeddedText.JsonString(text, lines, s);
+        doc.SpanMap = EmbeddedPolicySpans.JsonString(text, lines, s);
         role.Documents.Add(doc);
     }
 

@@ -12,7 +12,7 @@ namespace PolicyCheck.Tests.Rules;
 /// </summary>
 public sealed class CatalogueExampleTests
 {
-    private static readonly List<RuleEntry> Entries = RuleData.LoadCatalogEntries(RuleData.EmbeddedText(RuleData.CatalogResource), out _);
+    private static readonly List<RuleEntry> Entries = RuleData.LoadCatalogEntries(RuleData.ResourceText(RuleData.CatalogResource), out _);
 
     /// <summary>Examples that are prose or another input (a config, a template, C#): their rules' own test classes cover them.</summary>
     private static readonly Dictionary<string, string> NotPolicyJson = new()

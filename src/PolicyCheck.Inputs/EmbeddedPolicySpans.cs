@@ -8,7 +8,7 @@ namespace PolicyCheck.Inputs;
 /// Maps positions in a policy that is text inside another file (a JSON string in a Terraform plan or template, a YAML
 /// block scalar in a template) back to that file's own lines and columns.
 /// </summary>
-public static class EmbeddedText
+public static class EmbeddedPolicySpans
 {
     /// <summary>For a JSON string literal: offsets in the decoded string → the file, through escapes.</summary>
     public static Func<SourceSpan, SourceSpan> JsonString(string text, LineMap lines, SourceScalar s)
