@@ -12,39 +12,6 @@ using PolicyCheck.Inputs.Terraform;
 
 namespace PolicyCheck.Inputs;
 
-public sealed class LintRequest
-{
-    public List<string> Paths { get; } = new List<string>();
-    public string? ConfigPath { get; set; }
-    /// <summary>A Portkey integration settings file (--settings), applied as the gateway section.</summary>
-    public string? SettingsPath { get; set; }
-    public DocumentKind? Kind { get; set; }
-    /// <summary>Values for template parameters and pseudo parameters (--parameters FILE).</summary>
-    public string? ParametersPath { get; set; }
-    /// <summary>File contents to lint instead of what is on disk (lint --fix --dry-run lints the fixed text).</summary>
-    public Dictionary<string, byte[]> Overrides { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-    public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
-    /// <summary>lint --context KEY=VALUE arguments: values for keys unknown offline (like gateway.context).</summary>
-    public List<string> Context { get; } = new List<string>();
-}
-
-public sealed class LintReport
-{
-    public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
-    /// <summary>Inputs that could not be used: unreadable files, bad options (exit 2), and config errors (PC4001: nothing is linted).</summary>
-    public List<Problem> Problems { get; } = new List<Problem>();
-    /// <summary>True when policycheck.yml or the settings file is invalid: nothing was linted.</summary>
-    public bool ConfigInvalid => Problems.Exists(p => p.RuleId == RuleIds.ConfigInvalid);
-    public string? ConfigPath { get; set; }
-    public int FilesRead { get; set; }
-    public int PoliciesChecked { get; set; }
-    public int FilesSkipped { get; set; }
-    /// <summary>Files lint --fix may change (JSON policies and CloudFormation templates), as findings name them.</summary>
-    public HashSet<string> FixablePaths { get; } = new HashSet<string>(StringComparer.Ordinal);
-    /// <summary>Values from the config that must never be printed (the external ID).</summary>
-    public List<string> Secrets { get; } = new List<string>();
-}
-
 /// <summary>read → model → rules → diagnostics, for the paths of one `lint` run.</summary>
 public static class LintRunner
 {

@@ -5,67 +5,6 @@ using PolicyCheck.Json;
 
 namespace PolicyCheck.Config;
 
-public enum Deployment
-{
-    Hosted,
-    SelfHosted,
-}
-
-/// <summary>A configured value and where it was written (null path when it is a default).</summary>
-public sealed class Located<T>
-{
-    public Located(T value, string? path, SourceSpan span)
-    {
-        Value = value;
-        Path = path;
-        Span = span;
-    }
-
-    public T Value { get; }
-    public string? Path { get; }
-    public SourceSpan Span { get; }
-}
-
-public sealed class Suppression
-{
-    public Suppression(string rule, string? pathGlob, string justification, DateTime? expires, string? configPath, SourceSpan span)
-    {
-        Rule = rule;
-        PathGlob = pathGlob;
-        Justification = justification;
-        Expires = expires;
-        ConfigPath = configPath;
-        Span = span;
-    }
-
-    public string Rule { get; }
-    public string? PathGlob { get; }
-    public string Justification { get; }
-    public DateTime? Expires { get; }
-    public string? ConfigPath { get; }
-    public SourceSpan Span { get; }
-}
-
-/// <summary>policycheck.yml: what the gateway needs and how to report. Defaults describe a hosted Portkey deployment.</summary>
-/// <summary>A value for a key the gateway sends but that is unknown offline (gateway.context, lint --context).</summary>
-public sealed class ContextSetting
-{
-    public ContextSetting(string key, IReadOnlyList<string> values, Evaluation.ContextType type, string? path, SourceSpan span)
-    {
-        Key = key;
-        Values = values;
-        Type = type;
-        Path = path;
-        Span = span;
-    }
-
-    public string Key { get; }
-    public IReadOnlyList<string> Values { get; }
-    public Evaluation.ContextType Type { get; }
-    public string? Path { get; }
-    public SourceSpan Span { get; }
-}
-
 public sealed class GatewayConfig
 {
     /// <summary>Values for keys unknown offline, applied to every gateway request that carries the key.</summary>

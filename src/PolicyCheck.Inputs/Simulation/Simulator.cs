@@ -14,26 +14,6 @@ using PolicyCheck.Rules.Grammar;
 
 namespace PolicyCheck.Inputs.Simulation;
 
-/// <summary>The optional "id" and "expect" of a --batch line.</summary>
-public readonly struct BatchLineMeta
-{
-    public BatchLineMeta(string? id, string? expect)
-    {
-        Id = id;
-        Expect = expect;
-    }
-
-    public string? Id { get; }
-    public string? Expect { get; }
-}
-
-/// <summary>What a --batch run found: lines rejected, and the lines (by id) whose decision missed its "expect".</summary>
-public sealed class BatchSummary
-{
-    public int Errors { get; set; }
-    public List<string> Mismatches { get; } = new List<string>();
-}
-
 /// <summary>Loads the policies for `policycheck simulate`, runs requests and the --batch protocol.</summary>
 public static class Simulator
 {

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Evaluation;
+
+/// <summary>One request: who calls which action on which resource, with what context.</summary>
+public sealed class EvalRequest
+{
+    public EvalRequest(string action, string resource, CallerPrincipal? principal, RequestContext? context = null)
+    {
+        Action = action;
+        Resource = resource;
+        Principal = principal;
+        Context = context ?? new RequestContext();
+    }
+
+    public string Action { get; }
+    public string Resource { get; }
+    public CallerPrincipal? Principal { get; }
+    public RequestContext Context { get; }
+
+    private string? _resourceAccount;
+    private bool _resourceAccountDone;
+
+    /// <summary>The account segment of the resource ARN, or null (computed once).</summary>
+    public string? ResourceAccount
+    {
+        get
+        {
+            if (_resourceAccountDone) return _resourceAccount;
+            var arn = Engine.Arn.TryParse(Resource);
+            if (arn != null && arn.Account.Length > 0) _resourceAccount = arn.Account;
+            _resourceAccountDone = true;
+            return _resourceAccount;
+        }
+    }
+}

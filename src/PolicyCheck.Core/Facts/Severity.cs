@@ -1,0 +1,11 @@
+using System;
+using System.Collections.Generic;
+
+namespace PolicyCheck.Facts;
+
+public enum Severity
+{
+    Note = 0,
+    Warning = 1,
+    Error = 2,
+}

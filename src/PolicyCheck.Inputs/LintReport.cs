@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+using PolicyCheck.Inputs.CloudFormation;
+using PolicyCheck.Inputs.Terraform;
+
+namespace PolicyCheck.Inputs;
+
+public sealed class LintReport
+{
+    public List<Diagnostic> Diagnostics { get; } = new List<Diagnostic>();
+    /// <summary>Inputs that could not be used: unreadable files, bad options (exit 2), and config errors (PC4001: nothing is linted).</summary>
+    public List<Problem> Problems { get; } = new List<Problem>();
+    /// <summary>True when policycheck.yml or the settings file is invalid: nothing was linted.</summary>
+    public bool ConfigInvalid => Problems.Exists(p => p.RuleId == RuleIds.ConfigInvalid);
+    public string? ConfigPath { get; set; }
+    public int FilesRead { get; set; }
+    public int PoliciesChecked { get; set; }
+    public int FilesSkipped { get; set; }
+    /// <summary>Files lint --fix may change (JSON policies and CloudFormation templates), as findings name them.</summary>
+    public HashSet<string> FixablePaths { get; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Values from the config that must never be printed (the external ID).</summary>
+    public List<string> Secrets { get; } = new List<string>();
+}

@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+using PolicyCheck.Inputs.CloudFormation;
+using PolicyCheck.Inputs.Terraform;
+
+namespace PolicyCheck.Inputs;
+
+public sealed class LintRequest
+{
+    public List<string> Paths { get; } = new List<string>();
+    public string? ConfigPath { get; set; }
+    /// <summary>A Portkey integration settings file (--settings), applied as the gateway section.</summary>
+    public string? SettingsPath { get; set; }
+    public DocumentKind? Kind { get; set; }
+    /// <summary>Values for template parameters and pseudo parameters (--parameters FILE).</summary>
+    public string? ParametersPath { get; set; }
+    /// <summary>File contents to lint instead of what is on disk (lint --fix --dry-run lints the fixed text).</summary>
+    public Dictionary<string, byte[]> Overrides { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+    public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+    /// <summary>lint --context KEY=VALUE arguments: values for keys unknown offline (like gateway.context).</summary>
+    public List<string> Context { get; } = new List<string>();
+}
