@@ -49,8 +49,11 @@ public sealed class GeneratedFilesTests
         foreach (var rule in AllRules.Create())
         {
             Assert.True(File.Exists(Path.Combine(Lint.Repo, "docs", "rules", rule.Id + ".md")), rule.Id + " has no doc page");
+            // The test folders mirror src/: Rules/<Folder>/<Class>.cs is tested in Rules/<Folder>/<Class>Tests.cs.
             string name = rule.GetType().Name;
-            Assert.True(File.Exists(Path.Combine(Lint.Repo, "tests", "PolicyCheck.Tests", "Rules", name + "Tests.cs")), name + " has no test file");
+            string folder = rule.GetType().Namespace!.Substring("PolicyCheck.Rules.".Length);
+            Assert.True(File.Exists(Path.Combine(Lint.Repo, "src", "PolicyCheck.Core", "Rules", folder, name + ".cs")), name + " is not in src/PolicyCheck.Core/Rules/" + folder);
+            Assert.True(File.Exists(Path.Combine(Lint.Repo, "tests", "PolicyCheck.Tests", "Rules", folder, name + "Tests.cs")), name + " has no test file in tests/PolicyCheck.Tests/Rules/" + folder);
         }
     }
 
