@@ -44,11 +44,11 @@ public static class Lint
 
     public static List<Diagnostic> Only(this List<Diagnostic> all, string ruleId) => all.Where(d => d.RuleId == ruleId).ToList();
 
-    public static string Permission(string statementJson) => "{\"Version\": \"2012-10-17\", \"Statement\": [" + statementJson + "]}";
+    public static string Permission(string statementJson) => """{"Version": "2012-10-17", "Statement": [""" + statementJson + "]}";
 
     public const string PortkeyRole = "arn:aws:iam::299329113195:role/portkey-app";
     public const string WorkspaceStar = "arn:aws:aws-external-anthropic:*:*:workspace/*";
-    public const string InferenceActions = "[\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"]";
+    public const string InferenceActions = """["aws-external-anthropic:CreateInference", "aws-external-anthropic:CountTokens"]""";
     public const string GoodExternalId = "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23";
 
     public static string Repo

@@ -66,7 +66,7 @@ public sealed class IamQueryClientTests
             ? FakeAws.Xml(Wrap("ListAttachedRolePolicies", "<AttachedPolicies><member><PolicyName>B</PolicyName><PolicyArn>arn:aws:iam::aws:policy/B</PolicyArn></member></AttachedPolicies><IsTruncated>false</IsTruncated>"))
             : r.Form["Action"] == "ListAttachedRolePolicies"
                 ? FakeAws.Xml(Wrap("ListAttachedRolePolicies", "<AttachedPolicies><member><PolicyName>A</PolicyName><PolicyArn>arn:aws:iam::aws:policy/A</PolicyArn></member></AttachedPolicies><IsTruncated>true</IsTruncated><Marker>m2</Marker>"))
-                : FakeAws.Xml(Wrap("GetPolicyVersion", "<PolicyVersion><Document>" + Uri.EscapeDataString("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"a:b+c\",\"Resource\":\"*\"}]}") + "</Document><VersionId>v3</VersionId></PolicyVersion>")));
+                : FakeAws.Xml(Wrap("GetPolicyVersion", "<PolicyVersion><Document>" + Uri.EscapeDataString("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"a:b+c","Resource":"*"}]}""") + "</Document><VersionId>v3</VersionId></PolicyVersion>")));
         using var http = new HttpClient();
         var client = Client(iam, http);
         var attached = await client.ListAttachedRolePoliciesAsync("r", CancellationToken.None);
@@ -84,7 +84,7 @@ public sealed class IamQueryClientTests
         using var http = new HttpClient();
         var results = await Client(iam, http).SimulateCustomPolicyAsync(new SimulationRequest
         {
-            PolicyInputList = new[] { "{\"Version\":\"2012-10-17\",\"Statement\":[]}" },
+            PolicyInputList = new[] { """{"Version":"2012-10-17","Statement":[]}""" },
             ActionNames = new[] { "sts:AssumeRole" },
             ContextEntries = new List<(string, string, IReadOnlyList<string>)> { ("sts:ExternalId", "string", new[] { "abc" }) },
         }, CancellationToken.None);

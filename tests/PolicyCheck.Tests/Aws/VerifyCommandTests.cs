@@ -50,7 +50,7 @@ public sealed class VerifyCommandTests
         using var world = new VerifyWorld();
         world.IamOverride = r => r.Form.GetValueOrDefault("Action") == "GetOutboundWebIdentityFederationInfo"
             ? FakeAws.IamError("FeatureDisabled", "Outbound web identity federation is disabled for this account", 404, "fed-404") : null;
-        world.ClaudeOverride = _ => new FakeResponse { Status = 403, ContentType = "application/json", Body = "{\"message\":\"Outbound web identity federation is disabled\"}", Headers = { ["x-amzn-errortype"] = "AccessDeniedException" } };
+        world.ClaudeOverride = _ => new FakeResponse { Status = 403, ContentType = "application/json", Body = """{"message":"Outbound web identity federation is disabled"}""", Headers = { ["x-amzn-errortype"] = "AccessDeniedException" } };
         var (exit, output, _) = world.Run("--format", "json");
         Assert.Equal(1, exit);
         var fed = VerifyWorld.Stage(output, "federation");
@@ -61,11 +61,11 @@ public sealed class VerifyCommandTests
     }
 
     [Theory]
-    [InlineData(403, "AccessDeniedException", "{\"message\":\"User: arn:aws:sts::111122223333:assumed-role/r/s is not authorized to perform: aws-external-anthropic:CountTokens on resource: arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/wrkspc_01AbCdEf23GhIj\"}", "aws-external-anthropic:CountTokens", "permission policy")]
-    [InlineData(403, "InvalidSignatureException", "{\"message\":\"The request signature we calculated does not match the signature you provided.\"}", "us-west-2", "aws-external-anthropic")]
-    [InlineData(403, "ExpiredTokenException", "{\"message\":\"The security token included in the request is expired\"}", "expired", "refresh")]
-    [InlineData(404, null, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"workspace not found\"}}", "workspace was not found", "region")]
-    [InlineData(500, null, "{\"message\":\"internal\"}", "HTTP 500", "retry")]
+    [InlineData(403, "AccessDeniedException", """{"message":"User: arn:aws:sts::111122223333:assumed-role/r/s is not authorized to perform: aws-external-anthropic:CountTokens on resource: arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/wrkspc_01AbCdEf23GhIj"}""", "aws-external-anthropic:CountTokens", "permission policy")]
+    [InlineData(403, "InvalidSignatureException", """{"message":"The request signature we calculated does not match the signature you provided."}""", "us-west-2", "aws-external-anthropic")]
+    [InlineData(403, "ExpiredTokenException", """{"message":"The security token included in the request is expired"}""", "expired", "refresh")]
+    [InlineData(404, null, """{"type":"error","error":{"type":"not_found_error","message":"workspace not found"}}""", "workspace was not found", "region")]
+    [InlineData(500, null, """{"message":"internal"}""", "HTTP 500", "retry")]
     [InlineData(502, null, "<html>garbled <<< not json", "HTTP 502", "retry")]
     public void CallFailures_AreDiagnosed(int status, string? errorType, string body, string inCause, string inFix)
     {
@@ -102,7 +102,7 @@ public sealed class VerifyCommandTests
     {
         using var world = new VerifyWorld();
         int calls = 0;
-        world.ClaudeOverride = _ => ++calls <= 2 ? new FakeResponse { Status = 429, ContentType = "application/json", Body = "{\"message\":\"Too many requests\"}", Headers = { ["x-amzn-errortype"] = "ThrottlingException" } } : null;
+        world.ClaudeOverride = _ => ++calls <= 2 ? new FakeResponse { Status = 429, ContentType = "application/json", Body = """{"message":"Too many requests"}""", Headers = { ["x-amzn-errortype"] = "ThrottlingException" } } : null;
         var (exit, output, _) = world.Run("--format", "json", "--stage", "call");
         Assert.Equal(0, exit);
         Assert.Equal(3, world.Claude.Requests.Count);
@@ -142,7 +142,7 @@ public sealed class VerifyCommandTests
     public void RoleStage_LintsTheLiveRole()
     {
         using var world = new VerifyWorld();
-        world.PermissionPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"bedrock:InvokeModel\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"*\"}]}";
+        world.PermissionPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["bedrock:InvokeModel","aws-external-anthropic:CountTokens"],"Resource":"*"}]}""";
         var (exit, output, _) = world.Run("--format", "json", "--stage", "role");
         Assert.Equal(1, exit);
         var role = VerifyWorld.Stage(output, "role");
@@ -155,7 +155,7 @@ public sealed class VerifyCommandTests
     {
         // verify lints the live role with every offline rule: PC1021 needs the AWS action catalogue.
         using var world = new VerifyWorld();
-        world.PermissionPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:*:*:workspace/*\"},{\"Effect\":\"Allow\",\"Action\":\"s3x:GetObject\",\"Resource\":\"*\"}]}";
+        world.PermissionPolicy = """{"Version":"2012-10-17","Statement":[{"Sid":"Claude","Effect":"Allow","Action":["aws-external-anthropic:CreateInference","aws-external-anthropic:CountTokens"],"Resource":"arn:aws:aws-external-anthropic:*:*:workspace/*"},{"Effect":"Allow","Action":"s3x:GetObject","Resource":"*"}]}""";
         var (_, output, _) = world.Run("--format", "json", "--stage", "role");
         var role = VerifyWorld.Stage(output, "role");
         Assert.Contains(role.GetProperty("details").EnumerateArray(), d => d.GetString()!.Contains("PC1021"));
@@ -167,7 +167,7 @@ public sealed class VerifyCommandTests
         // AWS's simulator gets no aws:SourceIp, so NotIpAddress holds for it; the local evaluator must see the same
         // request (not "depends on aws:SourceIp"), or the two would seem to disagree.
         using var world = new VerifyWorld();
-        world.PermissionPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"*\",\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}}]}";
+        world.PermissionPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["aws-external-anthropic:CreateInference","aws-external-anthropic:CountTokens"],"Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}]}""";
         var (_, output, _) = world.Run("--format", "json", "--stage", "simulate");
         var sim = VerifyWorld.Stage(output, "simulate");
         Assert.Equal("pass", sim.GetProperty("status").GetString());
@@ -229,7 +229,7 @@ public sealed class VerifyCommandTests
         Assert.DoesNotContain("pk-wrong-key-0000", output);
 
         using var world2 = new VerifyWorld();
-        world2.PortkeyOverride = _ => new FakeResponse { Status = 403, ContentType = "application/json", Body = "{\"error\":{\"message\":\"claude-platform-aws error: Trust policy error\"}}" };
+        world2.PortkeyOverride = _ => new FakeResponse { Status = 403, ContentType = "application/json", Body = """{"error":{"message":"claude-platform-aws error: Trust policy error"}}""" };
         var (exit2, output2, _) = world2.Run("--format", "json", "--stage", "portkey");
         Assert.Equal(1, exit2);
         Assert.Contains("trust policy", VerifyWorld.Stage(output2, "portkey").GetProperty("cause").GetString());

@@ -17,7 +17,7 @@ public sealed class VerifyWorld : IDisposable
     public const string PortkeyKey = "pk-live-PORTKEYSECRETKEY0123456789";
 
     public string TrustPolicy { get; set; } = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + "\"}}}]}";
-    public string PermissionPolicy { get; set; } = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:*:*:workspace/*\"}]}";
+    public string PermissionPolicy { get; set; } = """{"Version":"2012-10-17","Statement":[{"Sid":"Claude","Effect":"Allow","Action":["aws-external-anthropic:CreateInference","aws-external-anthropic:CountTokens"],"Resource":"arn:aws:aws-external-anthropic:*:*:workspace/*"}]}""";
     public Func<string, string> SimulateDecision { get; set; } = _ => "allowed";
     public int SimulatePageSize { get; set; } = 100;
     public Func<FakeRequest, FakeResponse?> IamOverride { get; set; } = _ => null;
@@ -107,12 +107,12 @@ public sealed class VerifyWorld : IDisposable
         switch (action)
         {
             case "GetCallerIdentity":
-                return FakeAws.Xml("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/deployer</Arn><UserId>AIDAEXAMPLE</UserId><Account>111122223333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>sts-gci</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+                return FakeAws.Xml("""<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/deployer</Arn><UserId>AIDAEXAMPLE</UserId><Account>111122223333</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>sts-gci</RequestId></ResponseMetadata></GetCallerIdentityResponse>""");
             case "AssumeRole":
             {
                 string? id = r.Form.GetValueOrDefault("ExternalId");
                 if (!AssumeAllowed(id))
-                    return FakeAws.Xml("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::111122223333:user/deployer is not authorized to perform: sts:AssumeRole on resource: " + RoleArn + "</Message></Error><RequestId>sts-denied</RequestId></ErrorResponse>", 403, "sts-denied");
+                    return FakeAws.Xml("""<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:iam::111122223333:user/deployer is not authorized to perform: sts:AssumeRole on resource: """ + RoleArn + "</Message></Error><RequestId>sts-denied</RequestId></ErrorResponse>", 403, "sts-denied");
                 string key = "ASIAASSUMED" + (id == null ? "NOID" : id == ExternalId ? "RIGHT" : "WRONG");
                 Claude.Keys[key] = ("ASSUMEDSECRET" + key, "ASSUMEDTOKEN" + key);
                 return FakeAws.Xml($"<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult><Credentials><AccessKeyId>{key}</AccessKeyId><SecretAccessKey>ASSUMEDSECRET{key}</SecretAccessKey><SessionToken>ASSUMEDTOKEN{key}</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROA1:policycheck-verify</AssumedRoleId><Arn>arn:aws:sts::111122223333:assumed-role/portkey-claude-platform-role/policycheck-verify</Arn></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>sts-ar</RequestId></ResponseMetadata></AssumeRoleResponse>");
@@ -125,20 +125,20 @@ public sealed class VerifyWorld : IDisposable
     private static FakeResponse ClaudeHandle(FakeRequest r)
     {
         if (r.Headers.GetValueOrDefault("anthropic-version") != "2023-06-01" || r.Headers.GetValueOrDefault("anthropic-workspace-id") != Workspace)
-            return new FakeResponse { Status = 400, ContentType = "application/json", Body = "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"missing headers\"}}" };
+            return new FakeResponse { Status = 400, ContentType = "application/json", Body = """{"type":"error","error":{"type":"invalid_request_error","message":"missing headers"}}""" };
         if (!r.SignedHeaders.Contains("anthropic-workspace-id") || !r.SignedHeaders.Contains("x-amz-security-token"))
-            return new FakeResponse { Status = 403, ContentType = "application/json", Body = "{\"message\":\"headers not signed\"}" };
-        string body = r.Path.EndsWith("/count_tokens", StringComparison.Ordinal) ? "{\"input_tokens\":8}" : "{\"id\":\"msg_1\",\"type\":\"message\",\"content\":[{\"type\":\"text\",\"text\":\"p\"}],\"usage\":{\"input_tokens\":8,\"output_tokens\":1}}";
+            return new FakeResponse { Status = 403, ContentType = "application/json", Body = """{"message":"headers not signed"}""" };
+        string body = r.Path.EndsWith("/count_tokens", StringComparison.Ordinal) ? """{"input_tokens":8}""" : """{"id":"msg_1","type":"message","content":[{"type":"text","text":"p"}],"usage":{"input_tokens":8,"output_tokens":1}}""";
         return new FakeResponse { ContentType = "application/json", Body = body, Headers = { ["request-id"] = "req_claude_1", ["x-amzn-RequestId"] = "amzn-claude-1" } };
     }
 
     private static FakeResponse PortkeyHandle(FakeRequest r)
     {
         if (r.Headers.GetValueOrDefault("x-portkey-api-key") != PortkeyKey)
-            return new FakeResponse { Status = 401, ContentType = "application/json", Body = "{\"error\":{\"message\":\"Invalid API Key\"}}" };
+            return new FakeResponse { Status = 401, ContentType = "application/json", Body = """{"error":{"message":"Invalid API Key"}}""" };
         if (r.Path != "/v1/chat/completions" || !r.Body.Contains("\"max_tokens\":1", StringComparison.Ordinal) || !r.Body.Contains("\"model\":\"@", StringComparison.Ordinal))
-            return new FakeResponse { Status = 400, ContentType = "application/json", Body = "{\"error\":{\"message\":\"bad request\"}}" };
-        return new FakeResponse { ContentType = "application/json", Body = "{\"id\":\"chatcmpl-1\",\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"H\"}}]}", Headers = { ["x-portkey-trace-id"] = "pk-trace-1" } };
+            return new FakeResponse { Status = 400, ContentType = "application/json", Body = """{"error":{"message":"bad request"}}""" };
+        return new FakeResponse { ContentType = "application/json", Body = """{"id":"chatcmpl-1","choices":[{"message":{"role":"assistant","content":"H"}}]}""", Headers = { ["x-portkey-trace-id"] = "pk-trace-1" } };
     }
 
     public void Dispose()

@@ -68,7 +68,7 @@ public sealed class BadInputTests
         using var dir = new TempDir();
         var sb = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      Policies:\n        - PolicyName: big\n          PolicyDocument:\n            Version: \"2012-10-17\"\n            Statement:\n");
         int i = 0;
-        while (sb.Length < 1_100_000) sb.Append("              - {Effect: Allow, Action: \"s3:GetObject\", Resource: \"arn:aws:s3:::bucket-").Append(i++).Append("/*\"}\n");
+        while (sb.Length < 1_100_000) sb.Append("""              - {Effect: Allow, Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket-""").Append(i++).Append("/*\"}\n");
         var path = dir.Write("big.yaml", sb.ToString());
         var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
         Assert.Equal(2, exit);
@@ -79,7 +79,7 @@ public sealed class BadInputTests
     public void Nesting100000Deep_IsAFinding_NotAStackOverflow()
     {
         using var dir = new TempDir();
-        var path = dir.Write("deep.json", "{\"Statement\":" + new string('[', 100_000) + new string(']', 100_000) + "}");
+        var path = dir.Write("deep.json", """{"Statement":""" + new string('[', 100_000) + new string(']', 100_000) + "}");
         var (exit, output, _) = CliRunner.Run(new[] { "lint", path });
         Assert.Equal(1, exit);
         Assert.Contains("PC1001: nesting deeper than 64 levels", output);
@@ -89,7 +89,7 @@ public sealed class BadInputTests
     public void MillionElementArray_IsCappedPerRule()
     {
         using var dir = new TempDir();
-        var path = dir.Write("million.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" + string.Join(",", Enumerable.Repeat("1", 1_000_000)) + "],\"Resource\":\"*\"}]}");
+        var path = dir.Write("million.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[""" + string.Join(",", Enumerable.Repeat("1", 1_000_000)) + """],"Resource":"*"}]}""");
         var (exit, output, _) = CliRunner.Run(new[] { "lint", path });
         Assert.Equal(1, exit);
         Assert.Contains("999,900 more PC1003 finding(s) in this file are not shown", output);
@@ -104,7 +104,7 @@ public sealed class BadInputTests
         yaml.Append("rules: {}\nsuppressions:\n");
         for (int i = 1; i < 12; i++) yaml.Append($"  - &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
         dir.Write("policycheck.yml", yaml.ToString());
-        var path = dir.Write("p.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}"));
+        var path = dir.Write("p.json", Lint.Permission("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"""));
         var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
         Assert.Equal(2, exit);
         Assert.Contains("PC4001", output + err);
@@ -115,7 +115,7 @@ public sealed class BadInputTests
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(Path.Combine(dir.Path, "a"));
-        dir.Write("a/p.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"*\"}"));
+        dir.Write("a/p.json", Lint.Permission("""{"Effect":"Allow","Action":["aws-external-anthropic:CreateInference","aws-external-anthropic:CountTokens"],"Resource":"*"}"""));
         Directory.CreateSymbolicLink(Path.Combine(dir.Path, "a", "loop"), Path.Combine(dir.Path, "a"));
         var (exit, _, err) = CliRunner.Run(new[] { "lint", dir.Path });
         Assert.Equal(0, exit);
@@ -127,7 +127,7 @@ public sealed class BadInputTests
     {
         using var dir = new TempDir();
         Directory.CreateDirectory(Path.Combine(dir.Path, "my policies", "ünïcödé ポリシー"));
-        var path = dir.Write("my policies/ünïcödé ポリシー/perm ission.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}]}");
+        var path = dir.Write("my policies/ünïcödé ポリシー/perm ission.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*"}]}""");
         var (exit, output, _) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "my policies") });
         Assert.Equal(1, exit);
         Assert.Contains("ポリシー/perm ission.json(1,", output);
@@ -140,10 +140,10 @@ public sealed class BadInputTests
     public void OneBadFile_DoesNotStopTheOthers()
     {
         using var dir = new TempDir();
-        dir.Write("good.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}]}");
+        dir.Write("good.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*"}]}""");
         string big = Path.Combine(dir.Path, "big.json");
         using (var f = new FileStream(big, FileMode.Create)) f.SetLength(5L << 20);
-        dir.Write("broken.json", "{\"Version\":\"2012-10-17\",\"Statement\":[");
+        dir.Write("broken.json", """{"Version":"2012-10-17","Statement":[""");
         var (exit, output, err) = CliRunner.Run(new[] { "lint", dir.Path });
         Assert.Equal(2, exit);
         Assert.Contains("good.json(", output);

@@ -38,7 +38,7 @@ public sealed class FuzzRegressionTests
         {
             using var dir = new TempDir();
             File.Copy(Path.Combine(Folder, name), Path.Combine(dir.Path, "policycheck.yml"));
-            var policy = dir.Write("p.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}"));
+            var policy = dir.Write("p.json", Lint.Permission("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"""));
             var (exit, output, err) = CliRunner.Run(new[] { "lint", policy });
             Assert.Equal(2, exit);
             Assert.Contains("policycheck.yml(", output + err);

@@ -136,7 +136,7 @@ public sealed class FixCommandTests
     public void WorkspaceArnUnderTheBedrockService_IsFixed()
     {
         using var dir = new TempDir();
-        string policy = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"arn:aws:bedrock:us-east-1:111122223333:workspace/wrkspc_01abc\"}");
+        string policy = Lint.Permission("""{"Effect": "Allow", "Action": ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CountTokens"], "Resource": "arn:aws:bedrock:us-east-1:111122223333:workspace/wrkspc_01abc"}""");
         var path = dir.Write("permission.json", policy);
         var (exit, output, err) = CliRunner.Run(new[] { "lint", path, "--fix" });
         Assert.True(exit == 0, output + err);
@@ -147,7 +147,7 @@ public sealed class FixCommandTests
     public void AGuessedActionName_IsNotFixed()
     {
         using var dir = new TempDir();
-        string policy = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"bedrock:CreateInferenc\", \"Resource\": \"*\"}");
+        string policy = Lint.Permission("""{"Effect": "Allow", "Action": "bedrock:CreateInferenc", "Resource": "*"}""");
         var path = dir.Write("permission.json", policy);
         var (_, output, _) = CliRunner.Run(new[] { "lint", path, "--fix" });
         Assert.Equal(policy, File.ReadAllText(path));

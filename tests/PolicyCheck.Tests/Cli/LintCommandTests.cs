@@ -7,7 +7,7 @@ namespace PolicyCheck.Tests.Cli;
 
 public sealed class LintCommandTests
 {
-    private static readonly string GoodPolicy = Lint.Permission("{\"Sid\": \"Claude\", \"Effect\": \"Allow\", \"Action\": " + Lint.InferenceActions + ", \"Resource\": \"" + Lint.WorkspaceStar + "\"}");
+    private static readonly string GoodPolicy = Lint.Permission("""{"Sid": "Claude", "Effect": "Allow", "Action": """ + Lint.InferenceActions + ", \"Resource\": \"" + Lint.WorkspaceStar + "\"}");
     private const string BedrockPolicy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\",\n    \"Action\": [\"bedrock:InvokeModel\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"*\"}]\n}";
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class LintCommandTests
     public void Fail_On_Warning_Turns_Warnings_Into_Exit_1()
     {
         using var dir = new TempDir();
-        var file = dir.Write("p.json", Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"aws-external-anthropic:*\", \"Resource\": \"*\"}"));
+        var file = dir.Write("p.json", Lint.Permission("""{"Effect": "Allow", "Action": "aws-external-anthropic:*", "Resource": "*"}"""));
         Assert.Equal(0, CliRunner.Run(new[] { "lint", file }).Exit);
         Assert.Equal(1, CliRunner.Run(new[] { "lint", file, "--fail-on", "warning" }).Exit);
     }
@@ -54,7 +54,7 @@ public sealed class LintCommandTests
     public void Folder_Without_Policies_Exits_2()
     {
         using var dir = new TempDir();
-        dir.Write("package.json", "{\"name\": \"x\"}");
+        dir.Write("package.json", """{"name": "x"}""");
         var (exit, _, err) = CliRunner.Run(new[] { "lint", dir.Path });
         Assert.Equal(2, exit);
         Assert.Contains("no policy found", err);
@@ -84,10 +84,10 @@ public sealed class LintCommandTests
         using var dir = new TempDir();
         var cases = new (string Name, string Content, string Rule)[]
         {
-            ("truncated.json", "{\"Version\": \"2012-10-17\", \"Statement\": [", "PC1001"),
+            ("truncated.json", """{"Version": "2012-10-17", "Statement": [""", "PC1001"),
             ("empty.json", "", "PC1001"),
-            ("array.json", "[{\"Effect\": \"Allow\"}]", "PC1003"),
-            ("numbers.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": 1, \"Action\": 2, \"Resource\": 3}]}", "PC1003"),
+            ("array.json", """[{"Effect": "Allow"}]""", "PC1003"),
+            ("numbers.json", """{"Version": "2012-10-17", "Statement": [{"Effect": 1, "Action": 2, "Resource": 3}]}""", "PC1003"),
             ("deep.json", new string('[', 10000) + new string(']', 10000), "PC1001"),
         };
         foreach (var c in cases)

@@ -29,7 +29,7 @@ public sealed class SarifTests
     {
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "rules:\n  PC2008: error\nsuppressions:\n  - rule: PC2009\n    path: \"legacy/**\"\n    justification: \"owned by the data team\"\n");
-        dir.Write("legacy/dir with space/p.json", Lint.Permission("{\"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\", \"aws-external-anthropic:DeleteFile\"], \"Resource\": \"*\"}"));
+        dir.Write("legacy/dir with space/p.json", Lint.Permission("""{"Effect": "Allow", "Action": ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CountTokens", "aws-external-anthropic:DeleteFile"], "Resource": "*"}"""));
         var (exit, output, _) = CliRunner.Run(new[] { "lint", "legacy", "--format", "sarif" }, cwd: dir.Path);
         Assert.Equal(0, exit);
         Assert.Empty(Schema().Validate(output));

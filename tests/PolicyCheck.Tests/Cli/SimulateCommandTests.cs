@@ -10,7 +10,7 @@ public sealed class SimulateCommandTests
     private const string Ws2 = "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_02";
     private const string Session = "arn:aws:sts::111122223333:assumed-role/PortkeyRole/s";
     private const string Policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"" + Ws1 + "\"},\n{\"Sid\":\"NoDelete\",\"Effect\":\"Deny\",\"Action\":\"aws-external-anthropic:Delete*\",\"Resource\":\"*\"}]}";
-    private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"pk-7f3a9c2e\"}}}]}";
+    private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"pk-7f3a9c2e"}}}]}""";
 
     [Fact]
     public void CrossProduct_InJson_WithAwsVocabulary()
@@ -83,7 +83,7 @@ public sealed class SimulateCommandTests
     public void TypedContext_IsChecked()
     {
         using var dir = new TempDir();
-        var p = dir.Write("p.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"},\"NumericLessThan\":{\"n\":\"5\"}}}]}");
+        var p = dir.Write("p.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"},"NumericLessThan":{"n":"5"}}}]}""");
         var ok = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "aws:SourceIp:ip=10.1.2.3", "--context", "n:numeric=3", "--expect", "allowed" });
         Assert.Equal(0, ok.Exit);
         var bad = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "aws:SourceIp:ip=10.1.2" });
@@ -100,7 +100,7 @@ public sealed class SimulateCommandTests
     public void MultivaluedContext_FromRepeats()
     {
         using var dir = new TempDir();
-        var p = dir.Write("p.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\",\"env\"]}}}]}");
+        var p = dir.Write("p.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}}]}""");
         Assert.Equal(0, CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "x:Y", "--context", "aws:TagKeys=team", "--context", "aws:TagKeys=env", "--expect", "allowed" }).Exit);
         Assert.Equal(1, CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "x:Y", "--context", "aws:TagKeys=team", "--context", "aws:TagKeys=owner", "--expect", "allowed" }).Exit);
     }
@@ -139,12 +139,12 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Batch_OneLineOutPerLineIn_ErrorsInPlace()
     {
-        string ok = "{\"policies\":[" + Policy.Replace("\n", "") + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"" + Ws1 + "\",\"principal\":\"" + Session + "\"}";
-        string deny = "{\"policies\":[" + Policy.Replace("\n", "") + "],\"action\":\"aws-external-anthropic:DeleteFile\",\"resource\":\"" + Ws1 + "\"}";
-        string trust = "{\"resourcePolicy\":" + Trust + ",\"action\":\"sts:AssumeRole\",\"resource\":\"arn:aws:iam::111122223333:role/r\",\"principal\":\"arn:aws:sts::299329113195:assumed-role/portkey-app/s\",\"context\":{\"sts:ExternalId\":\"pk-7f3a9c2e\"}}";
-        string multi = "{\"policies\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":{\"ForAnyValue:StringEquals\":{\"aws:TagKeys\":\"env\"}}}]}],\"action\":\"a:b\",\"context\":{\"aws:TagKeys\":[\"team\",\"env\"]}}";
-        string broken = "{\"policies\": [";
-        string unknown = "{\"policy\":[],\"action\":\"a:b\"}";
+        string ok = """{"policies":[""" + Policy.Replace("\n", "") + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"" + Ws1 + "\",\"principal\":\"" + Session + "\"}";
+        string deny = """{"policies":[""" + Policy.Replace("\n", "") + "],\"action\":\"aws-external-anthropic:DeleteFile\",\"resource\":\"" + Ws1 + "\"}";
+        string trust = """{"resourcePolicy":""" + Trust + ""","action":"sts:AssumeRole","resource":"arn:aws:iam::111122223333:role/r","principal":"arn:aws:sts::299329113195:assumed-role/portkey-app/s","context":{"sts:ExternalId":"pk-7f3a9c2e"}}""";
+        string multi = """{"policies":[{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"ForAnyValue:StringEquals":{"aws:TagKeys":"env"}}}]}],"action":"a:b","context":{"aws:TagKeys":["team","env"]}}""";
+        string broken = """{"policies": [""";
+        string unknown = """{"policy":[],"action":"a:b"}""";
         string input = string.Join("\n", ok, deny, broken, trust, unknown, multi) + "\n";
         var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: input);
         Assert.Equal(2, exit);
@@ -165,7 +165,7 @@ public sealed class SimulateCommandTests
 /// <summary>simulate --trust without --resource: a role's trust decides for that role, never "*".</summary>
 public sealed class SimulateTrustResourceTests
 {
-    private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole"}]}""";
 
     [Fact]
     public void RoleArnFromTheConfig_ElseAnExample()

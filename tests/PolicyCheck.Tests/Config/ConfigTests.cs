@@ -108,7 +108,7 @@ public sealed class ConfigTests
     [Fact]
     public void Severity_Override_And_Off_Apply()
     {
-        string policy = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"aws-external-anthropic:*\", \"Resource\": \"*\"}");
+        string policy = Lint.Permission("""{"Effect": "Allow", "Action": "aws-external-anthropic:*", "Resource": "*"}""");
         Assert.Equal(Severity.Error, Lint.Json(policy, "rules:\n  PC2008: error\n").Only("PC2008").Single().Severity);
         Assert.Empty(Lint.Json(policy, "rules:\n  PC2008: off\n").Only("PC2008"));
     }
@@ -116,7 +116,7 @@ public sealed class ConfigTests
     [Fact]
     public void Suppressions_Need_A_Matching_Path_And_May_Expire()
     {
-        string policy = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"aws-external-anthropic:*\", \"Resource\": \"*\"}");
+        string policy = Lint.Permission("""{"Effect": "Allow", "Action": "aws-external-anthropic:*", "Resource": "*"}""");
         var hit = Lint.Json(policy, "suppressions:\n  - rule: PC2008\n    path: \"*.json\"\n    justification: \"legacy\"\n").Only("PC2008").Single();
         Assert.Equal("legacy", hit.SuppressedBecause);
         var miss = Lint.Json(policy, "suppressions:\n  - rule: PC2008\n    path: \"other/**\"\n    justification: \"legacy\"\n").Only("PC2008").Single();
@@ -130,7 +130,7 @@ public sealed class ConfigTests
     {
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "gateway:\n  regoin: us-west-2\n");
-        dir.Write("p.json", Lint.Permission("{\"Effect\": \"Allow\", \"Action\": " + Lint.InferenceActions + ", \"Resource\": \"*\"}"));
+        dir.Write("p.json", Lint.Permission("""{"Effect": "Allow", "Action": """ + Lint.InferenceActions + """, "Resource": "*"}"""));
         var (exit, output, _) = CliRunner.Run(new[] { "lint", "." }, cwd: dir.Path);
         Assert.Equal(2, exit);
         Assert.Contains("policycheck.yml(2,3): error PC4001: unknown key 'regoin' in gateway; did you mean 'region'?", output);
@@ -142,7 +142,7 @@ public sealed class ConfigTests
         const string secret = "tenant-secret-7f3a9c2b5e";
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "gateway:\n  externalId:\n    required: true\n    env: PORTKEY_EXTERNAL_ID\n");
-        dir.Write("trust.json", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\", \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"wrong-value-1234\"}}}]}");
+        dir.Write("trust.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "wrong-value-1234"}}}]}""");
         foreach (var format in new[] { "text", "json", "sarif", "github" })
         {
             var (exit, output, err) = CliRunner.Run(new[] { "lint", ".", "--format", format }, k => k == "PORTKEY_EXTERNAL_ID" ? secret : null, dir.Path);

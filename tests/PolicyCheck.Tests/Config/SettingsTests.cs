@@ -6,8 +6,8 @@ namespace PolicyCheck.Tests.Config;
 /// <summary>The Portkey integration settings file: validated with positions, cross-checked with the policies.</summary>
 public sealed class SettingsTests
 {
-    private const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"ext-id-in-policy-42\"}}}]}";
-    private const string Permission = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/*\"}]}";
+    private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"ext-id-in-policy-42"}}}]}""";
+    private const string Permission = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["aws-external-anthropic:CreateInference","aws-external-anthropic:CountTokens"],"Resource":"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/*"}]}""";
 
     private static (int Exit, string Text) Lint(string settings, string? config = null, System.Func<string, string?>? env = null)
     {
@@ -31,7 +31,7 @@ public sealed class SettingsTests
     [Fact]
     public void CrossChecks_ExternalId_Account_Region()
     {
-        var (exit, text) = Lint("{\"authType\": \"assumedRole\", \"roleArn\": \"arn:aws:iam::999988887777:role/portkey\", \"externalId\": \"another-id-77\", \"region\": \"eu-west-1\"}");
+        var (exit, text) = Lint("""{"authType": "assumedRole", "roleArn": "arn:aws:iam::999988887777:role/portkey", "externalId": "another-id-77", "region": "eu-west-1"}""");
         Assert.Equal(1, exit);
         Assert.Contains("PC3008", text);
         Assert.Contains("PC2005", text);

@@ -129,9 +129,9 @@ public sealed class ProofPrecisionTests
 
     // 3. Conditions on keys the gateway's request carries with values unknown offline: "depends on", a warning.
     [Theory]
-    [InlineData("{\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}", "aws:SourceIp")]
-    [InlineData("{\"StringEquals\": {\"aws:ResourceTag/team\": \"ml\"}}", "aws:ResourceTag/team")]
-    [InlineData("{\"StringEquals\": {\"aws:PrincipalTag/team\": \"ml\"}}", "aws:PrincipalTag/team")]
+    [InlineData("""{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}""", "aws:SourceIp")]
+    [InlineData("""{"StringEquals": {"aws:ResourceTag/team": "ml"}}""", "aws:ResourceTag/team")]
+    [InlineData("""{"StringEquals": {"aws:PrincipalTag/team": "ml"}}""", "aws:PrincipalTag/team")]
     public void ConditionOnAnUnknownValue_IsAWarningNamingTheKey(string condition, string key)
     {
         // One warning for the statement, naming both actions and the key.
@@ -147,7 +147,7 @@ public sealed class ProofPrecisionTests
     [Fact]
     public void ConditionOnAnAbsentKey_IsStillAnError()
     {
-        var found = Run(Config, ConditionedPermission("{\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}"), GoodTrust).Where(d => d.RuleId == "PC2002").ToList();
+        var found = Run(Config, ConditionedPermission("""{"Bool": {"aws:MultiFactorAuthPresent": "true"}}"""), GoodTrust).Where(d => d.RuleId == "PC2002").ToList();
         Assert.Equal(2, found.Count);
         Assert.All(found, d => Assert.Equal(Severity.Error, d.Severity));
     }
@@ -155,7 +155,7 @@ public sealed class ProofPrecisionTests
     [Fact]
     public void GatewayContext_SettlesTheProof_BothWays()
     {
-        string condition = "{\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}";
+        string condition = """{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}""";
         var inside = Run(Config + "\n  context:\n    aws:SourceIp: 203.0.113.10\n", ConditionedPermission(condition), GoodTrust);
         Assert.DoesNotContain(inside, d => d.RuleId == "PC2002");
         var outside = Run(Config + "\n  context:\n    aws:SourceIp: 198.51.100.1\n", ConditionedPermission(condition), GoodTrust).Where(d => d.RuleId == "PC2002").ToList();
@@ -166,7 +166,7 @@ public sealed class ProofPrecisionTests
     [Fact]
     public void ConfiguredSeverity_DoesNotRaiseADependsFindingAboveWarning()
     {
-        var found = Run(Config + "\nrules:\n  PC2002: error\n", ConditionedPermission("{\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}"), GoodTrust);
+        var found = Run(Config + "\nrules:\n  PC2002: error\n", ConditionedPermission("""{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}"""), GoodTrust);
         Assert.All(found.Where(d => d.RuleId == "PC2002"), d => Assert.Equal(Severity.Warning, d.Severity));
     }
 
@@ -174,7 +174,7 @@ public sealed class ProofPrecisionTests
     public void TrustOpenToAnyoneFromAnIpRange_IsAWarning_NotAnError()
     {
         // "*" narrowed by aws:SourceIp: who gets in depends on the caller's address.
-        string trust = GoodTrust.Replace("{\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}", "{\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}")
+        string trust = GoodTrust.Replace("""{"AWS": "arn:aws:iam::299329113195:role/portkey-app"}""", """{"AWS": "arn:aws:iam::299329113195:role/portkey-app"}""")
             .Replace("\"Condition\": {\"StringEquals\"", "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}, \"StringEquals\"");
         var found = Run(Config, Permission, trust);
         var depends = Assert.Single(found, d => d.RuleId == "PC3011");
@@ -223,7 +223,7 @@ public sealed class ProofPrecisionTests
     {
         using var dir = new TempDir();
         dir.Write("policycheck.yml", Config);
-        dir.Write("role/permission.json", ConditionedPermission("{\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}"));
+        dir.Write("role/permission.json", ConditionedPermission("""{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}"""));
         dir.Write("role/trust.json", GoodTrust);
         var (exit, json, _) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "role"), "--format", "json", "--verbose" });
         Assert.Equal(0, exit);
@@ -254,7 +254,7 @@ public sealed class ProofDependsTests
     [Fact]
     public void DenyThatMayApply_IsAWarning_SettledBothWays()
     {
-        string permission = PermissionWithDeny("{\"NotIpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}");
+        string permission = PermissionWithDeny("""{"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}""");
         var may = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)), d => d.RuleId == "PC2007");
         Assert.Equal(Facts.Severity.Warning, may.Severity);
         Assert.Contains("may deny", may.Message);
@@ -268,7 +268,7 @@ public sealed class ProofDependsTests
     public void DenyOnAnAbsentKey_IsDecided()
     {
         // aws:MultiFactorAuthPresent is absent on the gateway's call: BoolIfExists false holds, so the Deny surely applies.
-        string permission = PermissionWithDeny("{\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}");
+        string permission = PermissionWithDeny("""{"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}""");
         var d = Assert.Single(Lint.Role(Lint.Config(Config), ("permission.json", permission)), x => x.RuleId == "PC2007");
         Assert.Equal(Facts.Severity.Error, d.Severity);
     }
@@ -290,7 +290,7 @@ public sealed class ProofDependsTests
     [Fact]
     public void OutsiderWhoMayGetIn_IsAWarning_OneWhoSurelyDoesIsAnError()
     {
-        var may = OnlyPC3012(OpenTrust(", \"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}"));
+        var may = OnlyPC3012(OpenTrust(""", "IpAddress": {"aws:SourceIp": "203.0.113.0/24"}"""));
         Assert.NotEmpty(may);
         Assert.All(may, d => Assert.Equal(Facts.Severity.Warning, d.Severity));
         Assert.Contains(may, d => d.Message.Contains("another account") && d.Message.Contains("depends on aws:SourceIp"));

@@ -69,17 +69,17 @@ public sealed class ConditionTests
     [Fact]
     public void Values_AreOred()
     {
-        Assert.True(Holds("{\"StringEquals\":{\"k\":[\"a\",\"b\",\"c\"]}}", Ctx("k", "b")));
-        Assert.False(Holds("{\"StringEquals\":{\"k\":[\"a\",\"b\"]}}", Ctx("k", "z")));
+        Assert.True(Holds("""{"StringEquals":{"k":["a","b","c"]}}""", Ctx("k", "b")));
+        Assert.False(Holds("""{"StringEquals":{"k":["a","b"]}}""", Ctx("k", "z")));
         // Negated: true only when the value matches none of them.
-        Assert.False(Holds("{\"StringNotEquals\":{\"k\":[\"a\",\"b\"]}}", Ctx("k", "b")));
-        Assert.True(Holds("{\"StringNotEquals\":{\"k\":[\"a\",\"b\"]}}", Ctx("k", "z")));
+        Assert.False(Holds("""{"StringNotEquals":{"k":["a","b"]}}""", Ctx("k", "b")));
+        Assert.True(Holds("""{"StringNotEquals":{"k":["a","b"]}}""", Ctx("k", "z")));
     }
 
     [Fact]
     public void KeysAndOperators_AreAnded()
     {
-        const string c = "{\"StringEquals\":{\"a\":\"1\",\"b\":\"2\"},\"Bool\":{\"t\":\"true\"}}";
+        const string c = """{"StringEquals":{"a":"1","b":"2"},"Bool":{"t":"true"}}""";
         Assert.True(Holds(c, Ctx(("a", new[] { "1" }), ("b", new[] { "2" }), ("t", new[] { "true" }))));
         Assert.False(Holds(c, Ctx(("a", new[] { "1" }), ("b", new[] { "3" }), ("t", new[] { "true" }))));
         Assert.False(Holds(c, Ctx(("a", new[] { "1" }), ("b", new[] { "2" }))));
@@ -88,8 +88,8 @@ public sealed class ConditionTests
     [Fact]
     public void KeyNames_AreCaseInsensitive_ValuesAreNot()
     {
-        Assert.True(Holds("{\"StringEquals\":{\"STS:EXTERNALID\":\"Abc\"}}", Ctx("sts:ExternalId", "Abc")));
-        Assert.False(Holds("{\"StringEquals\":{\"sts:ExternalId\":\"abc\"}}", Ctx("sts:ExternalId", "Abc")));
+        Assert.True(Holds("""{"StringEquals":{"STS:EXTERNALID":"Abc"}}""", Ctx("sts:ExternalId", "Abc")));
+        Assert.False(Holds("""{"StringEquals":{"sts:ExternalId":"abc"}}""", Ctx("sts:ExternalId", "Abc")));
     }
 
     // "If the key that you specify in a policy condition is not present in the request context, the values do
@@ -99,29 +99,29 @@ public sealed class ConditionTests
     public void MissingKey_FalseForPositive_TrueForNegated()
     {
         var empty = new RequestContext();
-        Assert.False(Holds("{\"StringEquals\":{\"k\":\"a\"}}", empty));
-        Assert.True(Holds("{\"StringNotEquals\":{\"k\":\"a\"}}", empty));
-        Assert.True(Holds("{\"NotIpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}", empty));
-        Assert.False(Holds("{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}", empty));
+        Assert.False(Holds("""{"StringEquals":{"k":"a"}}""", empty));
+        Assert.True(Holds("""{"StringNotEquals":{"k":"a"}}""", empty));
+        Assert.True(Holds("""{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""", empty));
+        Assert.False(Holds("""{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""", empty));
     }
 
     [Fact]
     public void IfExists_HoldsWhenMissing_ChecksWhenPresent()
     {
-        Assert.True(Holds("{\"StringEqualsIfExists\":{\"k\":\"a\"}}", new RequestContext()));
-        Assert.True(Holds("{\"StringEqualsIfExists\":{\"k\":\"a\"}}", Ctx("k", "a")));
-        Assert.False(Holds("{\"StringEqualsIfExists\":{\"k\":\"a\"}}", Ctx("k", "b")));
-        Assert.True(Holds("{\"NumericLessThanIfExists\":{\"n\":\"5\"}}", new RequestContext()));
+        Assert.True(Holds("""{"StringEqualsIfExists":{"k":"a"}}""", new RequestContext()));
+        Assert.True(Holds("""{"StringEqualsIfExists":{"k":"a"}}""", Ctx("k", "a")));
+        Assert.False(Holds("""{"StringEqualsIfExists":{"k":"a"}}""", Ctx("k", "b")));
+        Assert.True(Holds("""{"NumericLessThanIfExists":{"n":"5"}}""", new RequestContext()));
     }
 
     [Fact]
     public void Null_TestsPresence()
     {
-        Assert.True(Holds("{\"Null\":{\"k\":\"true\"}}", new RequestContext()));
-        Assert.False(Holds("{\"Null\":{\"k\":\"true\"}}", Ctx("k", "x")));
-        Assert.True(Holds("{\"Null\":{\"k\":\"false\"}}", Ctx("k", "x")));
-        Assert.False(Holds("{\"Null\":{\"k\":\"false\"}}", new RequestContext()));
-        Assert.False(Holds("{\"NullIfExists\":{\"k\":\"true\"}}", new RequestContext()));
+        Assert.True(Holds("""{"Null":{"k":"true"}}""", new RequestContext()));
+        Assert.False(Holds("""{"Null":{"k":"true"}}""", Ctx("k", "x")));
+        Assert.True(Holds("""{"Null":{"k":"false"}}""", Ctx("k", "x")));
+        Assert.False(Holds("""{"Null":{"k":"false"}}""", new RequestContext()));
+        Assert.False(Holds("""{"NullIfExists":{"k":"true"}}""", new RequestContext()));
     }
 
     // "Set operators for multivalued context keys": ForAllValues is true for a missing or empty key,
@@ -129,32 +129,32 @@ public sealed class ConditionTests
     [Fact]
     public void ForAllValues_Semantics()
     {
-        const string c = "{\"ForAllValues:StringEquals\":{\"aws:TagKeys\":[\"team\",\"env\"]}}";
+        const string c = """{"ForAllValues:StringEquals":{"aws:TagKeys":["team","env"]}}""";
         Assert.True(Holds(c, Ctx(("aws:TagKeys", new[] { "team" }))));
         Assert.True(Holds(c, Ctx(("aws:TagKeys", new[] { "team", "env" }))));
         Assert.False(Holds(c, Ctx(("aws:TagKeys", new[] { "team", "owner" }))));
         Assert.True(Holds(c, new RequestContext()));
         Assert.True(Holds(c, Ctx(("aws:TagKeys", System.Array.Empty<string>()))));
-        Assert.True(Holds("{\"ForAllValues:StringNotEquals\":{\"aws:TagKeys\":[\"secret\"]}}", Ctx(("aws:TagKeys", new[] { "a", "b" }))));
-        Assert.False(Holds("{\"ForAllValues:StringNotEquals\":{\"aws:TagKeys\":[\"secret\"]}}", Ctx(("aws:TagKeys", new[] { "a", "secret" }))));
+        Assert.True(Holds("""{"ForAllValues:StringNotEquals":{"aws:TagKeys":["secret"]}}""", Ctx(("aws:TagKeys", new[] { "a", "b" }))));
+        Assert.False(Holds("""{"ForAllValues:StringNotEquals":{"aws:TagKeys":["secret"]}}""", Ctx(("aws:TagKeys", new[] { "a", "secret" }))));
     }
 
     [Fact]
     public void ForAnyValue_Semantics()
     {
-        const string c = "{\"ForAnyValue:StringEquals\":{\"aws:TagKeys\":[\"team\",\"env\"]}}";
+        const string c = """{"ForAnyValue:StringEquals":{"aws:TagKeys":["team","env"]}}""";
         Assert.True(Holds(c, Ctx(("aws:TagKeys", new[] { "owner", "env" }))));
         Assert.False(Holds(c, Ctx(("aws:TagKeys", new[] { "owner" }))));
         Assert.False(Holds(c, new RequestContext()));
         Assert.False(Holds(c, Ctx(("aws:TagKeys", System.Array.Empty<string>()))));
-        Assert.True(Holds("{\"ForAnyValue:StringNotEquals\":{\"aws:TagKeys\":[\"team\"]}}", Ctx(("aws:TagKeys", new[] { "team", "x" }))));
-        Assert.False(Holds("{\"ForAnyValue:StringNotEquals\":{\"aws:TagKeys\":[\"team\"]}}", Ctx(("aws:TagKeys", new[] { "team" }))));
-        Assert.True(Holds("{\"ForAnyValue:StringLikeIfExists\":{\"aws:TagKeys\":\"t*\"}}", new RequestContext()));
+        Assert.True(Holds("""{"ForAnyValue:StringNotEquals":{"aws:TagKeys":["team"]}}""", Ctx(("aws:TagKeys", new[] { "team", "x" }))));
+        Assert.False(Holds("""{"ForAnyValue:StringNotEquals":{"aws:TagKeys":["team"]}}""", Ctx(("aws:TagKeys", new[] { "team" }))));
+        Assert.True(Holds("""{"ForAnyValue:StringLikeIfExists":{"aws:TagKeys":"t*"}}""", new RequestContext()));
     }
 
     [Fact]
     public void UnknownOperator_NeverHolds()
     {
-        Assert.False(Holds("{\"StringEqual\":{\"k\":\"a\"}}", Ctx("k", "a")));
+        Assert.False(Holds("""{"StringEqual":{"k":"a"}}""", Ctx("k", "a")));
     }
 }

@@ -10,7 +10,7 @@ internal static class Eval
 
     /// <summary>A 2012-10-17 identity policy from statements.</summary>
     public static PolicyDocument Statements(params string[] statements)
-        => Doc("{\"Version\":\"2012-10-17\",\"Statement\":[" + string.Join(",", statements) + "]}");
+        => Doc("""{"Version":"2012-10-17","Statement":[""" + string.Join(",", statements) + "]}");
 
     public static Decision Identity(PolicyDocument doc, string action, string resource, RequestContext? context = null, string principal = "arn:aws:iam::111122223333:user/alice")
         => Evaluator.Decide(new PolicySet { Identity = new[] { doc } }, new EvalRequest(action, resource, CallerPrincipal.Parse(principal), context));

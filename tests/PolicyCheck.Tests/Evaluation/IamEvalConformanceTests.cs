@@ -99,11 +99,11 @@ public sealed class IamEvalConformanceTests
     public void Cli_Batch_ExitsOneOnAMissedExpectation()
     {
         using var dir = new TempDir();
-        string ok = "{\"id\":\"a\",\"expect\":\"implicitDeny\",\"policies\":[],\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}";
-        string miss = "{\"id\":\"b\",\"expect\":\"allowed\",\"policies\":[],\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}";
+        string ok = """{"id":"a","expect":"implicitDeny","policies":[],"action":"s3:GetObject","resource":"arn:aws:s3:::b/k"}""";
+        string miss = """{"id":"b","expect":"allowed","policies":[],"action":"s3:GetObject","resource":"arn:aws:s3:::b/k"}""";
         Assert.Equal(0, CliRunner.Run(new[] { "simulate", "--batch", dir.Write("ok.jsonl", ok) }).Exit);
         var (exit, _, err) = CliRunner.Run(new[] { "simulate", "--batch", dir.Write("miss.jsonl", ok + "\n" + miss) });
         Assert.Equal(1, exit);
-        Assert.Contains("missed their \"expect\": b", err);
+        Assert.Contains("""missed their "expect": b""", err);
     }
 }

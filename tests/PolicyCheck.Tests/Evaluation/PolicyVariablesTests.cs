@@ -38,7 +38,7 @@ public sealed class PolicyVariablesTests
     [Fact]
     public void Default_IsUsedWhenMissing()
     {
-        var doc = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"s3:prefix\":\"${aws:PrincipalTag/team, 'shared'}/\"}}}]}");
+        var doc = Doc("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"s3:prefix":"${aws:PrincipalTag/team, 'shared'}/"}}}]}""");
         Assert.Equal(Decision.Allowed, Identity(doc, "s3:GetObject", "arn:aws:s3:::b", Ctx("s3:prefix", "shared/")));
         Assert.Equal(Decision.Allowed, Identity(doc, "s3:GetObject", "arn:aws:s3:::b", Ctx(("s3:prefix", new[] { "red/" }), ("aws:PrincipalTag/team", new[] { "red" }))));
         Assert.Equal(Decision.ImplicitDeny, Identity(doc, "s3:GetObject", "arn:aws:s3:::b", Ctx(("s3:prefix", new[] { "shared/" }), ("aws:PrincipalTag/team", new[] { "red" }))));
@@ -47,7 +47,7 @@ public sealed class PolicyVariablesTests
     [Fact]
     public void SpecialCharacters_AreLiteral()
     {
-        var doc = Doc("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"StringLike\":{\"k\":\"a${*}b${?}c${$}\"}}}]}");
+        var doc = Doc("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringLike":{"k":"a${*}b${?}c${$}"}}}]}""");
         Assert.Equal(Decision.Allowed, Identity(doc, "s3:GetObject", "arn:aws:s3:::b", Ctx("k", "a*b?c$")));
         Assert.Equal(Decision.ImplicitDeny, Identity(doc, "s3:GetObject", "arn:aws:s3:::b", Ctx("k", "axxbyc$")));
     }

@@ -17,23 +17,23 @@ public sealed class ThreeValuedTests
     private const string Obj = "arn:aws:s3:::b/k";
 
     private static EvaluationResult Run(string statements, RequestContext ctx)
-        => Evaluator.Evaluate(new PolicySet { Identity = new[] { Doc("{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}") } },
+        => Evaluator.Evaluate(new PolicySet { Identity = new[] { Doc("""{"Version":"2012-10-17","Statement":[""" + statements + "]}") } },
             new EvalRequest("s3:GetObject", Obj, CallerPrincipal.Parse(Alice), ctx));
 
-    private static string Allow(string condition) => "{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":" + condition + "}";
-    private static string Deny(string condition) => "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":" + condition + "}";
+    private static string Allow(string condition) => """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":""" + condition + "}";
+    private static string Deny(string condition) => """{"Effect":"Deny","Action":"s3:GetObject","Resource":"*","Condition":""" + condition + "}";
 
     [Fact]
     public void SourceIp_Unknown_Depends_AndNamesTheKey()
     {
-        var r = Run(Allow("{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}"), new RequestContext().SetUnknown("aws:SourceIp"));
+        var r = Run(Allow("""{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"""), new RequestContext().SetUnknown("aws:SourceIp"));
         Assert.Equal(Decision.Depends, r.Decision);
         Assert.Equal(new[] { "aws:SourceIp" }, r.DependsOn);
         Assert.Contains("an Allow applies only for some values of aws:SourceIp", r.Reason);
         Assert.Contains(r.MayMatch, t => t.ConditionUnknown);
         // Known, it decides.
         var known = new RequestContext().Set("aws:SourceIp", new ContextValue(new[] { "203.0.113.7" }, ContextType.Ip));
-        Assert.Equal(Decision.Allowed, Run(Allow("{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}"), known).Decision);
+        Assert.Equal(Decision.Allowed, Run(Allow("""{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"""), known).Decision);
     }
 
     [Fact]
@@ -41,13 +41,13 @@ public sealed class ThreeValuedTests
     {
         var ctx = new RequestContext().SetUnknown("aws:SourceIp");
         // The key is on the request: Null false holds, Null true does not; IfExists does not make it hold.
-        Assert.Equal(Decision.Allowed, Run(Allow("{\"Null\":{\"aws:SourceIp\":\"false\"}}"), ctx).Decision);
-        Assert.Equal(Decision.ImplicitDeny, Run(Allow("{\"Null\":{\"aws:SourceIp\":\"true\"}}"), ctx).Decision);
-        Assert.Equal(Decision.Depends, Run(Allow("{\"IpAddressIfExists\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}"), ctx).Decision); // 3
+        Assert.Equal(Decision.Allowed, Run(Allow("""{"Null":{"aws:SourceIp":"false"}}"""), ctx).Decision);
+        Assert.Equal(Decision.ImplicitDeny, Run(Allow("""{"Null":{"aws:SourceIp":"true"}}"""), ctx).Decision);
+        Assert.Equal(Decision.Depends, Run(Allow("""{"IpAddressIfExists":{"aws:SourceIp":"10.0.0.0/8"}}"""), ctx).Decision); // 3
         // A tag may be missing too: then Null depends.
         var tags = new RequestContext().SetUnknown("aws:PrincipalTag/*", mayBeAbsent: true);
-        Assert.Equal(Decision.Depends, Run(Allow("{\"Null\":{\"aws:PrincipalTag/team\":\"false\"}}"), tags).Decision);
-        var tr = Run(Allow("{\"StringEquals\":{\"aws:PrincipalTag/team\":\"ml\"}}"), tags);
+        Assert.Equal(Decision.Depends, Run(Allow("""{"Null":{"aws:PrincipalTag/team":"false"}}"""), tags).Decision);
+        var tr = Run(Allow("""{"StringEquals":{"aws:PrincipalTag/team":"ml"}}"""), tags);
         Assert.True(tr.Decision == Decision.Depends, tr.Reason + string.Join("|", tr.Notes));
     }
 
@@ -55,7 +55,7 @@ public sealed class ThreeValuedTests
     public void Unknown_DenyThatMayApply_MakesAnAllowDepend()
     {
         var ctx = new RequestContext().SetUnknown("aws:SourceIp");
-        var r = Run(Allow("{}") + "," + Deny("{\"NotIpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}"), ctx);
+        var r = Run(Allow("{}") + "," + Deny("""{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}"""), ctx);
         Assert.Equal(Decision.Depends, r.Decision);
         Assert.Contains("a Deny applies only for some values", r.Reason);
     }
@@ -64,7 +64,7 @@ public sealed class ThreeValuedTests
     public void Unknown_NoAllowAtAll_IsDeniedWhateverTheValue()
     {
         var ctx = new RequestContext().SetUnknown("aws:SourceIp");
-        var r = Evaluator.Evaluate(new PolicySet { Identity = new[] { Statements(Deny("{\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}")) } }, new EvalRequest("s3:GetObject", Obj, CallerPrincipal.Parse(Alice), ctx));
+        var r = Evaluator.Evaluate(new PolicySet { Identity = new[] { Statements(Deny("""{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""")) } }, new EvalRequest("s3:GetObject", Obj, CallerPrincipal.Parse(Alice), ctx));
         Assert.Equal(Decision.ImplicitDeny, r.Decision);
     }
 
@@ -72,7 +72,7 @@ public sealed class ThreeValuedTests
     public void Unknown_ComplementaryAllows_AreSettled_AllowedForEveryValue()
     {
         var ctx = new RequestContext().SetUnknown("aws:PrincipalTag/team");
-        var r = Run(Allow("{\"StringEquals\":{\"aws:PrincipalTag/team\":\"ml\"}}") + "," + Allow("{\"StringNotEquals\":{\"aws:PrincipalTag/team\":\"ml\"}}"), ctx);
+        var r = Run(Allow("""{"StringEquals":{"aws:PrincipalTag/team":"ml"}}""") + "," + Allow("""{"StringNotEquals":{"aws:PrincipalTag/team":"ml"}}"""), ctx);
         Assert.Equal(Decision.Allowed, r.Decision);
         Assert.Contains(r.Notes, n => n.Contains("the same for every value of aws:PrincipalTag/team"));
     }
@@ -81,7 +81,7 @@ public sealed class ThreeValuedTests
     public void Unknown_VariableInTheResourcePart_Depends()
     {
         var ctx = new RequestContext().SetUnknown("aws:PrincipalTag/*", mayBeAbsent: true);
-        var r = Evaluator.Evaluate(new PolicySet { Identity = new[] { Statements("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/${aws:PrincipalTag/team}\"}") } },
+        var r = Evaluator.Evaluate(new PolicySet { Identity = new[] { Statements("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:PrincipalTag/team}"}""") } },
             new EvalRequest("s3:GetObject", "arn:aws:s3:::b/ml", CallerPrincipal.Parse(Alice), ctx));
         Assert.Equal(Decision.Depends, r.Decision);
         Assert.Equal(new[] { "aws:PrincipalTag/team" }, r.DependsOn);
@@ -90,7 +90,7 @@ public sealed class ThreeValuedTests
     [Fact]
     public void KnownOnly_DecideAllocatesNothing()
     {
-        var set = new PolicySet { Identity = new[] { Statements(Allow("{\"Bool\":{\"aws:SecureTransport\":\"true\"}}")) } };
+        var set = new PolicySet { Identity = new[] { Statements(Allow("""{"Bool":{"aws:SecureTransport":"true"}}""")) } };
         var req = new EvalRequest("s3:GetObject", Obj, CallerPrincipal.Parse(Alice), new RequestContext().Set("aws:SecureTransport", "true"));
         Evaluator.Decide(set, req);
         long before = System.GC.GetAllocatedBytesForCurrentThread();

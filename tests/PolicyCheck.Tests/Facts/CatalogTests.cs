@@ -65,7 +65,7 @@ public sealed class CatalogTests
     public void CatalogueThatIsNotJson_IsAClearError()
     {
         var buffer = new MemoryStream();
-        using (var gz = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) gz.Write(Encoding.UTF8.GetBytes("{\"services\": [1, 2"));
+        using (var gz = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) gz.Write(Encoding.UTF8.GetBytes("""{"services": [1, 2"""));
         buffer.Position = 0;
         var ex = Assert.Throws<InvalidDataException>(() => AwsCatalog.Load(buffer));
         Assert.Contains("AWS action catalogue", ex.Message);
@@ -82,7 +82,7 @@ public sealed class CatalogTests
         engine.Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig());
         Assert.Equal(0, loads);
         var other = new RoleGroup("s3");
-        other.Documents.Add(PolicyReader.Read("s3.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}")));
+        other.Documents.Add(PolicyReader.Read("s3.json", Lint.Permission("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""")));
         engine.Lint(new[] { other }, new PolicyCheck.Config.GatewayConfig());
         engine.Lint(new[] { other }, new PolicyCheck.Config.GatewayConfig());
         Assert.Equal(1, loads);

@@ -16,7 +16,7 @@ public sealed class AtomicFileTests
         var path = dir.Write("report.json", "original report");
         var ex = Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
         {
-            var half = Encoding.UTF8.GetBytes("{\"half\": ");
+            var half = Encoding.UTF8.GetBytes("""{"half": """);
             stream.Write(half, 0, half.Length);
             throw new IOException("disk full (simulated)");
         }));
@@ -39,7 +39,7 @@ public sealed class AtomicFileTests
     public void LintOutput_ToAnUnwritablePlace_IsExit2_AndLintsNothingAway()
     {
         using var dir = new TempDir();
-        var policy = dir.Write("p.json", Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}"));
+        var policy = dir.Write("p.json", Lint.Permission("""{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*"}"""));
         var blocker = dir.Write("file", "x");
         var (exit, _, err) = CliRunner.Run(new[] { "lint", policy, "--output", Path.Combine(blocker, "report.json") });
         Assert.Equal(2, exit);

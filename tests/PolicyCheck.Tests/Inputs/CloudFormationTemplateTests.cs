@@ -159,7 +159,7 @@ public sealed class CloudFormationTemplateTests
         Directory.CreateDirectory(Path.Combine(dir.Path, "assembly-Prod"));
         foreach (var f in Directory.GetFiles(source)) File.Copy(f, Path.Combine(dir.Path, "assembly-Prod", Path.GetFileName(f)));
         File.WriteAllText(Path.Combine(dir.Path, "manifest.json"),
-            "{\"version\": \"36.0.0\", \"artifacts\": {\"assembly-Prod\": {\"type\": \"cdk:cloud-assembly\", \"properties\": {\"directoryName\": \"assembly-Prod\", \"displayName\": \"Prod\"}}}}");
+            """{"version": "36.0.0", "artifacts": {"assembly-Prod": {"type": "cdk:cloud-assembly", "properties": {"directoryName": "assembly-Prod", "displayName": "Prod"}}}}""");
         var found = Findings(Path.Combine(dir.Path, "manifest.json"));
         var misspelled = found.Single(d => Rule(d) == "PC3001");
         Assert.EndsWith(Path.Combine("assembly-Prod", "PortkeyStack.template.json"), misspelled.GetProperty("path").GetString());
@@ -381,8 +381,8 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Theory]
-    [InlineData("[{\"ParameterKey\": \"AWS::AccountId\", \"ParameterValue\": \"111122223333\"}, {\"ParameterKey\": \"AWS::Region\", \"ParameterValue\": \"us-west-2\"}]", "p.json")]
-    [InlineData("{\"Parameters\": {\"AWS::AccountId\": \"111122223333\", \"AWS::Region\": \"us-west-2\"}}", "p.json")]
+    [InlineData("""[{"ParameterKey": "AWS::AccountId", "ParameterValue": "111122223333"}, {"ParameterKey": "AWS::Region", "ParameterValue": "us-west-2"}]""", "p.json")]
+    [InlineData("""{"Parameters": {"AWS::AccountId": "111122223333", "AWS::Region": "us-west-2"}}""", "p.json")]
     [InlineData("AWS::AccountId: \"111122223333\"\nAWS::Region: us-west-2\n", "p.yaml")]
     public void ParametersFile_EveryFormat_FillsTheValues(string content, string name)
     {
@@ -393,8 +393,8 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Theory]
-    [InlineData("[{\"Key\": \"x\"}]", "each entry must be")]
-    [InlineData("{\"x\": {\"nested\": 1}}", "parameter \"x\" must be a string")]
+    [InlineData("""[{"Key": "x"}]""", "each entry must be")]
+    [InlineData("""{"x": {"nested": 1}}""", """parameter "x" must be a string""")]
     [InlineData("[1,", "p.json(1,")]
     public void BadParametersFile_IsAClearError(string content, string expected)
     {
@@ -493,7 +493,7 @@ public sealed class CloudFormationTemplateTests
         // --fix reaches inside the block scalar too.
         var (exit, output, err) = CliRunner.Run(new[] { "lint", yaml, "--fix" });
         Assert.True(exit == 0, output + err);
-        Assert.Contains("{\"StringEquals\": {\"sts:ExternalId\": \"ext-id-123\"}}", File.ReadAllText(yaml));
+        Assert.Contains("""{"StringEquals": {"sts:ExternalId": "ext-id-123"}}""", File.ReadAllText(yaml));
 
         var json = dir.Write("string/t.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"Role\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\n" +
             "  \"AssumeRolePolicyDocument\": \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Principal\\\": {\\\"AWS\\\": \\\"arn:aws:iam::299329113195:role/portkey-app\\\"}, \\\"Action\\\": \\\"sts:AssumeRole\\\", \\\"Condition\\\": {\\\"StringLike\\\": {\\\"sts:ExternalId\\\": \\\"*\\\"}}}]}\"}}}}");
@@ -548,7 +548,7 @@ public sealed class CloudFormationTemplateTests
                         Action: sts:AssumeRole
             """);
         var note = Findings(path).Single(d => Rule(d) == "PC1034");
-        Assert.Contains("Fn::ImportValue \"PortkeyPrincipal\" comes from another stack", note.GetProperty("message").GetString());
+        Assert.Contains("""Fn::ImportValue "PortkeyPrincipal" comes from another stack""", note.GetProperty("message").GetString());
         Assert.Equal(10, note.GetProperty("line").GetInt32());
     }
 
@@ -557,7 +557,7 @@ public sealed class CloudFormationTemplateTests
     {
         using var dir = new TempDir();
         dir.Write("docker-compose.yml", "services:\n  web:\n    image: nginx\n");
-        dir.Write("p.json", Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::b/*\"}"));
+        dir.Write("p.json", Lint.Permission("""{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"""));
         var (exit, _, err) = CliRunner.Run(new[] { "lint", dir.Path });
         Assert.Equal(1, exit); // the policy's own findings; the compose file is not an input error
         Assert.Contains("in 1 policy", err);

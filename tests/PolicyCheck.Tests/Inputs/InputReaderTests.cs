@@ -22,12 +22,12 @@ public class InputReaderTests
     public void ATemplateDeeperThanAPolicyMayBe_IsStillATemplate()
     {
         string deep = new string('[', 100) + new string(']', 100);
-        string json = "{\"Resources\": {\"R\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"X\": " + deep + "}}}}";
+        string json = """{"Resources": {"R": {"Type": "AWS::S3::Bucket", "Properties": {"X": """ + deep + "}}}}";
         var input = InputReader.ReadJson("t.json", Encoding.UTF8.GetBytes(json), null, 1024);
         Assert.Equal(InputFormat.Template, input.Format);
         Assert.True(input.Policy.IsParsed);
         // The nearest policy: as deep, without Resources, stays a policy that is too deep to read.
-        var policy = InputReader.ReadJson("p.json", Encoding.UTF8.GetBytes("{\"Statement\": " + deep + "}"), null, 1024);
+        var policy = InputReader.ReadJson("p.json", Encoding.UTF8.GetBytes("""{"Statement": """ + deep + "}"), null, 1024);
         Assert.Equal(InputFormat.Policy, policy.Format);
         Assert.False(policy.Policy.IsParsed);
     }

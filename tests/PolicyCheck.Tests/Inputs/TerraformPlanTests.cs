@@ -62,17 +62,17 @@ public sealed class TerraformPlanTests
         var path = dir.Write("plan.json", File.ReadAllText(Plan).Replace("\"format_version\": \"1.2\"", "\"format_version\": \"2.0\""));
         var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
         Assert.Equal(2, exit);
-        Assert.Contains("format_version \"2.0\" is not supported", output + err);
+        Assert.Contains("""format_version "2.0" is not supported""", output + err);
     }
 
     [Fact]
     public void Attachments_DataDocuments_AndManagedPoliciesCount()
     {
-        string trust = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"abc-123-def\"}}}]}");
-        string data = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b\"}]}");
-        string plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" +
-            "{\"address\":\"aws_iam_role.gw\",\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"values\":{\"name\":\"gw\",\"assume_role_policy\":" + trust + "}}," +
-            "{\"address\":\"aws_iam_role_policy_attachment.gw\",\"mode\":\"managed\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{\"role\":\"gw\",\"policy_arn\":\"arn:aws:iam::aws:policy/AnthropicInferenceAccess\"}}]}}," +
+        string trust = JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"abc-123-def"}}}]}""");
+        string data = JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b"}]}""");
+        string plan = """{"format_version":"1.2","planned_values":{"root_module":{"resources":[""" +
+            """{"address":"aws_iam_role.gw","mode":"managed","type":"aws_iam_role","values":{"name":"gw","assume_role_policy":""" + trust + "}}," +
+            """{"address":"aws_iam_role_policy_attachment.gw","mode":"managed","type":"aws_iam_role_policy_attachment","values":{"role":"gw","policy_arn":"arn:aws:iam::aws:policy/AnthropicInferenceAccess"}}]}},""" +
             "\"prior_state\":{\"values\":{\"root_module\":{\"resources\":[{\"address\":\"data.aws_iam_policy_document.s3\",\"mode\":\"data\",\"type\":\"aws_iam_policy_document\",\"values\":{\"json\":" + data + "}}]}}}}";
         using var dir = new TempDir();
         var path = dir.Write("plan.json", plan);
@@ -88,18 +88,18 @@ public sealed class TerraformPlanTests
     [InlineData("module.gw.")]
     public void CustomerPolicyAttachedByReference_JoinsTheRole(string module)
     {
-        string trust = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"ext-id-123\"}}}]}");
-        string Grant(string action) => JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:" + action + "\",\"Resource\":\"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/*\"}]}");
+        string trust = JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"ext-id-123"}}}]}""");
+        string Grant(string action) => JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"aws-external-anthropic:""" + action + "\",\"Resource\":\"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/*\"}]}");
         string resources = "[" +
-            "{\"address\":\"" + module + "aws_iam_role.gw\",\"mode\":\"managed\",\"type\":\"aws_iam_role\",\"values\":{\"assume_role_policy\":" + trust + ",\"inline_policy\":[{\"name\":\"tokens\",\"policy\":" + Grant("CountTokens") + "}]}}," +
-            "{\"address\":\"" + module + "aws_iam_policy.claude[0]\",\"mode\":\"managed\",\"type\":\"aws_iam_policy\",\"values\":{\"policy\":" + Grant("CreateInference") + "}}," +
-            "{\"address\":\"" + module + "aws_iam_role_policy_attachment.claude\",\"mode\":\"managed\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{}}]";
-        string config = "{\"resources\":[{\"address\":\"aws_iam_role_policy_attachment.claude\",\"expressions\":{\"role\":{\"references\":[\"aws_iam_role.gw.name\",\"aws_iam_role.gw\"]},\"policy_arn\":{\"references\":[\"aws_iam_policy.claude[0].arn\",\"aws_iam_policy.claude\"]}}}]}";
+            "{\"address\":\"" + module + """aws_iam_role.gw","mode":"managed","type":"aws_iam_role","values":{"assume_role_policy":""" + trust + ""","inline_policy":[{"name":"tokens","policy":""" + Grant("CountTokens") + "}]}}," +
+            "{\"address\":\"" + module + """aws_iam_policy.claude[0]","mode":"managed","type":"aws_iam_policy","values":{"policy":""" + Grant("CreateInference") + "}}," +
+            "{\"address\":\"" + module + """aws_iam_role_policy_attachment.claude","mode":"managed","type":"aws_iam_role_policy_attachment","values":{}}]""";
+        string config = """{"resources":[{"address":"aws_iam_role_policy_attachment.claude","expressions":{"role":{"references":["aws_iam_role.gw.name","aws_iam_role.gw"]},"policy_arn":{"references":["aws_iam_policy.claude[0].arn","aws_iam_policy.claude"]}}}]}""";
         string rootModule = module.Length == 0
-            ? "{\"resources\":" + resources + "}"
-            : "{\"child_modules\":[{\"address\":\"module.gw\",\"resources\":" + resources + "}]}";
-        string rootConfig = module.Length == 0 ? config : "{\"module_calls\":{\"gw\":{\"module\":" + config + "}}}";
-        string plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":" + rootModule + "},\"configuration\":{\"root_module\":" + rootConfig + "}}";
+            ? """{"resources":""" + resources + "}"
+            : """{"child_modules":[{"address":"module.gw","resources":""" + resources + "}]}";
+        string rootConfig = module.Length == 0 ? config : """{"module_calls":{"gw":{"module":""" + config + "}}}";
+        string plan = """{"format_version":"1.2","planned_values":{"root_module":""" + rootModule + """},"configuration":{"root_module":""" + rootConfig + "}}";
         using var dir = new TempDir();
         // The role's inline policy grants CountTokens, the attached customer policy CreateInference: together, all the gateway needs.
         var found = Findings(dir.Write("plan.json", plan));
@@ -113,8 +113,8 @@ public sealed class TerraformPlanTests
     public void OddAddresses_InTheConfiguration_AreNoCrash()
     {
         using var dir = new TempDir();
-        var path = dir.Write("plan.json", "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" +
-            "{\"address\":\"x\",\"type\":\"aws_iam_role_policy_attachment\",\"values\":{}}," +
+        var path = dir.Write("plan.json", """{"format_version":"1.2","planned_values":{"root_module":{"resources":[""" +
+            """{"address":"x","type":"aws_iam_role_policy_attachment","values":{}},""" +
             "{\"address\":\"aws_iam_role.r\",\"type\":\"aws_iam_role\",\"values\":{\"name\":\"r\",\"assume_role_policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}\"}}]}}," +
             "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":\"x\",\"expressions\":{\"role\":{\"references\":[\"aws_iam_role\", \"aws_iam_role.\"]},\"policy_arn\":{\"references\":[\"aws_iam_policy\"]}}}]}}}");
         var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
@@ -125,12 +125,12 @@ public sealed class TerraformPlanTests
     [Fact]
     public void PermissionsBoundary_FromThePlan_LimitsTheRole_AndOneFromOutsideIsANote()
     {
-        string trust = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"ext-id-123\"}}}]}");
-        string grant = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/*\"}]}");
-        string boundary = JsonSerializer.Serialize("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:CreateInference\",\"Resource\":\"*\"}]}");
-        string plan = "{\"format_version\":\"1.2\",\"planned_values\":{\"root_module\":{\"resources\":[" +
-            "{\"address\":\"aws_iam_role.gw\",\"type\":\"aws_iam_role\",\"values\":{\"assume_role_policy\":" + trust + ",\"inline_policy\":[{\"name\":\"claude\",\"policy\":" + grant + "}]BOUNDARY}}," +
-            "{\"address\":\"aws_iam_policy.boundary\",\"type\":\"aws_iam_policy\",\"values\":{\"policy\":" + boundary + "}}]}}," +
+        string trust = JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"ext-id-123"}}}]}""");
+        string grant = JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["aws-external-anthropic:CreateInference","aws-external-anthropic:CountTokens"],"Resource":"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/*"}]}""");
+        string boundary = JsonSerializer.Serialize("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"aws-external-anthropic:CreateInference","Resource":"*"}]}""");
+        string plan = """{"format_version":"1.2","planned_values":{"root_module":{"resources":[""" +
+            """{"address":"aws_iam_role.gw","type":"aws_iam_role","values":{"assume_role_policy":""" + trust + ""","inline_policy":[{"name":"claude","policy":""" + grant + "}]BOUNDARY}}," +
+            """{"address":"aws_iam_policy.boundary","type":"aws_iam_policy","values":{"policy":""" + boundary + "}}]}}," +
             "\"configuration\":{\"root_module\":{\"resources\":[{\"address\":\"aws_iam_role.gw\",\"expressions\":{\"permissions_boundary\":{\"references\":[\"aws_iam_policy.boundary.arn\",\"aws_iam_policy.boundary\"]}}}]}}}";
         using var dir = new TempDir();
         var found = Findings(dir.Write("plan.json", plan.Replace("BOUNDARY", string.Empty)));

@@ -35,8 +35,8 @@ public sealed class JsonParserTests
     [Fact]
     public void Single_Values_And_Arrays_Are_Both_Accepted()
     {
-        var one = PolicyReader.Read("a", "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"a:b\", \"Resource\": \"*\"}}");
-        var many = PolicyReader.Read("b", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"a:b\"], \"Resource\": [\"*\"]}]}");
+        var one = PolicyReader.Read("a", """{"Statement": {"Effect": "Allow", "Action": "a:b", "Resource": "*"}}""");
+        var many = PolicyReader.Read("b", """{"Statement": [{"Effect": "Allow", "Action": ["a:b"], "Resource": ["*"]}]}""");
         Assert.Equal("a:b", Assert.Single(one.Statements[0].Action!.Values).Value);
         Assert.Equal("a:b", Assert.Single(many.Statements[0].Action!.Values).Value);
     }
@@ -56,11 +56,11 @@ public sealed class JsonParserTests
     [Theory]
     [InlineData("", "empty")]
     [InlineData("   \n ", "no JSON value")]
-    [InlineData("{\"a\": tru}", "unexpected word")]
-    [InlineData("{\"a\": \"x}", "unterminated")]
-    [InlineData("{\"a\" \"x\"}", "':' was expected")]
-    [InlineData("{\"a\": 1} {}", "after the end")]
-    [InlineData("{\"a\": 01}", "leading zeros")]
+    [InlineData("""{"a": tru}""", "unexpected word")]
+    [InlineData("""{"a": "x}""", "unterminated")]
+    [InlineData("""{"a" "x"}""", "':' was expected")]
+    [InlineData("""{"a": 1} {}""", "after the end")]
+    [InlineData("""{"a": 01}""", "leading zeros")]
     [InlineData("{\"a\": \"\\q\"}", "invalid escape")]
     public void Reports_Syntax_Errors(string text, string expected)
     {
@@ -72,7 +72,7 @@ public sealed class JsonParserTests
     [Fact]
     public void Huge_Numbers_Are_Kept_As_Text()
     {
-        var (root, issues) = Parse("{\"n\": 123456789012345678901234567890e999}");
+        var (root, issues) = Parse("""{"n": 123456789012345678901234567890e999}""");
         Assert.Empty(issues);
         Assert.Equal("123456789012345678901234567890e999", ((SourceScalar)((SourceObject)root!).Properties[0].Value).Text);
     }
@@ -109,8 +109,8 @@ public sealed class JsonParserTests
     [Fact]
     public void Kind_Is_Detected_And_Can_Be_Overridden()
     {
-        string trust = "{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"x\"}, \"Action\": \"sts:AssumeRole\"}]}";
-        string perm = "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}";
+        string trust = """{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "x"}, "Action": "sts:AssumeRole"}]}""";
+        string perm = """{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""";
         Assert.Equal(DocumentKind.Trust, PolicyReader.Read("t", trust).Kind);
         Assert.Equal(DocumentKind.Permission, PolicyReader.Read("p", perm).Kind);
         Assert.Equal(DocumentKind.Permission, PolicyReader.Read("t", trust, DocumentKind.Permission).Kind);

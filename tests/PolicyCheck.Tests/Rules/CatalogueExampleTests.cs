@@ -35,11 +35,11 @@ public sealed class CatalogueExampleTests
         bool trust = Trust(id, example);
         string principal = trust ? "\"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\"" : "\"Action\": \"aws-external-anthropic:CreateInference\", \"Resource\": \"*\"";
         if (text.StartsWith("\"Condition\"", System.StringComparison.Ordinal))
-            text = "{\"Effect\": \"Allow\", " + principal + ", " + text + "}";
+            text = """{"Effect": "Allow", """ + principal + ", " + text + "}";
         else if (text.StartsWith("\"Principal\"", System.StringComparison.Ordinal))
-            text = "{\"Effect\": \"Allow\", " + text + ", \"Action\": \"sts:AssumeRole\", \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"}}}";
+            text = """{"Effect": "Allow", """ + text + """, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"}}}""";
         if (text.IndexOf("\"Statement\"", System.StringComparison.Ordinal) < 0 && text.StartsWith("{", System.StringComparison.Ordinal) && !text.StartsWith("{\"Version\"", System.StringComparison.Ordinal))
-            text = "{\"Version\": \"2012-10-17\", \"Statement\": [" + text + "]}";
+            text = """{"Version": "2012-10-17", "Statement": [""" + text + "]}";
         return text;
     }
 

@@ -31,15 +31,15 @@ public sealed class SecretsTests
         using var world = new VerifyWorld();
         world.Env["ANTHROPIC_API_KEY"] = AnthropicKey;
         // Servers that echo what they were sent, secrets included.
-        world.ClaudeOverride = r => new FakeResponse { Status = 403, ContentType = "application/json", Body = "{\"message\":\"bad request; Authorization: " + r.Headers.GetValueOrDefault("Authorization") + "; x-amz-security-token: " + r.Headers.GetValueOrDefault("X-Amz-Security-Token") + "\"}" };
-        world.PortkeyOverride = r => new FakeResponse { Status = 500, ContentType = "application/json", Body = "{\"error\":\"upstream failed for key " + r.Headers.GetValueOrDefault("x-portkey-api-key") + " sk-ant-api03-LEAKEDLEAKEDLEAKED\"}" };
+        world.ClaudeOverride = r => new FakeResponse { Status = 403, ContentType = "application/json", Body = """{"message":"bad request; Authorization: """ + r.Headers.GetValueOrDefault("Authorization") + "; x-amz-security-token: " + r.Headers.GetValueOrDefault("X-Amz-Security-Token") + "\"}" };
+        world.PortkeyOverride = r => new FakeResponse { Status = 500, ContentType = "application/json", Body = """{"error":"upstream failed for key """ + r.Headers.GetValueOrDefault("x-portkey-api-key") + " sk-ant-api03-LEAKEDLEAKEDLEAKED\"}" };
         world.IamOverride = r => r.Form.GetValueOrDefault("Action") == "GetOutboundWebIdentityFederationInfo"
             ? FakeAws.IamError("AccessDenied", "not allowed with secret " + FakeAws.SecretKey, 403) : null;
         Func<string, string?> env = n => world.Env.TryGetValue(n, out var v) ? v : null;
 
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "gateway:\n  externalId:\n    value: " + ExternalId + "\n");
-        dir.Write("trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + "-old\",\"aws:PrincipalAccount\":\"1\"}}}]}");
+        dir.Write("trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + """-old","aws:PrincipalAccount":"1"}}}]}""");
         string report = Path.Combine(dir.Path, "report.sarif");
         // A weak operator --fix rewrites on the line that holds the external ID: the diff must not show it.
         dir.Write("weak/trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEqualsIfExists\":{\"sts:ExternalId\":\"" + ExternalId + "\"}}}]}");
@@ -65,7 +65,7 @@ public sealed class SecretsTests
             AssertClean(string.Join(" ", args.Take(3)), output + err);
         }
         var batch = CliRunner.Run(new[] { "simulate", "--batch", "-" }, env, cwd: dir.Path,
-            stdin: "{\"resourcePolicy\":" + File.ReadAllText(Path.Combine(dir.Path, "trust.json")) + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"" + ExternalId + "-old\"}}\n");
+            stdin: """{"resourcePolicy":""" + File.ReadAllText(Path.Combine(dir.Path, "trust.json")) + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"" + ExternalId + "-old\"}}\n");
         AssertClean("simulate --batch", batch.Out + batch.Err);
         AssertClean("lint --output", File.ReadAllText(report));
         // The Claude fake really did receive the secrets, so the masking above is what kept them out.
@@ -79,7 +79,7 @@ public sealed class SecretsTests
         mask.Add("my-own-secret-value");
         string text = "Authorization: AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=abc\n" +
                       "x-portkey-api-key: pk-123456789\n<SecretAccessKey>wJalr/EXAMPLE</SecretAccessKey><SessionToken>FwoG</SessionToken>\n" +
-                      "{\"SecretAccessKey\": \"abc/def\"} sk-ant-api03-abcdefghijkl my-own-secret-value aws_secret_access_key=xyz123";
+                      """{"SecretAccessKey": "abc/def"} sk-ant-api03-abcdefghijkl my-own-secret-value aws_secret_access_key=xyz123""";
         string masked = mask.Apply(text);
         foreach (var s in new[] { "Signature=abc", "pk-123456789", "wJalr/EXAMPLE", "FwoG", "abc/def", "sk-ant-api03-abcdefghijkl", "my-own-secret-value", "xyz123" })
             Assert.DoesNotContain(s, masked);

@@ -7,9 +7,9 @@ public sealed class AllowNotActionRuleTests
 {
     [Fact]
     public void Flags_AllowNotAction_AndNotResource()
-        => Assert.Equal(2, Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\",\"NotResource\":\"arn:aws:s3:::secret/*\"}")).Only("PC1029").Count);
+        => Assert.Equal(2, Lint.Json(Lint.Permission("""{"Effect":"Allow","NotAction":"iam:*","NotResource":"arn:aws:s3:::secret/*"}""")).Only("PC1029").Count);
 
     [Fact]
     public void Accepts_DenyNotAction()
-        => Assert.Empty(Lint.Json(Lint.Permission("{\"Effect\":\"Deny\",\"NotAction\":\"iam:*\",\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}")).Only("PC1029"));
+        => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Deny","NotAction":"iam:*","Resource":"*"},{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}""")).Only("PC1029"));
 }

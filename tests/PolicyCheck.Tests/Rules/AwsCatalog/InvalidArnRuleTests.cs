@@ -19,5 +19,5 @@ public sealed class InvalidArnRuleTests
 
     [Fact]
     public void Accepts_WellFormed_Wildcards_AndAwsManagedAccount()
-        => Assert.Empty(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":[\"arn:aws:s3:::bucket/*\",\"arn:aws:dynamodb:*:*:table/t\",\"arn:aws:iam::aws:policy/ReadOnlyAccess\",\"arn:aws-cn:s3:::b\",\"arn:aws:iam::111122223333:role/${aws:username}\",\"arn:aws:s3:*\"]}")).Only("PC1025"));
+        => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":"*","Resource":["arn:aws:s3:::bucket/*","arn:aws:dynamodb:*:*:table/t","arn:aws:iam::aws:policy/ReadOnlyAccess","arn:aws-cn:s3:::b","arn:aws:iam::111122223333:role/${aws:username}","arn:aws:s3:*"]}""")).Only("PC1025"));
 }

@@ -5,12 +5,12 @@ namespace PolicyCheck.Tests.Rules;
 /// <summary>PC1026: what UnknownConditionKeyRule must flag and what it must leave alone.</summary>
 public sealed class UnknownConditionKeyRuleTests
 {
-    private static string With(string condition) => Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":" + condition + "}");
+    private static string With(string condition) => Lint.Permission("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":""" + condition + "}");
 
     [Theory]
-    [InlineData("{\"StringEquals\":{\"aws:SourceVPC2\":\"vpc-1\"}}", "global")]
-    [InlineData("{\"StringEquals\":{\"s3:prefixx\":\"a/\"}}", "Amazon S3")]
-    [InlineData("{\"StringEquals\":{\"SourceIp\":\"a\"}}", "not a condition key")]
+    [InlineData("""{"StringEquals":{"aws:SourceVPC2":"vpc-1"}}""", "global")]
+    [InlineData("""{"StringEquals":{"s3:prefixx":"a/"}}""", "Amazon S3")]
+    [InlineData("""{"StringEquals":{"SourceIp":"a"}}""", "not a condition key")]
     public void Flags_UnknownKeys(string condition, string expected)
     {
         var d = Assert.Single(Lint.Json(With(condition)).Only("PC1026"));
@@ -19,5 +19,5 @@ public sealed class UnknownConditionKeyRuleTests
 
     [Fact]
     public void Accepts_GlobalServiceAndTagKeys_AnyCase()
-        => Assert.Empty(Lint.Json(With("{\"StringEquals\":{\"aws:sourcevpc\":\"vpc-1\",\"s3:prefix\":\"a/\",\"aws:PrincipalTag/team\":\"red\",\"sts:ExternalId\":\"x\"},\"IpAddress\":{\"aws:SourceIp\":\"10.0.0.0/8\"}}")).Only("PC1026"));
+        => Assert.Empty(Lint.Json(With("""{"StringEquals":{"aws:sourcevpc":"vpc-1","s3:prefix":"a/","aws:PrincipalTag/team":"red","sts:ExternalId":"x"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""")).Only("PC1026"));
 }

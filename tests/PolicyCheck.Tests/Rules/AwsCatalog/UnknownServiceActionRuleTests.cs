@@ -8,7 +8,7 @@ public sealed class UnknownServiceActionRuleTests
     [Fact]
     public void Flags_Typo_WithNearest_AsAWarning()
     {
-        var d = Assert.Single(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObjects\",\"dynamodb:GetItem\"],\"Resource\":\"*\"}")).Only("PC1022"));
+        var d = Assert.Single(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s3:GetObjects","dynamodb:GetItem"],"Resource":"*"}""")).Only("PC1022"));
         Assert.Contains("\"s3:GetObject\"", d.Message);
         Assert.Equal(PolicyCheck.Facts.Severity.Warning, d.Severity);
         Assert.Contains("newer than the catalogue", d.Message);
@@ -16,5 +16,5 @@ public sealed class UnknownServiceActionRuleTests
 
     [Fact]
     public void Accepts_KnownActions_AnyCase_AndWildcards()
-        => Assert.Empty(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[\"s3:getobject\",\"iam:PassRole\",\"ec2:Describe*\",\"bedrock:InvokeModel\"],\"Resource\":\"*\"}")).Only("PC1022"));
+        => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s3:getobject","iam:PassRole","ec2:Describe*","bedrock:InvokeModel"],"Resource":"*"}""")).Only("PC1022"));
 }

@@ -8,12 +8,12 @@ public sealed class UnknownServiceRuleTests
     [Fact]
     public void Flags_UnknownPrefix_WithNearestAndDate()
     {
-        var d = Assert.Single(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s4:GetObject\",\"Resource\":\"*\"}")).Only("PC1021"));
+        var d = Assert.Single(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":"s4:GetObject","Resource":"*"}""")).Only("PC1021"));
         Assert.Contains("did you mean \"s3\"", d.Message);
         Assert.Contains("2026-09-26", d.Message);
     }
 
     [Fact]
     public void Accepts_RealServices_AndLeavesClaudeMisnamesToPC2001()
-        => Assert.Empty(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"sts:AssumeRole\",\"bedrock:InvokeModel\",\"anthropic:CreateInference\",\"aws-external-anthropic:CreateInference\",\"*\"],\"Resource\":\"*\"}")).Only("PC1021"));
+        => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s3:GetObject","sts:AssumeRole","bedrock:InvokeModel","anthropic:CreateInference","aws-external-anthropic:CreateInference","*"],"Resource":"*"}""")).Only("PC1021"));
 }

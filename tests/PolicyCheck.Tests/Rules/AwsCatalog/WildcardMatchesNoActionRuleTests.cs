@@ -7,9 +7,9 @@ public sealed class WildcardMatchesNothingRuleTests
 {
     [Fact]
     public void Flags_EmptyWildcard()
-        => Assert.Single(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":\"s3:Gett*\",\"Resource\":\"*\"}")).Only("PC1023"));
+        => Assert.Single(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":"s3:Gett*","Resource":"*"}""")).Only("PC1023"));
 
     [Fact]
     public void Accepts_MatchingWildcards()
-        => Assert.Empty(Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[\"s3:Get*\",\"s3:*\",\"ec2:Describe?nstances\"],\"Resource\":\"*\"}")).Only("PC1023"));
+        => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s3:Get*","s3:*","ec2:Describe?nstances"],"Resource":"*"}""")).Only("PC1023"));
 }

@@ -9,7 +9,7 @@ public sealed class ElementTypeRuleTests
     [Fact]
     public void Flags_NumberForAction()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": 42, \"Resource\": \"*\"}]}";
+        const string policy = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": 42, "Resource": "*"}]}""";
         var found = Lint.Json(policy, null).Only("PC1003");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("must be a string") || (d.Fix ?? string.Empty).Contains("must be a string"));
@@ -20,7 +20,7 @@ public sealed class ElementTypeRuleTests
     [Fact]
     public void Flags_ArrayAtTop()
     {
-        const string policy = "[{\"Effect\": \"Allow\"}]";
+        const string policy = """[{"Effect": "Allow"}]""";
         var found = Lint.Json(policy, null).Only("PC1003");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("must be a JSON object") || (d.Fix ?? string.Empty).Contains("must be a JSON object"));
@@ -31,7 +31,7 @@ public sealed class ElementTypeRuleTests
     [Fact]
     public void Flags_NumberVersion()
     {
-        const string policy = "{\"Version\": 2012, \"Statement\": []}";
+        const string policy = """{"Version": 2012, "Statement": []}""";
         var found = Lint.Json(policy, null).Only("PC1003");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("Version must be a string") || (d.Fix ?? string.Empty).Contains("Version must be a string"));

@@ -18,7 +18,7 @@ public sealed class EncodingRuleTests
         return LintEngine.CreateDefault(null).Lint(new[] { role }, new PolicyCheck.Config.GatewayConfig());
     }
 
-    private static readonly string Good = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": " + Lint.InferenceActions + ", \"Resource\": \"*\"}");
+    private static readonly string Good = Lint.Permission("""{"Effect": "Allow", "Action": """ + Lint.InferenceActions + """, "Resource": "*"}""");
 
     [Fact]
     public void Flags_InvalidUtf8_WithPosition()

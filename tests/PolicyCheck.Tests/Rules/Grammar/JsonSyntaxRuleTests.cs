@@ -9,7 +9,7 @@ public sealed class JsonSyntaxRuleTests
     [Fact]
     public void Flags_TruncatedFile()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [";
+        const string policy = """{"Version": "2012-10-17", "Statement": [""";
         var found = Lint.Json(policy, null).Only("PC1001");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("truncated") || (d.Fix ?? string.Empty).Contains("truncated"));

@@ -29,17 +29,17 @@ public sealed class PolicySizeRuleTests
     /// <summary>A trust policy of <paramref name="statements"/> Portkey statements (about 200 characters each).</summary>
     private static string Trust(int statements)
     {
-        var list = Enumerable.Range(0, statements).Select(i => "{\"Sid\": \"S" + i + "\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"},"
-            + " \"Action\": \"sts:AssumeRole\", \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"}}}");
-        return "{\"Version\": \"2012-10-17\", \"Statement\": [" + string.Join(",\n", list) + "]}";
+        var list = Enumerable.Range(0, statements).Select(i => """{"Sid": "S""" + i + "\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"},"
+            + """ "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"}}}""");
+        return """{"Version": "2012-10-17", "Statement": [""" + string.Join(",\n", list) + "]}";
     }
 
     /// <summary>A permission policy whose one statement lists <paramref name="actions"/> actions (about 40 characters each).</summary>
     private static string Permission(int actions)
     {
         var list = Enumerable.Range(0, actions).Select(_ => "\"aws-external-anthropic:CreateInference\"");
-        return "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"S0\", \"Effect\": \"Allow\", \"Action\": [" + string.Join(", ", list)
-            + "], \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"}]}";
+        return """{"Version": "2012-10-17", "Statement": [{"Sid": "S0", "Effect": "Allow", "Action": [""" + string.Join(", ", list)
+            + """], "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"}]}""";
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class PrincipalElementRuleTests
     [Fact]
     public void Flags_NoPrincipal()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\"}, {\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRole\"}]}";
+        const string policy = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"}, "Action": "sts:AssumeRole"}, {"Effect": "Allow", "Action": "sts:AssumeRole"}]}""";
         var found = Lint.Json(policy, null).Only("PC1016");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("no \"Principal\"") || (d.Fix ?? string.Empty).Contains("no \"Principal\""));

@@ -9,7 +9,7 @@ public sealed class StatementMissingRuleTests
     [Fact]
     public void Flags_EmptyArray()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": []}";
+        const string policy = """{"Version": "2012-10-17", "Statement": []}""";
         var found = Lint.Json(policy, null).Only("PC1007");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("empty") || (d.Fix ?? string.Empty).Contains("empty"));
@@ -20,7 +20,7 @@ public sealed class StatementMissingRuleTests
     [Fact]
     public void Flags_NoStatement()
     {
-        const string policy = "{\"Version\": \"2012-10-17\"}";
+        const string policy = """{"Version": "2012-10-17"}""";
         var found = Lint.Json(policy, null).Only("PC1007");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("no \"Statement\"") || (d.Fix ?? string.Empty).Contains("no \"Statement\""));

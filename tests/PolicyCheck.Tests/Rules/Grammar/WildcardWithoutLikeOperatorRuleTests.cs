@@ -21,9 +21,9 @@ public sealed class WildcardWithoutLikeOperatorRuleTests
         """;
 
     [Theory]
-    [InlineData("{\"StringEquals\": {\"aws:PrincipalTag/team\": \"ml-*\"}}", "\"StringLike\"", 8, 63)]
-    [InlineData("{\"StringNotEquals\": {\"aws:PrincipalTag/team\": \"ml-?\"}}", "\"StringNotLike\"", 8, 66)]
-    [InlineData("{\"ForAnyValue:StringEqualsIgnoreCase\": {\"aws:TagKeys\": [\"a\", \"b*\"]}}", "\"ForAnyValue:StringLike\" (it is case-sensitive)", 8, 81)]
+    [InlineData("""{"StringEquals": {"aws:PrincipalTag/team": "ml-*"}}""", "\"StringLike\"", 8, 63)]
+    [InlineData("""{"StringNotEquals": {"aws:PrincipalTag/team": "ml-?"}}""", "\"StringNotLike\"", 8, 66)]
+    [InlineData("""{"ForAnyValue:StringEqualsIgnoreCase": {"aws:TagKeys": ["a", "b*"]}}""", "\"ForAnyValue:StringLike\" (it is case-sensitive)", 8, 81)]
     public void Flags_AWildcardTheOperatorMatchesLiterally(string condition, string fix, int line, int column)
     {
         var d = Assert.Single(Lint.Json(Policy(condition)).Only("PC1035"));
@@ -34,10 +34,10 @@ public sealed class WildcardWithoutLikeOperatorRuleTests
     }
 
     [Theory]
-    [InlineData("{\"StringLike\": {\"aws:PrincipalTag/team\": \"ml-*\"}}")]
-    [InlineData("{\"StringEquals\": {\"aws:PrincipalTag/team\": \"ml\"}}")]
-    [InlineData("{\"StringEquals\": {\"aws:PrincipalTag/team\": \"a${*}b\"}}")]
-    [InlineData("{\"ArnEquals\": {\"aws:SourceArn\": \"arn:aws:s3:::logs-*\"}}")]
+    [InlineData("""{"StringLike": {"aws:PrincipalTag/team": "ml-*"}}""")]
+    [InlineData("""{"StringEquals": {"aws:PrincipalTag/team": "ml"}}""")]
+    [InlineData("""{"StringEquals": {"aws:PrincipalTag/team": "a${*}b"}}""")]
+    [InlineData("""{"ArnEquals": {"aws:SourceArn": "arn:aws:s3:::logs-*"}}""")]
     public void Accepts_LikeOperators_PlainValues_AndEscapedStars(string condition)
         => Assert.Empty(Lint.Json(Policy(condition)).Only("PC1035"));
 }

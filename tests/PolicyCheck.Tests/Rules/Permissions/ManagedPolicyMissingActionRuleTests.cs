@@ -5,7 +5,7 @@ namespace PolicyCheck.Tests.Rules;
 /// <summary>PC2010: attached AWS managed policies that cannot serve the gateway.</summary>
 public sealed class ManagedPolicyMissingActionRuleTests
 {
-    private const string Trust = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\"}]}";
+    private const string Trust = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"}, "Action": "sts:AssumeRole"}]}""";
 
     [Fact]
     public void Flags_ReadOnlyAccess_ForInference()

@@ -70,8 +70,8 @@ public sealed class RequiredActionMissingRuleTests
     [Fact]
     public void Names_ThePermissionsBoundary_WhenItIsWhatBlocks()
     {
-        string grant = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"*\"}");
-        string boundary = Lint.Permission("{\"Effect\": \"Allow\", \"Action\": \"aws-external-anthropic:CreateInference\", \"Resource\": \"*\"}");
+        string grant = Lint.Permission("""{"Effect": "Allow", "Action": ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CountTokens"], "Resource": "*"}""");
+        string boundary = Lint.Permission("""{"Effect": "Allow", "Action": "aws-external-anthropic:CreateInference", "Resource": "*"}""");
         var role = new PolicyCheck.Engine.RoleGroup("role");
         role.Documents.Add(PolicyCheck.Model.PolicyReader.Read("permission.json", grant));
         role.Boundaries.Add(PolicyCheck.Model.PolicyReader.Read("boundary.json", boundary, PolicyCheck.Model.DocumentKind.Permission, "the-boundary"));

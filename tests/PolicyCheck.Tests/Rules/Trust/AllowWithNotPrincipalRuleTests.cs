@@ -9,7 +9,7 @@ public sealed class AllowWithNotPrincipalRuleTests
     [Fact]
     public void Flags_NotPrincipal()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"NotPrincipal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}, \"Action\": \"sts:AssumeRole\"}]}";
+        const string policy = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"}]}""";
         var found = Lint.Json(policy, null).Only("PC3003");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("NotPrincipal") || (d.Fix ?? string.Empty).Contains("NotPrincipal"));

@@ -54,7 +54,7 @@ public sealed class ExternalIdOperatorRuleTests
     }
 
     private static string Trust(string condition)
-        => "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\", \"Condition\": {" + condition + "}}]}";
+        => """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"}, "Action": "sts:AssumeRole", "Condition": {""" + condition + "}}]}";
 
     [Theory]
     [InlineData("\"StringEqualsIfExists\": {\"sts:ExternalId\": \"ext-id-123\"}", true)]

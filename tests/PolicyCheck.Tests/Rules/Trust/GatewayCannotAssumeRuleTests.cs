@@ -14,7 +14,7 @@ public sealed class GatewayCannotAssumeRuleTests
     [Fact]
     public void Flags_ConditionTheGatewayCannotMeet()
     {
-        var all = Lint.Json(Trust("{\"StringEquals\": {\"sts:ExternalId\": \"pk-7f3a9c2e-live\", \"aws:PrincipalAccount\": \"111122223333\"}}"), Config);
+        var all = Lint.Json(Trust("""{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live", "aws:PrincipalAccount": "111122223333"}}"""), Config);
         var d = Assert.Single(all.Only("PC3011"));
         Assert.Contains("aws:PrincipalAccount", d.Message);
         Assert.Equal(4, d.Span.Line);
@@ -28,24 +28,24 @@ public sealed class GatewayCannotAssumeRuleTests
     public void Flags_DenyThatCatchesTheGateway()
     {
         var deny = ",\n{\"Sid\": \"NoHttp\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"sts:*\", \"Condition\": {\"StringNotEquals\": {\"aws:PrincipalAccount\": \"111122223333\"}}}";
-        var d = Assert.Single(Lint.Json(Trust("{\"StringEquals\": {\"sts:ExternalId\": \"pk-7f3a9c2e-live\"}}", deny), Config).Only("PC3011"));
+        var d = Assert.Single(Lint.Json(Trust("""{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live"}}""", deny), Config).Only("PC3011"));
         Assert.Contains("NoHttp", d.Message);
         Assert.Equal(6, d.Span.Line);
     }
 
     [Fact]
     public void Accepts_SeedTrust()
-        => Assert.Empty(Lint.Json(Trust("{\"StringEquals\": {\"sts:ExternalId\": \"pk-7f3a9c2e-live\"}}"), Config).Only("PC3011"));
+        => Assert.Empty(Lint.Json(Trust("""{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live"}}"""), Config).Only("PC3011"));
 
     [Fact]
     public void Accepts_HarmlessExtraCondition()
-        => Assert.Empty(Lint.Json(Trust("{\"StringEquals\": {\"sts:ExternalId\": \"pk-7f3a9c2e-live\"}, \"Bool\": {\"aws:SecureTransport\": \"true\"}}"), Config).Only("PC3011"));
+        => Assert.Empty(Lint.Json(Trust("""{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live"}, "Bool": {"aws:SecureTransport": "true"}}"""), Config).Only("PC3011"));
 
     [Fact]
     public void Quiet_WhenAStringRuleExplainedIt()
     {
         // The MFA condition is PC3009's finding; the proof does not repeat it.
-        var all = Lint.Json(Trust("{\"StringEquals\": {\"sts:ExternalId\": \"pk-7f3a9c2e-live\"}, \"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}"), Config);
+        var all = Lint.Json(Trust("""{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live"}, "Bool": {"aws:MultiFactorAuthPresent": "true"}}"""), Config);
         Assert.NotEmpty(all.Only("PC3009"));
         Assert.Empty(all.Only("PC3011"));
     }
