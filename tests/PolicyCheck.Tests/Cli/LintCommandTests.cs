@@ -8,7 +8,13 @@ namespace PolicyCheck.Tests.Cli;
 public sealed class LintCommandTests
 {
     private static readonly string GoodPolicy = Lint.Permission("""{"Sid": "Claude", "Effect": "Allow", "Action": """ + Lint.InferenceActions + ", \"Resource\": \"" + Lint.WorkspaceStar + "\"}");
-    private const string BedrockPolicy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\",\n    \"Action\": [\"bedrock:InvokeModel\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"*\"}]\n}";
+    private const string BedrockPolicy = """
+        {
+          "Version": "2012-10-17",
+          "Statement": [{"Effect": "Allow",
+            "Action": ["bedrock:InvokeModel", "aws-external-anthropic:CountTokens"], "Resource": "*"}]
+        }
+        """;
 
     [Fact]
     public void Clean_Policy_Exits_0()

@@ -9,7 +9,10 @@ public sealed class SimulateCommandTests
     private const string Ws1 = "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_01";
     private const string Ws2 = "arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_02";
     private const string Session = "arn:aws:sts::111122223333:assumed-role/PortkeyRole/s";
-    private const string Policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"" + Ws1 + "\"},\n{\"Sid\":\"NoDelete\",\"Effect\":\"Deny\",\"Action\":\"aws-external-anthropic:Delete*\",\"Resource\":\"*\"}]}";
+    private const string Policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Claude\",\"Effect\":\"Allow\",\"Action\":[\"aws-external-anthropic:CreateInference\",\"aws-external-anthropic:CountTokens\"],\"Resource\":\"" + Ws1 + """
+        "},
+        {"Sid":"NoDelete","Effect":"Deny","Action":"aws-external-anthropic:Delete*","Resource":"*"}]}
+        """;
     private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"pk-7f3a9c2e"}}}]}""";
 
     [Fact]
@@ -109,7 +112,12 @@ public sealed class SimulateCommandTests
     public void BadPolicy_NamesFileAndLine()
     {
         using var dir = new TempDir();
-        var p = dir.Write("bad.json", "{\n\"Statement\": [\n  {\"Effect\": \"Allow\",, }\n]}");
+        var p = dir.Write("bad.json", """
+            {
+            "Statement": [
+              {"Effect": "Allow",, }
+            ]}
+            """);
         var (exit, _, err) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject" });
         Assert.Equal(2, exit);
         Assert.Contains("bad.json(3,", err);
@@ -119,7 +127,10 @@ public sealed class SimulateCommandTests
     public void GrammarProblems_AreWarnedWithPosition()
     {
         using var dir = new TempDir();
-        var p = dir.Write("p.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\",\n\"Condition\":{\"StringEqual\":{\"k\":\"v\"}}}]}");
+        var p = dir.Write("p.json", """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",
+            "Condition":{"StringEqual":{"k":"v"}}}]}
+            """);
         var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "k=v" });
         Assert.Equal(0, exit);
         Assert.Contains("(2,14): error PC1018", err);

@@ -6,7 +6,12 @@ namespace PolicyCheck.Tests.Cli;
 
 public sealed class VerboseTraceTests
 {
-    private const string Trust = "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\",\n\"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"pk-secret-7f3a\", \"aws:PrincipalAccount\": \"111122223333\"}}}]}";
+    private const string Trust = """
+        {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"}, "Action": "sts:AssumeRole",
+        "Condition": {"StringEquals": {"sts:ExternalId": "pk-secret-7f3a", "aws:PrincipalAccount": "111122223333"}}}]}
+        """;
 
     [Fact]
     public void Text_And_Json_CarryTheTrace_OnlyWithVerbose_WithoutTheExternalId()

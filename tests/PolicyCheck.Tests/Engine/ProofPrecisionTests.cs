@@ -200,7 +200,10 @@ public sealed class ProofPrecisionTests
     [Fact]
     public void NotResourceVariableWithoutAValue_IsAWarning_WithADefaultItIsNot()
     {
-        string deny(string v) => Permission.Replace("\n  ]", ",\n    {\"Effect\": \"Deny\", \"Action\": \"s3:*\", \"NotResource\": \"arn:aws:s3:::home/" + v + "/*\"}\n  ]");
+        string deny(string v) => Permission.Replace("\n  ]", """
+            ,
+                {"Effect": "Deny", "Action": "s3:*", "NotResource": "arn:aws:s3:::home/
+            """ + v + "/*\"}\n  ]");
         var warn = Assert.Single(Run(Config, deny("${aws:username}"), GoodTrust), d => d.RuleId == "PC1033");
         Assert.Equal(Severity.Warning, warn.Severity);
         Assert.DoesNotContain(Run(Config, deny("${aws:username, 'none'}"), GoodTrust), d => d.RuleId == "PC1033");

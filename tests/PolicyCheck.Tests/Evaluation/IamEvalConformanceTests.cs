@@ -89,7 +89,10 @@ public sealed class IamEvalConformanceTests
     {
         var output = new StringWriter();
         var summary = PolicyCheck.Cli.Output.BatchSimulation.Run(new StringReader(
-            "{\"policies\":[],\"action\":\"s3:GetObject\",\"expect\":\"maybe\"}\n{\"policies\":[],\"action\":\"s3:GetObject\",\"title\":\"x\"}"), output);
+            """
+                {"policies":[],"action":"s3:GetObject","expect":"maybe"}
+                {"policies":[],"action":"s3:GetObject","title":"x"}
+                """), output);
         Assert.Equal(2, summary.Errors);
         Assert.Contains("\\\"expect\\\" must be one of", output.ToString());
         Assert.Contains("unknown key \\\"title\\\"", output.ToString());

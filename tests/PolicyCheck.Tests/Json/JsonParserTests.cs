@@ -18,7 +18,15 @@ public sealed class JsonParserTests
     [Fact]
     public void Records_Positions_Of_Every_Element()
     {
-        string text = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": [\"a:b\", \"c:d\"], \"Resource\": \"*\",\n     \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"x1\"}}}\n  ]\n}";
+        string text = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {"Effect": "Allow", "Action": ["a:b", "c:d"], "Resource": "*",
+                 "Condition": {"StringEquals": {"sts:ExternalId": "x1"}}}
+              ]
+            }
+            """;
         var doc = PolicyReader.Read("p.json", text);
         Assert.Equal(2, doc.Version!.Span.Line);
         Assert.Equal(14, doc.Version.Span.Column);
@@ -80,7 +88,10 @@ public sealed class JsonParserTests
     [Fact]
     public void Duplicate_Keys_Are_Reported_With_Both_Positions()
     {
-        var (_, issues) = Parse("{\"a\": 1,\n \"a\": 2}");
+        var (_, issues) = Parse("""
+            {"a": 1,
+             "a": 2}
+            """);
         var issue = Assert.Single(issues);
         Assert.Equal(ProblemKind.DuplicateKey, issue.Kind);
         Assert.Equal(2, issue.Span.Line);

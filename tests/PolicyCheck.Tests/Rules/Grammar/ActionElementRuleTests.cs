@@ -9,7 +9,23 @@ public sealed class ActionElementRuleTests
     [Fact]
     public void Flags_Both()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\",\n      \"NotAction\": \"s3:*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*",
+                  "NotAction": "s3:*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC1009");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("both") || (d.Fix ?? string.Empty).Contains("both"));
@@ -19,7 +35,17 @@ public sealed class ActionElementRuleTests
     [Fact]
     public void Flags_Neither()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC1009");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("neither") || (d.Fix ?? string.Empty).Contains("neither"));
@@ -29,7 +55,22 @@ public sealed class ActionElementRuleTests
     [Fact]
     public void Accepts_ActionOnly()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC1009"));
     }
 }

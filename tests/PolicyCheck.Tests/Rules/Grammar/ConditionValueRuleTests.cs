@@ -5,7 +5,12 @@ namespace PolicyCheck.Tests.Rules;
 /// <summary>PC1019: what ConditionValueRule must flag and what it must leave alone.</summary>
 public sealed class ConditionValueRuleTests
 {
-    private static string With(string condition) => "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:CreateInference\",\"Resource\":\"*\",\n\"Condition\":" + condition + "}]}";
+    private static string With(string condition) => """
+        {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect":"Allow","Action":"aws-external-anthropic:CreateInference","Resource":"*",
+        "Condition":
+        """ + condition + "}]}";
 
     [Theory]
     [InlineData("""{"IpAddress":{"aws:SourceIp":"10.0.0.0/33"}}""", "prefix length")]

@@ -9,7 +9,11 @@ public sealed class DuplicateKeyRuleTests
     [Fact]
     public void Flags_RepeatedAction()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\",\n \"Action\": \"aws-external-anthropic:CreateInference\",\n \"Action\": \"aws-external-anthropic:CountTokens\", \"Resource\": \"*\"}]}";
+        const string policy = """
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+             "Action": "aws-external-anthropic:CreateInference",
+             "Action": "aws-external-anthropic:CountTokens", "Resource": "*"}]}
+            """;
         var found = Lint.Json(policy, null).Only("PC1002");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("first at line 2") || (d.Fix ?? string.Empty).Contains("first at line 2"));
@@ -20,7 +24,22 @@ public sealed class DuplicateKeyRuleTests
     [Fact]
     public void Accepts_ArrayInsteadOfRepeat()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC1002"));
     }
 }

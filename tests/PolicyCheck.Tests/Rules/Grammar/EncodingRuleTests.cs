@@ -23,7 +23,11 @@ public sealed class EncodingRuleTests
     [Fact]
     public void Flags_InvalidUtf8_WithPosition()
     {
-        var bytes = Encoding.UTF8.GetBytes("{\n  \"Version\": \"2012-10-17\",\n  \"Sid\": \"x").Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
+        var bytes = Encoding.UTF8.GetBytes("""
+            {
+              "Version": "2012-10-17",
+              "Sid": "x
+            """).Concat(new byte[] { 0xC3, 0x28 }).Concat(Encoding.UTF8.GetBytes("\"}")).ToArray();
         var found = LintBytes(bytes).Only("PC1017");
         var d = Assert.Single(found);
         Assert.Equal(Severity.Error, d.Severity);

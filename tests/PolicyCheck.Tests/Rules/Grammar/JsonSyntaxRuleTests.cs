@@ -20,7 +20,11 @@ public sealed class JsonSyntaxRuleTests
     [Fact]
     public void Flags_TrailingComma()
     {
-        const string policy = "{\"Version\": \"2012-10-17\",\n \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"aws-external-anthropic:CreateInference\", \"Resource\": \"*\"},\n]}";
+        const string policy = """
+            {"Version": "2012-10-17",
+             "Statement": [{"Effect": "Allow", "Action": "aws-external-anthropic:CreateInference", "Resource": "*"},
+            ]}
+            """;
         var found = Lint.Json(policy, null).Only("PC1001");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("trailing comma") || (d.Fix ?? string.Empty).Contains("trailing comma"));
@@ -31,7 +35,23 @@ public sealed class JsonSyntaxRuleTests
     [Fact]
     public void Flags_Comment()
     {
-        const string policy = "// my policy\n{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            // my policy
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC1001");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("comments") || (d.Fix ?? string.Empty).Contains("comments"));
@@ -53,7 +73,22 @@ public sealed class JsonSyntaxRuleTests
     [Fact]
     public void Accepts_StrictJson()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC1001"));
     }
 }

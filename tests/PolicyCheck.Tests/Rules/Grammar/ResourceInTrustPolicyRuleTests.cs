@@ -9,7 +9,21 @@ public sealed class ResourceInTrustPolicyRuleTests
     [Fact]
     public void Flags_ResourceStar()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC1012");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("resource is the role itself") || (d.Fix ?? string.Empty).Contains("resource is the role itself"));
@@ -19,7 +33,25 @@ public sealed class ResourceInTrustPolicyRuleTests
     [Fact]
     public void Accepts_NoResource()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC1012"));
     }
 }

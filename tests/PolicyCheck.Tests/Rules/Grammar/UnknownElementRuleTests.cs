@@ -9,7 +9,10 @@ public sealed class UnknownElementRuleTests
     [Fact]
     public void Flags_LowercaseStatement()
     {
-        const string policy = "{\"Version\": \"2012-10-17\",\n \"statement\": []}";
+        const string policy = """
+            {"Version": "2012-10-17",
+             "statement": []}
+            """;
         var found = Lint.Json(policy, null).Only("PC1004");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("case-sensitive") || (d.Fix ?? string.Empty).Contains("case-sensitive"));
@@ -20,7 +23,23 @@ public sealed class UnknownElementRuleTests
     [Fact]
     public void Flags_ActionsPlural()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\",\n      \"Actions\": \"x\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*",
+                  "Actions": "x"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC1004");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("not a statement element") || (d.Fix ?? string.Empty).Contains("not a statement element"));
@@ -30,7 +49,22 @@ public sealed class UnknownElementRuleTests
     [Fact]
     public void Accepts_KnownElements()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC1004"));
     }
 }

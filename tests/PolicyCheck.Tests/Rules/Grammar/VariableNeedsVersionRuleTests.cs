@@ -5,7 +5,10 @@ namespace PolicyCheck.Tests.Rules;
 /// <summary>PC1020: what VariableNeedsVersionRule must flag and what it must leave alone.</summary>
 public sealed class VariableVersionRuleTests
 {
-    private static string Policy(string version) => "{" + version + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\n\"Resource\":\"arn:aws:s3:::home/${aws:username}/*\"}]}";
+    private static string Policy(string version) => "{" + version + """
+        "Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+        "Resource":"arn:aws:s3:::home/${aws:username}/*"}]}
+        """;
 
     [Fact]
     public void Flags_OldVersion()

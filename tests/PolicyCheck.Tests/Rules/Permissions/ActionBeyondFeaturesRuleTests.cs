@@ -9,7 +9,23 @@ public sealed class ActionBeyondFeaturesRuleTests
     [Fact]
     public void Flags_DeleteFileWithoutFiles()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\",\n        \"aws-external-anthropic:DeleteFile\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens",
+                    "aws-external-anthropic:DeleteFile"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2009");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("DeleteFile") || (d.Fix ?? string.Empty).Contains("DeleteFile"));
@@ -19,7 +35,23 @@ public sealed class ActionBeyondFeaturesRuleTests
     [Fact]
     public void Flags_GetStar()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\",\n        \"aws-external-anthropic:Get*\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens",
+                    "aws-external-anthropic:Get*"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2009");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("also grants") || (d.Fix ?? string.Empty).Contains("also grants"));
@@ -29,14 +61,49 @@ public sealed class ActionBeyondFeaturesRuleTests
     [Fact]
     public void Accepts_FeatureActionsOnly()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2009"));
     }
 
     [Fact]
     public void Accepts_OptionalBatchDelete()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\",\n        \"aws-external-anthropic:CreateBatchInference\",\n        \"aws-external-anthropic:GetBatchInference\",\n        \"aws-external-anthropic:ListBatchInferences\",\n        \"aws-external-anthropic:CancelBatchInference\",\n        \"aws-external-anthropic:DeleteBatchInference\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens",
+                    "aws-external-anthropic:CreateBatchInference",
+                    "aws-external-anthropic:GetBatchInference",
+                    "aws-external-anthropic:ListBatchInferences",
+                    "aws-external-anthropic:CancelBatchInference",
+                    "aws-external-anthropic:DeleteBatchInference"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, "gateway:\n  features: [inference, count_tokens, batches]\n").Only("PC2009"));
     }
 }

@@ -9,7 +9,19 @@ public sealed class BroadGrantRuleTests
     [Fact]
     public void Flags_ServiceWildcard()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"aws-external-anthropic:*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": "aws-external-anthropic:*",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2008");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("all 76") || (d.Fix ?? string.Empty).Contains("all 76"));
@@ -19,7 +31,19 @@ public sealed class BroadGrantRuleTests
     [Fact]
     public void Flags_Star()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": "*",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2008");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("every action") || (d.Fix ?? string.Empty).Contains("every action"));
@@ -29,7 +53,19 @@ public sealed class BroadGrantRuleTests
     [Fact]
     public void Flags_NotAction()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"X\",\n      \"Effect\": \"Allow\",\n      \"NotAction\": \"iam:*\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "X",
+                  "Effect": "Allow",
+                  "NotAction": "iam:*",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2008");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("NotAction") || (d.Fix ?? string.Empty).Contains("NotAction"));
@@ -39,7 +75,22 @@ public sealed class BroadGrantRuleTests
     [Fact]
     public void Accepts_Listed()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2008"));
     }
 }

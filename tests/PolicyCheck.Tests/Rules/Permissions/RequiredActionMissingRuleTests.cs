@@ -9,7 +9,19 @@ public sealed class RequiredActionMissingRuleTests
     [Fact]
     public void Flags_NoCountTokens()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"aws-external-anthropic:CreateInference\",\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": "aws-external-anthropic:CreateInference",
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2002");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("CountTokens") || (d.Fix ?? string.Empty).Contains("CountTokens"));
@@ -19,7 +31,22 @@ public sealed class RequiredActionMissingRuleTests
     [Fact]
     public void Flags_BatchesFeature()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, "gateway:\n  features: [inference, count_tokens, batches]\n").Only("PC2002");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("CreateBatchInference") || (d.Fix ?? string.Empty).Contains("CreateBatchInference"));
@@ -29,7 +56,22 @@ public sealed class RequiredActionMissingRuleTests
     [Fact]
     public void Flags_WrongResource()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:s3:::bucket/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:s3:::bucket/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2002");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("do not cover") || (d.Fix ?? string.Empty).Contains("do not cover"));
@@ -39,28 +81,70 @@ public sealed class RequiredActionMissingRuleTests
     [Fact]
     public void Accepts_SeedInference()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2002"));
     }
 
     [Fact]
     public void Accepts_Wildcard()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"aws-external-anthropic:C*\",\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": "aws-external-anthropic:C*",
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2002"));
     }
 
     [Fact]
     public void Accepts_ManagedCovers()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"logs:PutLogEvents\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": "logs:PutLogEvents",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, "gateway:\n  managedPolicies: [AnthropicInferenceAccess]\n").Only("PC2002"));
     }
 
     [Fact]
     public void Flags_AllowUnderAConditionTheGatewayCannotMeet()
     {
-        const string policy = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"Claude\", \"Effect\": \"Allow\", \"Action\": [\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"], \"Resource\": \"*\",\n\"Condition\": {\"Bool\": {\"aws:SecureTransport\": \"false\"}}}]}";
+        const string policy = """
+            {"Version": "2012-10-17", "Statement": [{"Sid": "Claude", "Effect": "Allow", "Action": ["aws-external-anthropic:CreateInference", "aws-external-anthropic:CountTokens"], "Resource": "*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+            """;
         var found = Lint.Json(policy, null).Only("PC2002");
         Assert.Equal(2, found.Count);
         Assert.All(found, d => Assert.Contains("aws:SecureTransport", d.Message));

@@ -9,7 +9,22 @@ public sealed class WorkspaceArnFormatRuleTests
     [Fact]
     public void Flags_WrongService()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:bedrock:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:bedrock:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2004");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("service \"bedrock\"") || (d.Fix ?? string.Empty).Contains("service \"bedrock\""));
@@ -19,7 +34,22 @@ public sealed class WorkspaceArnFormatRuleTests
     [Fact]
     public void Flags_ShortAccount()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:12345:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:us-west-2:12345:workspace/wrkspc_01AbCdEf23GhIj"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2004");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("12-digit") || (d.Fix ?? string.Empty).Contains("12-digit"));
@@ -29,7 +59,22 @@ public sealed class WorkspaceArnFormatRuleTests
     [Fact]
     public void Flags_BadWorkspaceId()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/01AbCd\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/01AbCd"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2004");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("not a workspace ID") || (d.Fix ?? string.Empty).Contains("not a workspace ID"));
@@ -39,7 +84,22 @@ public sealed class WorkspaceArnFormatRuleTests
     [Fact]
     public void Flags_BareWorkspaceId()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "wrkspc_01AbCdEf23GhIj"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2004");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("workspace ID") || (d.Fix ?? string.Empty).Contains("workspace ID"));
@@ -49,14 +109,44 @@ public sealed class WorkspaceArnFormatRuleTests
     [Fact]
     public void Accepts_Concrete()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2004"));
     }
 
     [Fact]
     public void Accepts_Wildcards()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2004"));
     }
 

@@ -9,7 +9,22 @@ public sealed class WorkspaceArnMismatchRuleTests
     [Fact]
     public void Flags_OtherRegion()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-east-1:123456789012:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:us-east-1:123456789012:workspace/wrkspc_01AbCdEf23GhIj"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, "gateway:\n  region: us-west-2\n  account: \"123456789012\"\n  workspace: wrkspc_01AbCdEf23GhIj\n").Only("PC2005");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("us-west-2") || (d.Fix ?? string.Empty).Contains("us-west-2"));
@@ -19,7 +34,22 @@ public sealed class WorkspaceArnMismatchRuleTests
     [Fact]
     public void Flags_OtherWorkspace()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_Other\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_Other"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, "gateway:\n  region: us-west-2\n  account: \"123456789012\"\n  workspace: wrkspc_01AbCdEf23GhIj\n").Only("PC2005");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("wrkspc_01AbCdEf23GhIj") || (d.Fix ?? string.Empty).Contains("wrkspc_01AbCdEf23GhIj"));
@@ -29,14 +59,44 @@ public sealed class WorkspaceArnMismatchRuleTests
     [Fact]
     public void Accepts_Exact()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_01AbCdEf23GhIj"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, "gateway:\n  region: us-west-2\n  account: \"123456789012\"\n  workspace: wrkspc_01AbCdEf23GhIj\n").Only("PC2005"));
     }
 
     [Fact]
     public void Accepts_WildcardsCover()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, "gateway:\n  region: us-west-2\n  account: \"123456789012\"\n  workspace: wrkspc_01AbCdEf23GhIj\n").Only("PC2005"));
     }
 }

@@ -9,7 +9,22 @@ public sealed class WrongNamespaceRuleTests
     [Fact]
     public void Flags_BedrockInvokeModel()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"bedrock:InvokeModel\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "bedrock:InvokeModel",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2001");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("aws-external-anthropic:CreateInference") || (d.Fix ?? string.Empty).Contains("aws-external-anthropic:CreateInference"));
@@ -19,7 +34,22 @@ public sealed class WrongNamespaceRuleTests
     [Fact]
     public void Flags_AnthropicPrefix()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC2001");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("not anthropic") || (d.Fix ?? string.Empty).Contains("not anthropic"));
@@ -58,7 +88,28 @@ public sealed class WrongNamespaceRuleTests
     [Fact]
     public void Accepts_OtherService()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Sid\": \"Claude\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n        \"aws-external-anthropic:CreateInference\",\n        \"aws-external-anthropic:CountTokens\"\n      ],\n      \"Resource\": \"arn:aws:aws-external-anthropic:*:*:workspace/*\"\n    },\n    {\n      \"Sid\": \"Logs\",\n      \"Effect\": \"Allow\",\n      \"Action\": \"logs:PutLogEvents\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Sid": "Claude",
+                  "Effect": "Allow",
+                  "Action": [
+                    "aws-external-anthropic:CreateInference",
+                    "aws-external-anthropic:CountTokens"
+                  ],
+                  "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
+                },
+                {
+                  "Sid": "Logs",
+                  "Effect": "Allow",
+                  "Action": "logs:PutLogEvents",
+                  "Resource": "*"
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC2001"));
     }
 

@@ -9,7 +9,25 @@ public sealed class ExternalIdValueRuleTests
     [Fact]
     public void Flags_Placeholder()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"<your-external-id>\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "<your-external-id>"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC3007");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("placeholder") || (d.Fix ?? string.Empty).Contains("placeholder"));
@@ -19,7 +37,25 @@ public sealed class ExternalIdValueRuleTests
     [Fact]
     public void Flags_BadCharacter()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"abc def 123456\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "abc def 123456"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC3007");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("a space") || (d.Fix ?? string.Empty).Contains("a space"));
@@ -29,7 +65,25 @@ public sealed class ExternalIdValueRuleTests
     [Fact]
     public void Flags_TooShort()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"a\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "a"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC3007");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("characters") || (d.Fix ?? string.Empty).Contains("characters"));
@@ -39,7 +93,25 @@ public sealed class ExternalIdValueRuleTests
     [Fact]
     public void Flags_Numbers()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"12345\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "12345"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC3007");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("placeholder") || (d.Fix ?? string.Empty).Contains("placeholder"));
@@ -49,7 +121,25 @@ public sealed class ExternalIdValueRuleTests
     [Fact]
     public void Accepts_Uuid()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC3007"));
     }
 }

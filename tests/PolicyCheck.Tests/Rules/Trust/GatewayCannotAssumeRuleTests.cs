@@ -9,7 +9,15 @@ public sealed class GatewayCannotAssumeRuleTests
     private const string Portkey = "arn:aws:iam::299329113195:role/portkey-app";
     private const string Config = "gateway:\n  externalId:\n    value: pk-7f3a9c2e-live\n";
 
-    private static string Trust(string conditions, string extra = "") => "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [\n{\"Sid\": \"Portkey\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"" + Portkey + "\"}, \"Action\": \"sts:AssumeRole\",\n\"Condition\": " + conditions + "}" + extra + "\n]}";
+    private static string Trust(string conditions, string extra = "") => """
+        {
+        "Version": "2012-10-17",
+        "Statement": [
+        {"Sid": "Portkey", "Effect": "Allow", "Principal": {"AWS": "
+        """ + Portkey + """
+        "}, "Action": "sts:AssumeRole",
+        "Condition": 
+        """ + conditions + "}" + extra + "\n]}";
 
     [Fact]
     public void Flags_ConditionTheGatewayCannotMeet()
@@ -27,7 +35,10 @@ public sealed class GatewayCannotAssumeRuleTests
     [Fact]
     public void Flags_DenyThatCatchesTheGateway()
     {
-        var deny = ",\n{\"Sid\": \"NoHttp\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"sts:*\", \"Condition\": {\"StringNotEquals\": {\"aws:PrincipalAccount\": \"111122223333\"}}}";
+        var deny = """
+            ,
+            {"Sid": "NoHttp", "Effect": "Deny", "Principal": "*", "Action": "sts:*", "Condition": {"StringNotEquals": {"aws:PrincipalAccount": "111122223333"}}}
+            """;
         var d = Assert.Single(Lint.Json(Trust("""{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live"}}""", deny), Config).Only("PC3011"));
         Assert.Contains("NoHttp", d.Message);
         Assert.Equal(6, d.Span.Line);

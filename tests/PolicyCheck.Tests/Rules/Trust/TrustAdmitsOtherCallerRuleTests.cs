@@ -11,7 +11,15 @@ public sealed class TrustAdmitsOtherCallerRuleTests
     // With the operator rule off, the proof alone must catch weak external ID checks.
     private const string ProofOnly = Config + "rules:\n  PC3006: off\n";
 
-    private static string Trust(string principal, string conditions, string extra = "") => "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [\n{\"Sid\": \"Portkey\", \"Effect\": \"Allow\", \"Principal\": " + principal + ", \"Action\": \"sts:AssumeRole\",\n\"Condition\": " + conditions + "}" + extra + "\n]}";
+    private static string Trust(string principal, string conditions, string extra = "") => """
+        {
+        "Version": "2012-10-17",
+        "Statement": [
+        {"Sid": "Portkey", "Effect": "Allow", "Principal": 
+        """ + principal + """
+        , "Action": "sts:AssumeRole",
+        "Condition": 
+        """ + conditions + "}" + extra + "\n]}";
 
     [Fact]
     public void Flags_ForAllValuesExternalId_LetsInWithoutOne()
@@ -33,7 +41,10 @@ public sealed class TrustAdmitsOtherCallerRuleTests
     [Fact]
     public void Flags_SecondStatementForAnotherAccount_EachCaseOnce()
     {
-        var extra = ",\n{\"Sid\": \"Partner\", \"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::444455556666:role/SomeRole\"}, \"Action\": \"sts:AssumeRole\"}";
+        var extra = """
+            ,
+            {"Sid": "Partner", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/SomeRole"}, "Action": "sts:AssumeRole"}
+            """;
         var all = Lint.Json(Trust("{\"AWS\": \"" + Portkey + "\"}", """{"StringEquals": {"sts:ExternalId": "pk-7f3a9c2e-live"}}""", extra), "gateway:\n  externalId:\n    value: pk-7f3a9c2e-live\nrules:\n  PC3010: off\n  PC3005: off\n");
         var d = Assert.Single(all.Only("PC3012"));
         Assert.Contains("another account", d.Message);

@@ -9,7 +9,28 @@ public sealed class UnsatisfiableConditionRuleTests
     [Fact]
     public void Flags_Mfa()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        },\n        \"Bool\": {\n          \"aws:MultiFactorAuthPresent\": \"true\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"
+                    },
+                    "Bool": {
+                      "aws:MultiFactorAuthPresent": "true"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         var found = Lint.Json(policy, null).Only("PC3009");
         Assert.NotEmpty(found);
         Assert.Contains(found, d => d.Message.Contains("aws:MultiFactorAuthPresent") || (d.Fix ?? string.Empty).Contains("aws:MultiFactorAuthPresent"));
@@ -61,14 +82,53 @@ public sealed class UnsatisfiableConditionRuleTests
     [Fact]
     public void Accepts_ExternalIdOnly()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC3009"));
     }
 
     [Fact]
     public void Accepts_IfExistsIsHarmless()
     {
-        const string policy = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Principal\": {\n        \"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"\n      },\n      \"Action\": \"sts:AssumeRole\",\n      \"Condition\": {\n        \"StringEquals\": {\n          \"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"\n        },\n        \"BoolIfExists\": {\n          \"aws:MultiFactorAuthPresent\": \"true\"\n        }\n      }\n    }\n  ]\n}";
+        const string policy = """
+            {
+              "Version": "2012-10-17",
+              "Statement": [
+                {
+                  "Effect": "Allow",
+                  "Principal": {
+                    "AWS": "arn:aws:iam::299329113195:role/portkey-app"
+                  },
+                  "Action": "sts:AssumeRole",
+                  "Condition": {
+                    "StringEquals": {
+                      "sts:ExternalId": "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23"
+                    },
+                    "BoolIfExists": {
+                      "aws:MultiFactorAuthPresent": "true"
+                    }
+                  }
+                }
+              ]
+            }
+            """;
         Assert.Empty(Lint.Json(policy, null).Only("PC3009"));
     }
 }
