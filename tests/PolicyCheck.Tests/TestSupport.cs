@@ -122,3 +122,60 @@ public sealed class TempDir : IDisposable
         try { Directory.Delete(Path, true); } catch (IOException) { }
     }
 }
+
+/// <summary>
+/// Policies with their expected findings marked, as in Roslyn's analyzer tests: <c>{|PC2001:"bedrock:InvokeModel"|}</c>
+/// expects exactly one PC2001 finding whose span is exactly the marked text, and no other finding of the rules marked.
+/// </summary>
+public static class Markup
+{
+    public static (string Text, List<(string Rule, int Start, int Length)> Spans) Parse(string marked)
+    {
+        var text = new System.Text.StringBuilder(marked.Length);
+        var spans = new List<(string, int, int)>();
+        var open = new Stack<(string Rule, int Start)>();
+        for (int i = 0; i < marked.Length; i++)
+        {
+            if (marked[i] == '{' && i + 1 < marked.Length && marked[i + 1] == '|')
+            {
+                int colon = marked.IndexOf(':', i + 2);
+                open.Push((marked.Substring(i + 2, colon - i - 2), text.Length));
+                i = colon;
+                continue;
+            }
+            if (marked[i] == '|' && i + 1 < marked.Length && marked[i + 1] == '}')
+            {
+                var (rule, start) = open.Pop();
+                spans.Add((rule, start, text.Length - start));
+                i++;
+                continue;
+            }
+            text.Append(marked[i]);
+        }
+        if (open.Count > 0) throw new InvalidOperationException("markup: a {| is not closed");
+        return (text.ToString(), spans);
+    }
+
+    /// <summary>Lints the marked policy and checks the findings of the marked rules (and of <paramref name="alsoQuiet"/>) are exactly the marks.</summary>
+    public static List<Diagnostic> AssertFindings(string marked, string? configYaml = null, params string[] alsoQuiet)
+    {
+        var (text, expected) = Parse(marked);
+        var rules = new HashSet<string>(expected.Select(e => e.Rule).Concat(alsoQuiet), StringComparer.Ordinal);
+        var found = Lint.Json(text, configYaml).Where(d => rules.Contains(d.RuleId)).ToList();
+        var actual = found.Select(d => (d.RuleId, d.Span.Start, d.Span.Length)).OrderBy(x => x.Start).ThenBy(x => x.RuleId).ToList();
+        var want = expected.OrderBy(x => x.Start).ThenBy(x => x.Rule).ToList();
+        if (!want.SequenceEqual(actual)) throw new Xunit.Sdk.XunitException($"expected:\n{marked}\nfound:\n{Mark(text, actual)}");
+        return found;
+    }
+
+    private static string Mark(string text, List<(string Rule, int Start, int Length)> spans)
+    {
+        var sb = new System.Text.StringBuilder(text);
+        foreach (var (rule, start, length) in spans.OrderByDescending(s => s.Start))
+        {
+            sb.Insert(start + length, "|}");
+            sb.Insert(start, "{|" + rule + ":");
+        }
+        return sb.ToString();
+    }
+}

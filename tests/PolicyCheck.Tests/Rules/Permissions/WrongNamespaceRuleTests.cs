@@ -7,9 +7,9 @@ namespace PolicyCheck.Tests.Rules;
 public sealed class WrongNamespaceRuleTests
 {
     [Fact]
-    public void Flags_BedrockInvokeModel()
+    public void Flags_BedrockInvokeModel_AtTheAction()
     {
-        const string policy = """
+        var found = Markup.AssertFindings("""
             {
               "Version": "2012-10-17",
               "Statement": [
@@ -17,43 +17,33 @@ public sealed class WrongNamespaceRuleTests
                   "Sid": "Claude",
                   "Effect": "Allow",
                   "Action": [
-                    "bedrock:InvokeModel",
+                    {|PC2001:"bedrock:InvokeModel"|},
                     "aws-external-anthropic:CountTokens"
                   ],
                   "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
                 }
               ]
             }
-            """;
-        var found = Lint.Json(policy, null).Only("PC2001");
-        Assert.NotEmpty(found);
-        Assert.Contains(found, d => d.Message.Contains("aws-external-anthropic:CreateInference") || (d.Fix ?? string.Empty).Contains("aws-external-anthropic:CreateInference"));
-        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+            """);
+        Assert.Equal("use \"aws-external-anthropic:CreateInference\"", Assert.Single(found).Fix);
     }
 
     [Fact]
-    public void Flags_AnthropicPrefix()
+    public void Flags_AnthropicPrefix_AtTheAction_AndTheRightNamespaceStaysQuiet()
     {
-        const string policy = """
+        var found = Markup.AssertFindings("""
             {
               "Version": "2012-10-17",
               "Statement": [
                 {
-                  "Sid": "Claude",
                   "Effect": "Allow",
-                  "Action": [
-                    "anthropic:CreateInference",
-                    "aws-external-anthropic:CountTokens"
-                  ],
+                  "Action": [{|PC2001:"anthropic:CreateInference"|}, "aws-external-anthropic:CountTokens"],
                   "Resource": "arn:aws:aws-external-anthropic:*:*:workspace/*"
                 }
               ]
             }
-            """;
-        var found = Lint.Json(policy, null).Only("PC2001");
-        Assert.NotEmpty(found);
-        Assert.Contains(found, d => d.Message.Contains("not anthropic") || (d.Fix ?? string.Empty).Contains("not anthropic"));
-        Assert.All(found, d => Assert.True(d.Span.Line >= 1 && d.Span.Column >= 1));
+            """);
+        Assert.Contains("not anthropic", Assert.Single(found).Message);
     }
 
     [Fact]
