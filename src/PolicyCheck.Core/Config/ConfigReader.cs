@@ -129,7 +129,10 @@ public sealed class ConfigReader
     /// <summary>A value given in both policycheck.yml and the settings must agree.</summary>
     private void Agree(Located<string>? existing, string value, string key, SourceNode node)
     {
-        if (existing != null && existing.Value != value) Error(node, $"{key} '{value}' differs from policycheck.yml ('{existing.Value}')");
+        if (existing == null || existing.Value == value) return;
+        // An external ID is a secret: say that they differ, never what they are.
+        if (key == "externalId") Error(node, "externalId differs from the one policycheck.yml gives (gateway.externalId); the values are not shown");
+        else Error(node, $"{key} '{value}' differs from policycheck.yml ('{existing.Value}')");
     }
 
     private void Error(SourceNode node, string message) => Error(node.Span, message);

@@ -39,8 +39,53 @@ public sealed class SecretMask
         return mask;
     }
 
-    /// <summary>Masks this value from now on; a value of 2–3 characters only as a whole token (not inside words).</summary>
+    /// <summary>
+    /// Masks this value from now on, as written and in every form an output may encode it into (JSON escapes, strict or
+    /// relaxed; URL encoding; base64; GitHub workflow-command escapes); a value of 2–3 characters only as a whole token.
+    /// </summary>
     public void Add(string? secret)
+    {
+        if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
+        foreach (var form in new HashSet<string>(Encodings(secret), StringComparer.Ordinal)) AddOne(form);
+    }
+
+    /// <summary>The secret and the forms the formatters and HTTP layers may write it in.</summary>
+    public static IEnumerable<string> Encodings(string secret)
+    {
+        yield return secret;
+        yield return JsonEscaped(secret, strict: false);
+        yield return JsonEscaped(secret, strict: true);
+        yield return Uri.EscapeDataString(secret);
+        yield return System.Net.WebUtility.UrlEncode(secret);
+        yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret));
+        yield return secret.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+        yield return secret.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").Replace(":", "%3A").Replace(",", "%2C");
+    }
+
+    /// <summary>As a JSON writer writes it: strict is System.Text.Json's default encoder (HTML-sensitive and non-ASCII characters as \uXXXX).</summary>
+    private static string JsonEscaped(string s, bool strict)
+    {
+        var sb = new System.Text.StringBuilder(s.Length + 8);
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append(strict ? "\\u0022" : "\\\""); continue;
+                case '\\': sb.Append("\\\\"); continue;
+                case '\n': sb.Append("\\n"); continue;
+                case '\r': sb.Append("\\r"); continue;
+                case '\t': sb.Append("\\t"); continue;
+                case '\b': sb.Append("\\b"); continue;
+                case '\f': sb.Append("\\f"); continue;
+            }
+            bool escape = c < 0x20 || (strict && (c > 0x7E || c == '+' || c == '&' || c == '<' || c == '>' || c == '\'' || c == '`'));
+            if (escape) sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private void AddOne(string secret)
     {
         if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
         lock (_gate)

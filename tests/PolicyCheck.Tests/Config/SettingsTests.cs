@@ -72,4 +72,24 @@ public sealed class SettingsTests
         Assert.Equal(2, conflict);
         Assert.Contains("differs from policycheck.yml", text2);
     }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    [InlineData("github")]
+    public void ExternalIdsThatDiffer_AreReported_WithoutEitherValue(string format)
+    {
+        using var dir = new TempDir();
+        dir.Write("trust.json", Trust);
+        dir.Write("portkey.yaml", "roleArn: arn:aws:iam::123456789012:role/portkey\nregion: us-west-2\nexternalId: settings-ext+id-1111\n");
+        dir.Write("policycheck.yml", "gateway:\n  externalId:\n    value: yml-ext+id-2222\n  settings: portkey.yaml\n");
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", dir.Path, "--format", format });
+        Assert.Equal(2, exit);
+        Assert.Contains("externalId differs", output + err);
+        foreach (var secret in new[] { "settings-ext", "yml-ext", "1111", "2222" }) Assert.DoesNotContain(secret, output + err);
+        // The nearest safe variant: the same ID in both places lints.
+        dir.Write("policycheck.yml", "gateway:\n  externalId:\n    value: settings-ext+id-1111\n  settings: portkey.yaml\n");
+        Assert.NotEqual(2, CliRunner.Run(new[] { "lint", dir.Path, "--format", format }).Exit);
+    }
 }

@@ -11,7 +11,8 @@ namespace PolicyCheck.Tests;
 /// <summary>No command prints a secret: not from the environment, the config, the credentials, nor a server's answer.</summary>
 public sealed class SecretsTests
 {
-    private const string ExternalId = "ext-SECRET-4242-abcdef";
+    // "+" is what System.Text.Json escapes as \u002B, "/" and "=" what URL encoding changes, ":" what GitHub escapes.
+    private const string ExternalId = "ext+SECRET/4242=ab:cdef";
     private const string AnthropicKey = "sk-ant-api03-FAKEKEYFAKEKEYFAKEKEY";
 
     private static readonly string[] Secrets =
@@ -19,9 +20,22 @@ public sealed class SecretsTests
         FakeAws.SecretKey, FakeAws.SessionToken, VerifyWorld.PortkeyKey, VerifyWorld.ExternalId, ExternalId, AnthropicKey, "ASSUMEDSECRET", "ASSUMEDTOKEN",
     };
 
+    /// <summary>A secret as each output layer could write it, encoded here independently of the mask.</summary>
+    private static IEnumerable<string> Forms(string s)
+    {
+        yield return s;
+        yield return System.Text.Json.JsonSerializer.Serialize(s).Trim('"');
+        yield return System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(s);
+        yield return Uri.EscapeDataString(s);
+        yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(s));
+    }
+
     private static void AssertClean(string what, string text)
     {
-        foreach (var s in Secrets) Assert.False(text.Contains(s, StringComparison.Ordinal), $"{what} printed a secret ({s.Substring(0, 6)}…):\n{text}");
+        foreach (var s in Secrets)
+        {
+            foreach (var form in Forms(s)) Assert.False(text.Contains(form, StringComparison.Ordinal), $"{what} printed a secret ({s.Substring(0, 6)}…, as {form.Substring(0, 6)}…):\n{text}");
+        }
         Assert.DoesNotContain("AWS4-HMAC-SHA256 Credential=", text);
     }
 
