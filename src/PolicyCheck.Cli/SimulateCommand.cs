@@ -199,23 +199,31 @@ public static class SimulateCommand
     private static int Batch(string path, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         BatchSummary summary;
-        if (path == "-")
+        string where = path == "-" ? "standard input" : path;
+        try
         {
-            summary = PolicyCheck.Cli.Output.BatchSimulation.Run(stdin, stdout);
-        }
-        else
-        {
-            if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
-            using var reader = new StreamReader(path, new UTF8Encoding(false, true));
-            try
+            if (path == "-")
             {
+                summary = PolicyCheck.Cli.Output.BatchSimulation.Run(stdin, stdout);
+            }
+            else
+            {
+                if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
+                var opening = System.Threading.Tasks.Task.Run(() => new StreamReader(path, new UTF8Encoding(false, true)));
+                if (!opening.Wait(Inputs.PolicyFiles.OpenDeadline)) return Usage(stderr, $"{path}: the file did not open within {Inputs.PolicyFiles.OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a batch file");
+                using var reader = opening.Result;
                 summary = PolicyCheck.Cli.Output.BatchSimulation.Run(reader, stdout);
             }
-            catch (DecoderFallbackException)
-            {
-                stderr.WriteLine($"policycheck: error: {path}: not valid UTF-8");
-                return Program.ExitUsage;
-            }
+        }
+        catch (DecoderFallbackException)
+        {
+            stderr.WriteLine($"policycheck: error: {where}: not valid UTF-8");
+            return Program.ExitUsage;
+        }
+        catch (InvalidDataException e)
+        {
+            stderr.WriteLine($"policycheck: error: {where}: {e.Message}");
+            return Program.ExitUsage;
         }
         if (summary.Mismatches.Count > 0)
         {

@@ -130,7 +130,13 @@ public static class PolicyFiles
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
            || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads a file within the size limit; null with an error when it cannot be used.</summary>
+    /// <summary>How long opening a file may take: a FIFO without a writer, or a device, never opens.</summary>
+    public static readonly TimeSpan OpenDeadline = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Reads a file within the size limit, counting what is read (a device such as /dev/zero reports no length and never
+    /// ends), and opening it within <see cref="OpenDeadline"/>; null with an error when it cannot be used.
+    /// </summary>
     public static byte[]? ReadBytes(string path, List<Problem> errors)
     {
         try
@@ -141,7 +147,31 @@ public static class PolicyFiles
                 errors.Add(Problem.Input(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
                 return null;
             }
-            return File.ReadAllBytes(path);
+            var opening = System.Threading.Tasks.Task.Run(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan));
+            if (!opening.Wait(OpenDeadline))
+            {
+                errors.Add(Problem.Input(path, $"the file did not open within {OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a policy file"));
+                return null;
+            }
+            using var stream = opening.Result;
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int n;
+            while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + n > MaxFileBytes)
+                {
+                    errors.Add(Problem.Input(path, $"more than {MaxFileBytes / (1024 * 1024)} MiB can be read from it (a device or an endless stream?); policy files that large are not read"));
+                    return null;
+                }
+                buffer.Write(chunk, 0, n);
+            }
+            return buffer.ToArray();
+        }
+        catch (AggregateException ex) when (ex.InnerException is IOException || ex.InnerException is UnauthorizedAccessException)
+        {
+            errors.Add(Problem.Input(path, "cannot read file: " + ex.InnerException!.Message));
+            return null;
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {

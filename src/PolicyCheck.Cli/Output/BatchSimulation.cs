@@ -22,7 +22,7 @@ public static class BatchSimulation
         string? line;
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using var buffer = new MemoryStream();
-        while ((line = input.ReadLine()) != null)
+        while ((line = ReadLine(input, lineNo + 1)) != null)
         {
             lineNo++;
             if (line.Trim().Length == 0) continue;
@@ -49,4 +49,25 @@ public static class BatchSimulation
         return summary;
     }
 
+    /// <summary>At most this many characters in one batch line (a request with its policies).</summary>
+    public const int MaxLineChars = 4 * 1024 * 1024;
+
+    /// <summary>A line of at most <see cref="MaxLineChars"/>: /dev/zero or a file without line breaks must not fill memory.</summary>
+    private static string? ReadLine(TextReader input, int lineNo)
+    {
+        var sb = new StringBuilder();
+        while (true)
+        {
+            int c = input.Read();
+            if (c < 0) return sb.Length > 0 ? sb.ToString() : null;
+            if (c == '\n') return sb.ToString();
+            if (c == '\r')
+            {
+                if (input.Peek() == '\n') input.Read();
+                return sb.ToString();
+            }
+            if (sb.Length >= MaxLineChars) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineChars / (1024 * 1024)} MiB; a batch line is one request");
+            sb.Append((char)c);
+        }
+    }
 }

@@ -21,25 +21,16 @@ public static class Simulator
     public static PolicyDocument? Load(string path, DocumentKind kind, out string? error)
     {
         error = null;
-        byte[] bytes;
-        try
+        if (!File.Exists(path))
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                error = $"{path}: file not found";
-                return null;
-            }
-            if (info.Length > PolicyFiles.MaxFileBytes)
-            {
-                error = $"{path}: {info.Length} bytes is over the {PolicyFiles.MaxFileBytes} byte limit for a policy file";
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
+            error = $"{path}: file not found";
+            return null;
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        var problems = new List<Problem>();
+        var bytes = PolicyFiles.ReadBytes(path, problems);
+        if (bytes == null)
         {
-            error = $"{path}: cannot read file: {ex.Message}";
+            error = $"{path}: {problems[0].Message}";
             return null;
         }
         var doc = PolicyReader.Read(path, bytes, kind);

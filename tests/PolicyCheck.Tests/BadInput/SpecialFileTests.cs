@@ -1,0 +1,70 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using Xunit;
+
+namespace PolicyCheck.Tests.BadInput;
+
+/// <summary>Devices and FIFOs given or found as inputs: an error naming the file, never a hang or an out-of-memory.</summary>
+public class SpecialFileTests
+{
+    private static bool Unix => !OperatingSystem.IsWindows() && File.Exists("/dev/zero");
+
+    [Fact]
+    public void DevZero_Named_IsAnError_NotAnOutOfMemory()
+    {
+        Assert.True(Unix || OperatingSystem.IsWindows());
+        if (!Unix) return;
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", "/dev/zero" });
+        Assert.Equal(2, exit);
+        Assert.Contains("/dev/zero: error: more than 4 MiB", output + err);
+    }
+
+    [Fact]
+    public void DevZero_BehindASymlinkInAFolder_OrAsTheSettings_IsAnError()
+    {
+        if (!Unix) return;
+        using var dir = new TempDir();
+        dir.Write("ok.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "zero.json"), "/dev/zero");
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", dir.Path });
+        Assert.Equal(2, exit);
+        Assert.Contains("zero.json: error: more than 4 MiB", output + err);
+        var settings = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "ok.json"), "--settings", "/dev/zero" });
+        Assert.Equal(2, settings.Exit);
+        Assert.Contains("more than 4 MiB", settings.Out + settings.Err);
+    }
+
+    [Fact]
+    public void AFifoInAFolder_IsAnError_NotAHang()
+    {
+        if (!Unix) return;
+        using var dir = new TempDir();
+        string fifo = Path.Combine(dir.Path, "pipe.json");
+        using (var mk = Process.Start(new ProcessStartInfo("mkfifo", fifo) { UseShellExecute = false })!) mk.WaitForExit();
+        Assert.True(File.Exists(fifo));
+        try
+        {
+            var (exit, output, err) = CliRunner.Run(new[] { "lint", dir.Path });
+            Assert.Equal(2, exit);
+            Assert.Contains("pipe.json: error: the file did not open within 2 s", output + err);
+        }
+        finally
+        {
+            // Release the reader that is still waiting for a writer.
+            using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+        }
+    }
+
+    [Fact]
+    public void SimulateFromDevZero_IsAnError()
+    {
+        if (!Unix) return;
+        var batch = CliRunner.Run(new[] { "simulate", "--batch", "/dev/zero" });
+        Assert.Equal(2, batch.Exit);
+        Assert.Contains("/dev/zero: line 1 is longer than 4 MiB", batch.Err);
+        var policy = CliRunner.Run(new[] { "simulate", "--policy", "/dev/zero", "--action", "s3:GetObject", "--resource", "*" });
+        Assert.Equal(2, policy.Exit);
+        Assert.Contains("more than 4 MiB", policy.Out + policy.Err);
+    }
+}
