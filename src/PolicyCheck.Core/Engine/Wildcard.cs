@@ -17,10 +17,23 @@ public static class Wildcard
         path = path.Replace('\\', '/');
         if (path.StartsWith("./", StringComparison.Ordinal)) path = path.Substring(2);
         if (glob.StartsWith("./", StringComparison.Ordinal)) glob = glob.Substring(2);
-        return MatchPathAt(glob, 0, path, 0);
+        return MatchPathAt(glob, 0, path, 0, new bool[(glob.Length + 1) * (path.Length + 1)]);
     }
 
-    private static bool MatchPathAt(string g, int gi, string s, int si)
+    /// <summary>
+    /// Each (glob position, path position) is tried once: a failed pair is remembered, so "**a**a**a…b" costs
+    /// |glob|·|path|² steps at worst instead of growing exponentially.
+    /// </summary>
+    private static bool MatchPathAt(string g, int gi, string s, int si, bool[] failed)
+    {
+        int key = gi * (s.Length + 1) + si;
+        if (failed[key]) return false;
+        bool matched = MatchFrom(g, gi, s, si, failed);
+        if (!matched) failed[key] = true;
+        return matched;
+    }
+
+    private static bool MatchFrom(string g, int gi, string s, int si, bool[] failed)
     {
         while (gi < g.Length)
         {
@@ -34,13 +47,13 @@ public static class Wildcard
                     if (next < g.Length && g[next] == '/') next++;
                     for (int k = si; k <= s.Length; k++)
                     {
-                        if ((k == si || s[k - 1] == '/' || next == gi + 2) && MatchPathAt(g, next, s, k)) return true;
+                        if ((k == si || s[k - 1] == '/' || next == gi + 2) && MatchPathAt(g, next, s, k, failed)) return true;
                     }
                     return false;
                 }
                 for (int k = si; k <= s.Length; k++)
                 {
-                    if (MatchPathAt(g, gi + 1, s, k)) return true;
+                    if (MatchPathAt(g, gi + 1, s, k, failed)) return true;
                     if (k < s.Length && s[k] == '/') break;
                 }
                 return false;
