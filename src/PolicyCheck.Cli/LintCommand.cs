@@ -130,6 +130,11 @@ internal static class LintCommand
             r.Context.AddRange(o.Context);
             return r;
         }
+        if (outputPath != null && RefuseOutput(outputPath, o) is { } why)
+        {
+            stderr.WriteLine($"policycheck: error: --output {outputPath}: {why}");
+            return Program.ExitUsage;
+        }
         if (o.DryRun && !o.Fix)
         {
             stderr.WriteLine("policycheck: error: --dry-run goes with --fix");
@@ -200,5 +205,25 @@ internal static class LintCommand
         stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");
         if (report.Problems.Count > 0) return Program.ExitUsage;
         return failing > 0 ? Program.ExitFindings : Program.ExitClean;
+    }
+
+    /// <summary>Why the report must not go to this file: no name, a folder, or a file this run reads (it would be lost).</summary>
+    private static string? RefuseOutput(string outputPath, LintOptions o)
+    {
+        if (outputPath.Trim().Length == 0) return "give a file name for the report";
+        string full = Path.GetFullPath(outputPath);
+        if (Directory.Exists(full)) return "it is a folder; give a file name for the report";
+        if (!File.Exists(full)) return null;
+        if (new FileInfo(full).LinkTarget != null && File.ResolveLinkTarget(full, true) is { } target) full = target.FullName;
+        var inputs = new System.Collections.Generic.List<string?> { o.ConfigPath, o.SettingsPath, o.ParametersPath };
+        foreach (var f in PolicyFiles.Expand(o.Paths, new System.Collections.Generic.List<PolicyCheck.Json.Problem>())) inputs.Add(f.Path);
+        foreach (var input in inputs)
+        {
+            if (input == null) continue;
+            string inputFull = Path.GetFullPath(input);
+            if (File.Exists(inputFull) && new FileInfo(inputFull).LinkTarget != null && File.ResolveLinkTarget(inputFull, true) is { } t) inputFull = t.FullName;
+            if (string.Equals(inputFull, full, StringComparison.Ordinal)) return "this run reads that file; writing the report there would replace it";
+        }
+        return null;
     }
 }

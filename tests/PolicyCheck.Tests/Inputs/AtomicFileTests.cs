@@ -46,4 +46,51 @@ public sealed class AtomicFileTests
         Assert.Contains("cannot write the report to", err);
         Assert.Equal("x", File.ReadAllText(blocker));
     }
+
+    [Fact]
+    public void ASymlink_IsWrittenThrough_AndTheTargetKeepsItsMode()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDir();
+        var target = dir.Write("real/report.json", "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        string link = Path.Combine(dir.Path, "report.json");
+        File.CreateSymbolicLink(link, target);
+        AtomicFile.WriteAllText(link, "new");
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
+    public void OutputToDevNull_WritesIntoTheDevice_NeverReplacesIt()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDir();
+        dir.Write("p.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""");
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", dir.Path, "--format", "json", "-o", "/dev/null" });
+        Assert.True(exit is 0 or 1, err);
+        // A regular file put in its place would now hold the report.
+        Assert.Equal(0, new FileInfo("/dev/null").Length);
+    }
+
+    [Theory]
+    [InlineData("same")]
+    [InlineData("empty")]
+    [InlineData("folder")]
+    public void TheReport_NeverReplacesAnInput_NorGoesNowhere(string where)
+    {
+        using var dir = new TempDir();
+        const string policy = """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""";
+        var path = dir.Write("p.json", policy);
+        string output = where switch { "same" => path, "empty" => "", _ => dir.Path };
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", path, "-o", output });
+        Assert.Equal(2, exit);
+        Assert.Contains("--output", err);
+        Assert.Equal(policy, File.ReadAllText(path));
+        // The nearest safe variant: a new file beside the input.
+        var ok = CliRunner.Run(new[] { "lint", path, "-o", Path.Combine(dir.Path, "report.txt") });
+        Assert.True(ok.Exit is 0 or 1, ok.Err);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "report.txt")));
+    }
 }
