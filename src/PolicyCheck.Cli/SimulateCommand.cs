@@ -117,9 +117,17 @@ public static class SimulateCommand
             stderr.WriteLine("policycheck: error: " + err);
             return Program.ExitUsage;
         }
+        bool invalid = false;
         foreach (var d in Simulator.Warnings(loaded))
         {
             stderr.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleIndex.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
+            invalid |= d.Severity == Severity.Error;
+        }
+        if (invalid)
+        {
+            // IAM would reject the policy: any decision would be about a policy that cannot exist.
+            stderr.WriteLine("policycheck: error: IAM rejects these policies as written; fix the errors above to simulate them (no decision)");
+            return Program.ExitUsage;
         }
 
         var set = new PolicySet

@@ -61,6 +61,13 @@ public static class Simulator
         return true;
     }
 
+    /// <summary>The first problem that makes IAM reject one of the documents (an error of the grammar rules), or null.</summary>
+    public static Diagnostic? Invalid(IEnumerable<PolicyDocument> docs)
+    {
+        foreach (var d in Warnings(docs)) if (d.Severity == Severity.Error) return d;
+        return null;
+    }
+
     /// <summary>Problems in the documents that change what the evaluator sees: unknown operators, values of the wrong type, model errors.</summary>
     public static List<Diagnostic> Warnings(IEnumerable<PolicyDocument> docs)
     {
@@ -161,6 +168,15 @@ public static class Simulator
         if (set.Identity == null && set.ResourcePolicy == null)
         {
             error = $"{where}: give \"policies\" or \"resourcePolicy\"";
+            return false;
+        }
+        var all = new List<PolicyDocument>();
+        foreach (var group in new[] { set.Identity, set.Boundaries, set.Scps, set.Rcps }) if (group != null) all.AddRange(group);
+        if (set.ResourcePolicy != null) all.Add(set.ResourcePolicy);
+        if (set.SessionPolicy != null) all.Add(set.SessionPolicy);
+        if (Invalid(all) is { } invalid)
+        {
+            error = $"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects";
             return false;
         }
         if (!Text(obj, "action", where, required: true, out string? action, out error)) return false;

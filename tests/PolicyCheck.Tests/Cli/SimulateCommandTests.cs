@@ -124,17 +124,30 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
-    public void GrammarProblems_AreWarnedWithPosition()
+    public void APolicyIamRejects_GetsItsErrorWithPosition_AndNoDecision()
     {
         using var dir = new TempDir();
-        var p = dir.Write("p.json", """
-            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*",
+        const string policy = """
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"*","Resource":"*",
             "Condition":{"StringEqual":{"k":"v"}}}]}
-            """);
+            """;
+        var p = dir.Write("p.json", policy);
         var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--policy", p, "--action", "s3:GetObject", "--context", "k=v" });
-        Assert.Equal(0, exit);
+        Assert.Equal(2, exit);
         Assert.Contains("(2,14): error PC1018", err);
-        Assert.StartsWith("implicitDeny", output);
+        Assert.Contains("no decision", err);
+        Assert.Equal(string.Empty, output);
+        // The same request in a batch: an error for that line, never "allowed".
+        string line = """{"policies": [""" + policy.Replace("\n", " ") + """], "action": "s3:GetObject", "context": {"k": "v"}}""";
+        var batch = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: line + "\n");
+        Assert.Contains("\"error\"", batch.Out);
+        Assert.Contains("PC1018", batch.Out);
+        Assert.DoesNotContain("allowed", batch.Out);
+        // The nearest safe variant: the operator spelled right decides (the Deny applies).
+        var fixedPolicy = dir.Write("p.json", policy.Replace("StringEqual\"", "StringEquals\""));
+        var ok = CliRunner.Run(new[] { "simulate", "--policy", fixedPolicy, "--action", "s3:GetObject", "--context", "k=v" });
+        Assert.True(ok.Exit == 0, ok.Err);
+        Assert.StartsWith("explicitDeny", ok.Out);
     }
 
     [Fact]
