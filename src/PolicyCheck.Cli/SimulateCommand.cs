@@ -217,9 +217,9 @@ public static class SimulateCommand
             else
             {
                 if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
-                var opening = System.Threading.Tasks.Task.Run(() => new StreamReader(path, new UTF8Encoding(false, true)));
-                if (!opening.Wait(Inputs.PolicyFiles.OpenDeadline)) return Usage(stderr, $"{path}: the file did not open within {Inputs.PolicyFiles.OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a batch file");
-                using var reader = opening.Result;
+                var opened = Inputs.PolicyFiles.OpenWithin(path);
+                if (opened == null) return Usage(stderr, $"{path}: the file did not open within {Inputs.PolicyFiles.OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a batch file");
+                using var reader = new StreamReader(opened, new UTF8Encoding(false, true));
                 summary = PolicyCheck.Cli.Output.BatchSimulation.Run(reader, stdout);
             }
         }

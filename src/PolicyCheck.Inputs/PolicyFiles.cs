@@ -134,6 +134,25 @@ public static class PolicyFiles
     public static readonly TimeSpan OpenDeadline = TimeSpan.FromSeconds(2);
 
     /// <summary>
+    /// Opens a file for reading on a thread of its own (not the thread pool, which a busy run may starve), or null when
+    /// it has not opened within <see cref="OpenDeadline"/>: a FIFO without a writer. The waiting thread is a background one.
+    /// </summary>
+    public static FileStream? OpenWithin(string path)
+    {
+        FileStream? stream = null;
+        Exception? failure = null;
+        var opener = new System.Threading.Thread(() =>
+        {
+            try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan); }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException) { failure = ex; }
+        }) { IsBackground = true, Name = "open " + System.IO.Path.GetFileName(path) };
+        opener.Start();
+        if (!opener.Join(OpenDeadline)) return null;
+        if (failure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        return stream;
+    }
+
+    /// <summary>
     /// Reads a file within the size limit, counting what is read (a device such as /dev/zero reports no length and never
     /// ends), and opening it within <see cref="OpenDeadline"/>; null with an error when it cannot be used.
     /// </summary>
@@ -147,13 +166,13 @@ public static class PolicyFiles
                 errors.Add(Problem.Input(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
                 return null;
             }
-            var opening = System.Threading.Tasks.Task.Run(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan));
-            if (!opening.Wait(OpenDeadline))
+            var opened = OpenWithin(path);
+            if (opened == null)
             {
                 errors.Add(Problem.Input(path, $"the file did not open within {OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a policy file"));
                 return null;
             }
-            using var stream = opening.Result;
+            using var stream = opened;
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             int n;
@@ -167,11 +186,6 @@ public static class PolicyFiles
                 buffer.Write(chunk, 0, n);
             }
             return buffer.ToArray();
-        }
-        catch (AggregateException ex) when (ex.InnerException is IOException || ex.InnerException is UnauthorizedAccessException)
-        {
-            errors.Add(Problem.Input(path, "cannot read file: " + ex.InnerException!.Message));
-            return null;
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
