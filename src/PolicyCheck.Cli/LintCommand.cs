@@ -1,7 +1,6 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Reflection;
 using PolicyCheck.Cli.Output;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;

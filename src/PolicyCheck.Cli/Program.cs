@@ -1,11 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using System.Reflection;
-using PolicyCheck.Cli.Output;
 using PolicyCheck.Facts;
-using PolicyCheck.Inputs;
-using PolicyCheck.Model;
 using PolicyCheck.Secrets;
 
 namespace PolicyCheck.Cli;

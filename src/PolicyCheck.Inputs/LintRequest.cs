@@ -1,14 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using PolicyCheck.Config;
-using PolicyCheck.Engine;
-using PolicyCheck.Facts;
-using PolicyCheck.Json;
 using PolicyCheck.Model;
-using PolicyCheck.Rules;
-using PolicyCheck.Inputs.CloudFormation;
-using PolicyCheck.Inputs.Terraform;
 
 namespace PolicyCheck.Inputs;
 

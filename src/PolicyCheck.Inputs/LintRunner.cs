@@ -6,7 +6,6 @@ using PolicyCheck.Engine;
 using PolicyCheck.Facts;
 using PolicyCheck.Json;
 using PolicyCheck.Model;
-using PolicyCheck.Rules;
 using PolicyCheck.Inputs.CloudFormation;
 using PolicyCheck.Inputs.Terraform;
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,7 +14,6 @@ using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Facts;
 using PolicyCheck.Model;
-using PolicyCheck.Rules;
 using PolicyCheck.Secrets;
 
 namespace PolicyCheck.Aws.Verify;

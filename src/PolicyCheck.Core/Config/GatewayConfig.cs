@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using PolicyCheck.Facts;
-using PolicyCheck.Json;
 
 namespace PolicyCheck.Config;
 

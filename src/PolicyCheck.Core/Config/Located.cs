@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using PolicyCheck.Facts;
 using PolicyCheck.Json;
 
 namespace PolicyCheck.Config;

@@ -1,9 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
-using System.IO.Compression;
-using System.Text;
-using PolicyCheck.Json;
 
 namespace PolicyCheck.Facts;
 

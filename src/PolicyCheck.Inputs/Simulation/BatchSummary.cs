@@ -1,16 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using PolicyCheck.Config;
-using PolicyCheck.Engine;
-using PolicyCheck.Evaluation;
-using PolicyCheck.Facts;
-using PolicyCheck.Json;
-using PolicyCheck.Model;
-using PolicyCheck.Rules.Grammar;
 
 namespace PolicyCheck.Inputs.Simulation;
 

@@ -1,6 +1,5 @@
 using PolicyCheck.Engine;
 using PolicyCheck.Json;
-using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.AwsCatalog;
 

@@ -1,4 +1,3 @@
-using System;
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Model;

@@ -1,6 +1,5 @@
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
-using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Grammar;
 

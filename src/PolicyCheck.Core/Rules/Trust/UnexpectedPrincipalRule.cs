@@ -1,5 +1,4 @@
 using PolicyCheck.Engine;
-using PolicyCheck.Model;
 
 namespace PolicyCheck.Rules.Trust;
 
