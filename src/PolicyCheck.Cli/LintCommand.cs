@@ -209,6 +209,18 @@ internal static class LintCommand
     /// <summary>Why the report must not go to this file: no name, a folder, or a file this run reads (it would be lost).</summary>
     private static string? RefuseOutput(string outputPath, LintOptions o)
     {
+        try
+        {
+            return RefuseOutputUnsafe(outputPath, o);
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
+        {
+            return "cannot use this path: " + ex.Message;
+        }
+    }
+
+    private static string? RefuseOutputUnsafe(string outputPath, LintOptions o)
+    {
         if (outputPath.Trim().Length == 0) return "give a file name for the report";
         string full = Path.GetFullPath(outputPath);
         if (Directory.Exists(full)) return "it is a folder; give a file name for the report";

@@ -51,8 +51,11 @@ public class SpecialFileTests
         }
         finally
         {
-            // Release the reader that is still waiting for a writer.
-            using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
+            // Release the reader still waiting for a writer; on a thread, so that a run that never opened the FIFO
+            // (and so left no reader) cannot block the test run here.
+            var release = new System.Threading.Thread(() => { using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write); }) { IsBackground = true };
+            release.Start();
+            release.Join(TimeSpan.FromSeconds(2));
         }
     }
 

@@ -74,6 +74,21 @@ public sealed class AtomicFileTests
         Assert.Equal(0, new FileInfo("/dev/null").Length);
     }
 
+    [Fact]
+    public void ASymlinkLoopAsTheReport_IsAClearError()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDir();
+        var path = dir.Write("p.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}""");
+        string a = Path.Combine(dir.Path, "a.txt"), b = Path.Combine(dir.Path, "b.txt");
+        File.CreateSymbolicLink(a, b);
+        File.CreateSymbolicLink(b, a);
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", path, "-o", a });
+        Assert.Equal(2, exit);
+        Assert.Contains("--output", err);
+        Assert.DoesNotContain("internal error", err);
+    }
+
     [Theory]
     [InlineData("same")]
     [InlineData("empty")]
