@@ -133,11 +133,11 @@ public static class VerifyCommand
         string partition = o.RoleArn != null ? Arn.TryParse(o.RoleArn)!.Partition : "aws";
         var (iamEndpoint, iamRegion) = IamQueryClient.EndpointFor(partition);
         if (endpoints.TryGetValue("iam", out var iamOverride)) iamEndpoint = iamOverride;
-        using var http = new HttpClient { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        using var http = Transport.CreateHttpClient();
         var deadline = DateTime.UtcNow + o.Timeout;
         AwsCaller CallerFor(Func<ImmutableCredentials> c) => new AwsCaller(http, c);
         var iam = new IamQueryClient(CallerFor(() => credentials), iamEndpoint, iamRegion, () => deadline);
-        using var sts = new SdkStsClient(sdkCredentials, o.Region ?? "us-east-1", endpoints.TryGetValue("sts", out var stsUrl) ? stsUrl : null, o.Timeout);
+        using var sts = new SdkStsClient(sdkCredentials, o.Region ?? "us-east-1", endpoints.TryGetValue("sts", out var stsUrl) ? stsUrl : null, http, () => deadline);
         var verifier = new Verifier(o, iam, sts, () => credentials, CallerFor, http, redactor);
         List<StageResult> results;
         try

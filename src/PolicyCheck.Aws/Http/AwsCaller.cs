@@ -21,10 +21,17 @@ public sealed class AwsResponse
     public bool IsSuccess => Status >= 200 && Status < 300;
 }
 
-/// <summary>The call did not get an answer: timeout, connection refused, the total time budget spent.</summary>
+/// <summary>The call did not get an answer: timeout, connection refused, a redirect, the total time budget spent.</summary>
 public sealed class AwsTransportException : Exception
 {
-    public AwsTransportException(string message, Exception? inner = null) : base(message, inner) { }
+    public AwsTransportException(FaultKind kind, string host, string message, Exception? inner = null) : base(message, inner)
+    {
+        Kind = kind;
+        Host = host;
+    }
+
+    public FaultKind Kind { get; }
+    public string Host { get; }
 }
 
 /// <summary>
@@ -56,7 +63,7 @@ public sealed class AwsCaller
         {
             attempt++;
             var remaining = deadline - DateTime.UtcNow;
-            if (remaining <= TimeSpan.Zero) throw new AwsTransportException($"no answer from {url.Host} within the time allowed");
+            if (remaining <= TimeSpan.Zero) throw new AwsTransportException(FaultKind.Timeout, url.Host, $"no answer from {url.Host} within the time allowed");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             timeout.CancelAfter(remaining);
             AwsResponse response;
@@ -76,11 +83,13 @@ public sealed class AwsCaller
             }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
-                throw new AwsTransportException($"no answer from {url.Host} within the time allowed");
+                throw new AwsTransportException(FaultKind.Timeout, url.Host, $"no answer from {url.Host} within the time allowed");
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException || ex is System.IO.IOException)
             {
-                if (attempt >= MaxAttempts || DateTime.UtcNow >= deadline) throw new AwsTransportException($"cannot reach {url.Host}: {ex.Message}", ex);
+                var kind = Transport.Classify(ex);
+                bool again = kind is FaultKind.Refused or FaultKind.Reset or FaultKind.Connection;
+                if (!again || attempt >= MaxAttempts || DateTime.UtcNow >= deadline) throw new AwsTransportException(kind, url.Host, $"{url.Host}: {ex.Message}", ex);
                 await Delay(attempt, deadline, cancel).ConfigureAwait(false);
                 continue;
             }

@@ -51,7 +51,7 @@ public sealed class IamQueryClient : IIamClient
         XElement root;
         try
         {
-            root = XElement.Parse(response.Body);
+            root = ParseXml(response.Body);
         }
         catch (XmlException)
         {
@@ -181,6 +181,14 @@ public sealed class IamQueryClient : IIamClient
             marker = Text(result, "Marker");
             if (string.IsNullOrEmpty(marker)) return;
         }
+    }
+
+    /// <summary>XML from the wire: no DTDs (no entity expansion), no external resources.</summary>
+    public static XElement ParseXml(string text)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = Transport.MaxResponseBytes };
+        using var reader = XmlReader.Create(new System.IO.StringReader(text), settings);
+        return XElement.Load(reader);
     }
 
     private static XElement? Child(XElement? e, string name) => e?.Elements().FirstOrDefault(x => x.Name.LocalName == name);

@@ -7,6 +7,8 @@ public enum StageStatus
     Pass,
     Fail,
     Skipped,
+    /// <summary>Could not be confirmed, and the stages asked for do not need it (an unreachable STS with --stage call).</summary>
+    Warn,
 }
 
 /// <summary>One stage's outcome: pass / fail / skipped-with-reason, the cause and fix, the request ID.</summary>
@@ -32,6 +34,7 @@ public sealed class StageResult
     {
         StageStatus.Pass => "pass",
         StageStatus.Fail => "fail",
+        StageStatus.Warn => "warning",
         _ => "skipped",
     };
 }

@@ -89,10 +89,33 @@ public sealed class Verifier
         return $"arn:{role.Partition}:{Facts.Namespace}:{_o.Region}:{role.Account}:workspace/{_o.Workspace}";
     }
 
-    /// <summary>Runs the stages. The first result is "credentials"; when it fails nothing else can run.</summary>
+    /// <summary>
+    /// Runs the stages. The first result is "credentials": a credential error stops the run (nothing else can
+    /// pass); any other STS fault is a warning there, and only the stages that need STS fail on it.
+    /// </summary>
     public async Task<List<StageResult>> RunAsync(CancellationToken cancel)
     {
         var results = new List<StageResult>();
+        var identity = await IdentityStage(cancel).ConfigureAwait(false);
+        results.Add(identity);
+        if (identity.Status == StageStatus.Fail) return results;
+
+        RoleGroup? role = null;
+        if (_o.Wants("role")) results.Add(await Stage("role", Upstream.Iam, async () => { var (r, res) = await RoleStage(cancel).ConfigureAwait(false); role = r; return res; }).ConfigureAwait(false));
+        if (_o.Wants("simulate")) results.Add(await Stage("simulate", Upstream.Iam, () => SimulateStage(role, cancel)).ConfigureAwait(false));
+        if (_o.Wants("federation")) results.Add(await Stage("federation", Upstream.Iam, () => FederationStage(cancel)).ConfigureAwait(false));
+        ImmutableCredentials? assumed = null;
+        if (_o.Wants("assume")) results.Add(await Stage("assume", Upstream.Sts, async () => { var (c, res) = await AssumeStage(cancel).ConfigureAwait(false); assumed = c; return res; }).ConfigureAwait(false));
+        else results.Add(new StageResult("assume", StageStatus.Skipped, "not asked for: run with --stage assume from the gateway's principal (self-hosted gateways or a test principal)"));
+        if (_o.Wants("call")) results.Add(await Stage("call", Upstream.Claude, () => CallStage(assumed, cancel)).ConfigureAwait(false));
+        if (_o.Wants("portkey")) results.Add(await Stage("portkey", Upstream.Portkey, () => PortkeyStage(cancel)).ConfigureAwait(false));
+        foreach (var r in results) Redact(r);
+        return results;
+    }
+
+    private async Task<StageResult> IdentityStage(CancellationToken cancel)
+    {
+        const string name = "credentials";
         try
         {
             var creds = _credentials();
@@ -100,54 +123,79 @@ public sealed class Verifier
             Redactor.Add(creds.Token);
             var (arn, account) = await _sts.GetCallerIdentityAsync(cancel).ConfigureAwait(false);
             CallerArn = arn;
-            results.Add(new StageResult("credentials", StageStatus.Pass, $"calling as {arn} (account {account})"));
+            return new StageResult(name, StageStatus.Pass, $"calling as {arn} (account {account})");
         }
-        catch (Exception ex) when (ex is StsException || ex is AmazonClientException || ex is AwsTransportException || ex is HttpRequestException)
+        catch (StsException ex) when (Diagnosis.IsCredentialError(ex.Code))
         {
-            var (cause, fix) = ex is StsException s ? Diagnosis.Explain(s.Status, s.Code, s.Detail, _o.Region ?? "us-east-1", "sts", null) : (ex.Message, "configure AWS credentials: --profile, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO or instance credentials");
-            results.Add(new StageResult("credentials", StageStatus.Fail, Redactor.Apply(cause), fix, (ex as StsException)?.RequestId));
-            return results;
+            var (cause, fix) = Diagnosis.Explain(Upstream.Sts, ex.Status, ex.Code, Redactor.Apply(ex.Detail), _o.Region ?? "us-east-1", null);
+            return new StageResult(name, StageStatus.Fail, Redactor.Apply(cause), Redactor.Apply(fix), ex.RequestId);
         }
-
-        RoleGroup? role = null;
-        if (_o.Wants("role")) results.Add(await Stage("role", async () => { var (r, res) = await RoleStage(cancel).ConfigureAwait(false); role = r; return res; }).ConfigureAwait(false));
-        if (_o.Wants("simulate")) results.Add(await Stage("simulate", () => SimulateStage(role, cancel)).ConfigureAwait(false));
-        if (_o.Wants("federation")) results.Add(await Stage("federation", () => FederationStage(cancel)).ConfigureAwait(false));
-        ImmutableCredentials? assumed = null;
-        if (_o.Wants("assume")) results.Add(await Stage("assume", async () => { var (c, res) = await AssumeStage(cancel).ConfigureAwait(false); assumed = c; return res; }).ConfigureAwait(false));
-        else results.Add(new StageResult("assume", StageStatus.Skipped, "not asked for: run with --stage assume from the gateway's principal (self-hosted gateways or a test principal)"));
-        if (_o.Wants("call")) results.Add(await Stage("call", () => CallStage(assumed, cancel)).ConfigureAwait(false));
-        if (_o.Wants("portkey")) results.Add(await Stage("portkey", () => PortkeyStage(cancel)).ConfigureAwait(false));
-        foreach (var r in results) Redact(r);
-        return results;
+        catch (AmazonClientException ex) when (Http.Transport.Classify(ex) == FaultKind.Connection)
+        {
+            return new StageResult(name, StageStatus.Fail, Redactor.Apply("no usable AWS credentials: " + ex.Message),
+                "configure AWS credentials: --profile, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO or instance credentials");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && !(ex is OperationCanceledException && cancel.IsCancellationRequested))
+        {
+            var (cause, fix, requestId) = Fault(Upstream.Sts, ex);
+            var warn = new StageResult(name, StageStatus.Warn, $"the caller could not be confirmed: {cause}", fix, requestId);
+            warn.Details.Add(_o.Wants("assume") ? "the assume stage needs STS and reports its own result" : "no stage asked for needs STS; the others run");
+            return warn;
+        }
     }
+
+    /// <summary>Cause, fix and request ID of any failure while talking to <paramref name="u"/>, masked before it is cut.</summary>
+    private (string Cause, string Fix, string? RequestId) Fault(Upstream u, Exception ex)
+    {
+        (string Cause, string Fix) text;
+        string? requestId = null;
+        switch (ex)
+        {
+            case AwsTransportException t:
+                text = Diagnosis.Transport(u, t.Kind, t.Host);
+                break;
+            case AwsServiceException s when s.Code == "MalformedResponse":
+                text = Diagnosis.Garbled(u, s.Status, $"an {Diagnosis.Name(u)} answer", Redactor.Apply(s.Detail));
+                requestId = s.RequestId;
+                break;
+            case AwsServiceException s:
+                text = Diagnosis.Explain(u, s.Status, s.Code, Redactor.Apply(s.Detail), u == Upstream.Iam ? "us-east-1" : _o.Region ?? "us-east-1", _o.RoleArn);
+                if (s.Code == "NoSuchEntity") text = ($"IAM: {Redactor.Apply(s.Detail)}", "check --role-arn (the role name and account)");
+                requestId = s.RequestId;
+                break;
+            default:
+                text = Diagnosis.Transport(u, Http.Transport.Classify(ex), HostOf(u));
+                break;
+        }
+        return (Redactor.Apply(text.Cause), Redactor.Apply(text.Fix), requestId);
+    }
+
+    private string HostOf(Upstream u) => u switch
+    {
+        Upstream.Claude => (_o.ClaudeEndpoint ?? new Uri($"https://aws-external-anthropic.{_o.Region}.api.aws/")).Host,
+        Upstream.Portkey => _o.PortkeyEndpoint.Host,
+        _ => Diagnosis.Name(u),
+    };
 
     private void Redact(StageResult r)
     {
         for (int i = 0; i < r.Details.Count; i++) r.Details[i] = Redactor.Apply(r.Details[i]);
     }
 
-    private async Task<StageResult> Stage(string name, Func<Task<StageResult>> run)
+    /// <summary>Runs one stage; whatever goes wrong becomes that stage's failure, so every stage result is written.</summary>
+    private async Task<StageResult> Stage(string name, Upstream u, Func<Task<StageResult>> run)
     {
         try
         {
             var r = await run().ConfigureAwait(false);
             return new StageResult(r.Name, r.Status, Redactor.Apply(r.Cause), r.Fix == null ? null : Redactor.Apply(r.Fix), r.RequestId) { }.With(r.Details);
         }
-        catch (IamException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var (cause, fix) = Diagnosis.Explain(ex.Status, ex.Code, ex.Detail, "us-east-1", "iam", _o.RoleArn);
-            if (ex.Code == "NoSuchEntity") (cause, fix) = ($"IAM: {ex.Detail}", "check --role-arn (the role name and account)");
-            return new StageResult(name, StageStatus.Fail, Redactor.Apply(cause), fix, ex.RequestId);
-        }
-        catch (StsException ex)
-        {
-            var (cause, fix) = Diagnosis.Explain(ex.Status, ex.Code, ex.Detail, _o.Region ?? "us-east-1", "sts", _o.RoleArn);
-            return new StageResult(name, StageStatus.Fail, Redactor.Apply(cause), fix, ex.RequestId);
-        }
-        catch (AwsTransportException ex)
-        {
-            return new StageResult(name, StageStatus.Fail, Redactor.Apply(ex.Message), $"check the network and the endpoint; the whole run has {_o.Timeout.TotalSeconds:0} s (--timeout)");
+            var (cause, fix, requestId) = Fault(u, ex);
+            var failed = new StageResult(name, StageStatus.Fail, cause, fix, requestId);
+            if (ex is AwsTransportException t) failed.Details.Add(Redactor.Apply(Diagnosis.Short(t.Message)));
+            return failed;
         }
     }
 
@@ -231,6 +279,13 @@ public sealed class Verifier
                 }, cancel).ConfigureAwait(false));
             }
         }
+        int asked = byResource.Sum(kv => kv.Value.Count);
+        var unknown = outcomes.Where(o => o.Decision is not ("allowed" or "explicitDeny" or "implicitDeny")).ToList();
+        if (outcomes.Count != asked || unknown.Count > 0)
+            return new StageResult("simulate", StageStatus.Fail, outcomes.Count != asked
+                    ? $"AWS's simulator answered {outcomes.Count} result(s) for {asked} action(s): no decision for the rest, so nothing is proven"
+                    : $"AWS's simulator answered decision '{unknown[0].Decision}' for {unknown[0].Action}, which is not allowed, explicitDeny or implicitDeny",
+                "check --endpoint-url iam=URL (the answer is not a whole SimulatePrincipalPolicy answer), and run verify again");
         // The local evaluator on the same documents, for each action.
         var set = GatewayRequests.Permissions(role);
         var gateway = new GatewayRequests(role, ConfigForRole(), Facts);
@@ -286,9 +341,9 @@ public sealed class Verifier
         {
             assumed = await _sts.AssumeRoleAsync(_o.RoleArn, _o.ExternalId, cancel).ConfigureAwait(false);
         }
-        catch (StsException ex)
+        catch (StsException ex) when (Refused(ex))
         {
-            var (cause, fix) = Diagnosis.Explain(ex.Status, ex.Code, ex.Detail + " sts:AssumeRole", _o.Region ?? "us-east-1", "sts", _o.RoleArn);
+            var (cause, fix) = Diagnosis.Explain(Upstream.Sts, ex.Status, ex.Code, Redactor.Apply(ex.Detail) + " sts:AssumeRole", _o.Region ?? "us-east-1", _o.RoleArn);
             return (null, new StageResult("assume", StageStatus.Fail, $"AssumeRole {(_o.ExternalId != null ? "with the configured external ID" : "without an external ID")} failed: {cause}", fix, ex.RequestId));
         }
         Redactor.Add(assumed.SecretKey);
@@ -305,9 +360,9 @@ public sealed class Verifier
                     Redactor.Add(other.Token);
                     letIn.Add(label);
                 }
-                catch (StsException)
+                catch (StsException ex) when (Refused(ex))
                 {
-                    // Refused, as it must be.
+                    // Refused, as it must be. Any other fault is no answer, and fails the stage.
                 }
             }
         }
@@ -318,6 +373,9 @@ public sealed class Verifier
             ? "AssumeRole succeeds with the configured external ID and fails with a wrong one and without one"
             : "AssumeRole succeeds (no external ID configured)"));
     }
+
+    /// <summary>STS said no to this AssumeRole (as opposed to failing to answer it).</summary>
+    private static bool Refused(StsException ex) => ex.Status == 403 || ex.Code == "AccessDenied";
 
     private async Task<StageResult> CallStage(ImmutableCredentials? assumed, CancellationToken cancel)
     {
@@ -338,19 +396,42 @@ public sealed class Verifier
         string sent = _o.Inference
             ? $"sent: POST {url.AbsolutePath} with model {_o.Model}, one user message \"ping\", max_tokens 1 (billed: one output token)"
             : $"sent: POST {url.AbsolutePath} with model {_o.Model} and one user message \"ping\" (token counting is free)";
+        if (response.IsSuccess && !(_o.Inference ? LooksLike(response.Body, "type", JsonValueKind.String, "message") : LooksLike(response.Body, "input_tokens", JsonValueKind.Number)))
+        {
+            var (junk, junkFix) = Diagnosis.Garbled(Upstream.Claude, response.Status, _o.Inference ? "a message" : "a token count", Redactor.Apply(response.Body));
+            var garbled = new StageResult("call", StageStatus.Fail, junk, junkFix, response.RequestId);
+            garbled.Details.Add(sent);
+            return garbled;
+        }
         if (response.IsSuccess)
         {
             string what = _o.Inference ? "POST /v1/messages (max_tokens 1)" : "POST /v1/messages/count_tokens";
             var ok = new StageResult("call", StageStatus.Pass, $"{what} as {who}: HTTP {response.Status}", null, response.RequestId);
             ok.Details.Add(sent);
-            ok.Details.Add(Diagnosis.Short(response.Body));
+            ok.Details.Add(Diagnosis.Short(Redactor.Apply(response.Body)));
             return ok;
         }
-        var (cause, fix) = Diagnosis.Explain(response.Status, response.ErrorType, response.Body, _o.Region, Facts.SigningName, who);
+        string masked = Redactor.Apply(response.Body);
+        var (cause, fix) = Diagnosis.Explain(Upstream.Claude, response.Status, response.ErrorType, masked, _o.Region, who);
         var failed = new StageResult("call", StageStatus.Fail, cause, fix, response.RequestId);
         failed.Details.Add(sent);
-        failed.Details.Add($"HTTP {response.Status} {response.ErrorType}: {Diagnosis.Short(response.Body)}");
+        failed.Details.Add($"HTTP {response.Status} {response.ErrorType}: {Diagnosis.Short(masked)}");
         return failed;
+    }
+
+    /// <summary>A JSON object with <paramref name="key"/> (equal to <paramref name="value"/> when given).</summary>
+    private static bool LooksLike(string body, string key, JsonValueKind kind, string? value = null)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty(key, out var found)) return false;
+            return found.ValueKind == kind && (value == null || found.GetString() == value);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>{"model": …, "messages": [{"role": "user", "content": …}], "max_tokens": n} (written by hand: no reflection, AOT-safe).</summary>
@@ -390,19 +471,27 @@ public sealed class Verifier
             reply = await _http.SendAsync(message, timeout.Token).ConfigureAwait(false);
             text = await reply.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException)
+        catch (Exception ex) when (ex is OperationCanceledException || ex is HttpRequestException || ex is System.IO.IOException)
         {
-            return new StageResult("portkey", StageStatus.Fail, $"no answer from {url.Host}: {Redactor.Apply(ex.Message)}", "check the Portkey base URL (--endpoint-url portkey=URL for self-hosted gateways)");
+            var kind = ex is OperationCanceledException ? FaultKind.Timeout : Http.Transport.Classify(ex);
+            var (cause, fix) = Diagnosis.Transport(Upstream.Portkey, kind, url.Host);
+            return new StageResult("portkey", StageStatus.Fail, cause, fix);
         }
         using (reply)
         {
             string? requestId = reply.Headers.TryGetValues("x-portkey-trace-id", out var v) ? v.FirstOrDefault() : null;
-            if (reply.IsSuccessStatusCode) return new StageResult("portkey", StageStatus.Pass, $"Portkey answered HTTP {(int)reply.StatusCode} for {_o.PortkeyModel}", null, requestId);
             int status = (int)reply.StatusCode;
+            string masked = Redactor.Apply(text);
+            if (reply.IsSuccessStatusCode && !LooksLike(text, "choices", JsonValueKind.Array))
+            {
+                var (junk, junkFix) = Diagnosis.Garbled(Upstream.Portkey, status, "a chat completion", masked);
+                return new StageResult("portkey", StageStatus.Fail, junk, junkFix, requestId);
+            }
+            if (reply.IsSuccessStatusCode) return new StageResult("portkey", StageStatus.Pass, $"Portkey answered HTTP {status} for {_o.PortkeyModel}", null, requestId);
             if (status == 401) return new StageResult("portkey", StageStatus.Fail, "Portkey rejected the API key (HTTP 401)", "check the Portkey API key in the variable named by --portkey-api-key-env", requestId);
-            var (cause, fix) = Diagnosis.Explain(status, null, text, _o.Region ?? "?", Facts.SigningName, _o.RoleArn);
+            var (cause, fix) = Diagnosis.Explain(Upstream.Portkey, status, null, masked, _o.Region ?? "?", _o.RoleArn);
             var failed = new StageResult("portkey", StageStatus.Fail, "through Portkey: " + cause, fix, requestId);
-            failed.Details.Add($"HTTP {status}: {Diagnosis.Short(Redactor.Apply(text))}");
+            failed.Details.Add($"HTTP {status}: {Diagnosis.Short(masked)}");
             return failed;
         }
     }

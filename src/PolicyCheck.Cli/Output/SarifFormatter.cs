@@ -222,11 +222,11 @@ public sealed class SarifFormatter : IFormatter
             for (int i = 0; i < results.Count; i++)
             {
                 var r = results[i];
-                if (r.Status != StageStatus.Fail) continue;
+                if (r.Status is not (StageStatus.Fail or StageStatus.Warn)) continue;
                 w.WriteStartObject();
                 w.WriteString("ruleId", "verify/" + r.Name);
                 w.WriteNumber("ruleIndex", i);
-                w.WriteString("level", "error");
+                w.WriteString("level", r.Status == StageStatus.Fail ? "error" : "warning");
                 w.WriteStartObject("message");
                 w.WriteString("text", r.Cause + (r.Fix != null ? " Fix: " + r.Fix : string.Empty));
                 w.WriteEndObject();

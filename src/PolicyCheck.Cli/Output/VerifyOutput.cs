@@ -18,17 +18,18 @@ public static class VerifyOutput
             sb.Append(r.StatusName.ToUpperInvariant().PadRight(8)).Append(r.Name.PadRight(12)).Append(r.Cause);
             if (r.RequestId != null) sb.Append(" (request ").Append(r.RequestId).Append(')');
             sb.Append('\n');
-            if (r.Fix != null && r.Status == StageStatus.Fail) sb.Append("        fix: ").Append(r.Fix).Append('\n');
+            if (r.Fix != null && r.Status is StageStatus.Fail or StageStatus.Warn) sb.Append("        fix: ").Append(r.Fix).Append('\n');
             foreach (var d in r.Details) sb.Append("        ").Append(d).Append('\n');
         }
-        int pass = 0, fail = 0, skipped = 0;
+        int pass = 0, fail = 0, skipped = 0, warned = 0;
         foreach (var r in results)
         {
             if (r.Status == StageStatus.Pass) pass++;
             else if (r.Status == StageStatus.Fail) fail++;
+            else if (r.Status == StageStatus.Warn) warned++;
             else skipped++;
         }
-        sb.Append($"policycheck verify: {pass} passed, {fail} failed, {skipped} skipped\n");
+        sb.Append($"policycheck verify: {pass} passed, {fail} failed, {skipped} skipped{(warned > 0 ? $", {warned} warning(s)" : string.Empty)}\n");
         return sb.ToString();
     }
 

@@ -36,6 +36,8 @@ public sealed class FakeResponse
     public string ContentType { get; init; } = "text/xml";
     public Dictionary<string, string> Headers { get; init; } = new(StringComparer.OrdinalIgnoreCase);
     public TimeSpan Delay { get; init; }
+    /// <summary>Send the body chunked, without a Content-Length.</summary>
+    public bool Chunked { get; init; }
 }
 
 /// <summary>
@@ -149,7 +151,8 @@ public sealed class FakeAws : IDisposable
             context.Response.ContentType = response.ContentType;
             foreach (var h in response.Headers) context.Response.Headers[h.Key] = h.Value;
             byte[] bytes = Encoding.UTF8.GetBytes(response.Body);
-            context.Response.ContentLength64 = bytes.Length;
+            if (response.Chunked) context.Response.SendChunked = true;
+            else context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
         }

@@ -46,12 +46,25 @@ public sealed class VerifyWorld : IDisposable
         ["PORTKEY_API_KEY"] = PortkeyKey,
     };
 
-    public string[] Args(params string[] extra) => new[]
+    /// <summary>Endpoints to use instead of the healthy fakes (iam, sts, claude, portkey → URL).</summary>
+    public Dictionary<string, string> Endpoints { get; } = new();
+    public int TimeoutSeconds { get; set; } = 10;
+
+    public string[] Args(params string[] extra)
     {
-        "verify", "--role-arn", RoleArn, "--region", Region, "--workspace", Workspace, "--external-id", ExternalId,
-        "--portkey-api-key-env", "PORTKEY_API_KEY", "--timeout", "10",
-        "--endpoint-url", "iam=" + Iam.Url, "--endpoint-url", "sts=" + Sts.Url, "--endpoint-url", "claude=" + Claude.Url, "--endpoint-url", "portkey=" + Portkey.Url,
-    }.Concat(extra).ToArray();
+        var args = new List<string>
+        {
+            "verify", "--role-arn", RoleArn, "--region", Region, "--workspace", Workspace, "--external-id", ExternalId,
+            "--portkey-api-key-env", "PORTKEY_API_KEY", "--timeout", TimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, fake) in new[] { ("iam", Iam), ("sts", Sts), ("claude", Claude), ("portkey", Portkey) })
+        {
+            args.Add("--endpoint-url");
+            args.Add(name + "=" + (Endpoints.TryGetValue(name, out var url) ? url : fake.Url.ToString()));
+        }
+        args.AddRange(extra);
+        return args.ToArray();
+    }
 
     public (int Exit, string Out, string Err) Run(params string[] extra)
     {
