@@ -141,7 +141,7 @@ public static class SimulateCommand
         };
         var caller = a.Principal != null ? CallerPrincipal.Parse(a.Principal) : null;
         ContextArgs.AddPrincipalKeys(ctx, caller);
-        var secrets = Simulator.Secrets(ctx);
+        var secrets = Simulator.Secrets(ctx, set);
         var resources = a.Resources.Length > 0 ? a.Resources : new[] { DefaultResource(a, stderr) };
         var results = new List<SimulationResult>();
         foreach (var act in a.Actions)

@@ -149,6 +149,10 @@ public static class LintRunner
         var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
         Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
         report.Diagnostics.AddRange(engine.Lint(order, config, null, suppressionPath, unknowns));
+        foreach (var role in order)
+        {
+            foreach (var doc in role.Documents) report.Secrets.AddRange(doc.ExternalIds());
+        }
         return report;
     }
 

@@ -34,7 +34,7 @@ public static class BatchSimulation
                     var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
                     bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
                     if (met == false) summary.Mismatches.Add(meta.Id ?? $"line {lineNo}");
-                    SimulationOutput.WriteJson(w, result, includeRequest: true, Simulator.Secrets(request!.Context), meta.Id, meta.Expect, met);
+                    SimulationOutput.WriteJson(w, result, includeRequest: true, Simulator.Secrets(request!.Context, set!), meta.Id, meta.Expect, met);
                 }
                 else
                 {

@@ -178,5 +178,19 @@ public sealed class PolicyDocument
     public System.Func<SourceSpan, SourceSpan>? SpanMap { get; set; }
     /// <summary>True when the document could be parsed into a model (it may still have issues).</summary>
     public bool IsParsed => Root != null;
+
+    /// <summary>The values its conditions compare sts:ExternalId with: secrets, never printed.</summary>
+    public IEnumerable<string> ExternalIds()
+    {
+        foreach (var s in Statements)
+        {
+            if (s.Condition == null) continue;
+            foreach (var c in s.Condition.Clauses)
+            {
+                if (!string.Equals(c.Key.Value, "sts:ExternalId", System.StringComparison.OrdinalIgnoreCase)) continue;
+                foreach (var v in c.Values) yield return v.Value;
+            }
+        }
+    }
     public SourceSpan RootSpan => Root?.Span ?? SourceSpan.FileStart;
 }

@@ -47,7 +47,16 @@ public sealed class SecretMask
     {
         if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
         foreach (var form in new HashSet<string>(Encodings(secret), StringComparer.Ordinal)) AddOne(form);
+        // A message may quote one part of it (the "service" before ':', one line): parts of 8 or more are masked too.
+        foreach (var part in secret.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length >= MinPart && part.Length < secret.Length)
+                foreach (var form in new HashSet<string>(Encodings(part), StringComparer.Ordinal)) AddOne(form);
+        }
     }
+
+    private static readonly char[] PartSeparators = { ':', '/', '\r', '\n', ' ', '\t', ',', ';', '|', '*', '?' };
+    private const int MinPart = 8;
 
     /// <summary>The secret and the forms the formatters and HTTP layers may write it in.</summary>
     public static IEnumerable<string> Encodings(string secret)

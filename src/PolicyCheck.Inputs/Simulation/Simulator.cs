@@ -84,11 +84,20 @@ public static class Simulator
         return new SimulationResult(request, Evaluator.Evaluate(set, request));
     }
 
-    /// <summary>Values that must not be printed (the external ID in a request context).</summary>
-    public static string?[] Secrets(RequestContext context)
+    /// <summary>Values that must not be printed: the external ID in the request context and those the policies compare it with.</summary>
+    public static string?[] Secrets(RequestContext context, PolicySet set)
     {
         var list = new List<string?>();
         if (context.TryGet("sts:ExternalId", out var v)) list.AddRange(v.Values);
+        var docs = new List<PolicyDocument?> { set.ResourcePolicy, set.SessionPolicy };
+        docs.AddRange(set.Identity ?? Array.Empty<PolicyDocument>());
+        docs.AddRange(set.Boundaries);
+        docs.AddRange(set.Scps);
+        docs.AddRange(set.Rcps);
+        foreach (var d in docs)
+        {
+            if (d != null) list.AddRange(d.ExternalIds());
+        }
         return list.ToArray();
     }
 

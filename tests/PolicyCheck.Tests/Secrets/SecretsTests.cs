@@ -86,6 +86,52 @@ public sealed class SecretsTests
         Assert.Contains(world.Claude.Requests, r => r.Headers.GetValueOrDefault("X-Amz-Security-Token")?.Length > 0);
     }
 
+    private static string NoEchoTemplate(string value, bool noEcho) =>
+        "{\"Parameters\":{\"P\":{\"Type\":\"String\",\"NoEcho\":" + (noEcho ? "true" : "false") + ",\"Default\":" + System.Text.Json.JsonSerializer.Serialize(value) + "}},"
+        + "\"Resources\":{\"R\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"AssumeRolePolicyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[]},"
+        + "\"Policies\":[{\"PolicyName\":\"p\",\"PolicyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":{\"Ref\":\"P\"},\"Resource\":\"*\"}]}}]}}}}";
+
+    [Theory]
+    [InlineData("BeforeColonSecret:AfterColonSecret", "BeforeColonSecret")]
+    [InlineData("FirstLineSecret\nSecondLine:Secret", "FirstLineSecret")]
+    [InlineData("Pct%Secret:Value", "Pct%Secret")]
+    public void NoEchoValues_StayOut_WholeOrInParts_InEveryFormat(string value, string part)
+    {
+        using var dir = new TempDir();
+        dir.Write("secret.template.json", NoEchoTemplate(value, noEcho: true));
+        dir.Write("open/open.template.json", NoEchoTemplate(value, noEcho: false));
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        {
+            var (_, output, err) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "secret.template.json"), "--format", format }, cwd: dir.Path);
+            string all = output + err;
+            foreach (var form in Forms(part).Append(part.Replace("%", "%25", StringComparison.Ordinal)))
+                Assert.False(all.Contains(form, StringComparison.Ordinal), $"{format} printed {form}:\n{all}");
+            // The nearest safe variant: the same value without NoEcho is quoted (so the rule above did see it).
+            var open = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "open", "open.template.json"), "--format", format }, cwd: dir.Path);
+            Assert.Contains("Secret", open.Out);
+        }
+    }
+
+    [Fact]
+    public void Simulate_NeverPrintsTheTrustPoliciesExternalId_EvenWithoutAConfig()
+    {
+        using var dir = new TempDir();
+        const string real = "RealTrustSecretId";
+        dir.Write("trust.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"RealTrustSecretId"}}}]}""");
+        string[] Args(string format) => new[] { "simulate", "--trust", Path.Combine(dir.Path, "trust.json"), "--action", "sts:AssumeRole", "--principal", "arn:aws:iam::299329113195:role/portkey-app", "--context", "sts:ExternalId=wrong", "--format", format };
+        foreach (var format in new[] { "text", "json" })
+        {
+            var (_, output, err) = CliRunner.Run(Args(format), cwd: dir.Path);
+            Assert.Contains("implicitDeny", output);
+            Assert.Contains("sts:ExternalId", output);
+            Assert.DoesNotContain(real, output + err);
+        }
+        var batch = CliRunner.Run(new[] { "simulate", "--batch", "-" }, cwd: dir.Path,
+            stdin: """{"resourcePolicy":""" + File.ReadAllText(Path.Combine(dir.Path, "trust.json")) + ""","action":"sts:AssumeRole","principal":"arn:aws:iam::299329113195:role/portkey-app","context":{"sts:ExternalId":"wrong"}}""" + "\n");
+        Assert.Contains("implicitDeny", batch.Out);
+        Assert.DoesNotContain(real, batch.Out + batch.Err);
+    }
+
     [Fact]
     public void Mask_CoversShapes_AndRegisteredValues()
     {
