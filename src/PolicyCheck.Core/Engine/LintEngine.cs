@@ -100,11 +100,16 @@ public sealed class LintEngine
     private List<Diagnostic> Settle(List<Diagnostic> found, DeployTimeValues? unknowns, GatewayConfig config, DateTime? today, Func<string, string>? suppressionPath)
     {
         var holdsAnyway = new HashSet<(string, string, int, int)>();
+        var saidAnyway = new HashSet<(string, string, int, int, string)>();
         if (unknowns != null && unknowns.Optimistic.Count > 0)
         {
             var raw = new List<Diagnostic>();
             foreach (var role in unknowns.Optimistic) LintRole(role, config, raw);
-            foreach (var d in Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath)) holdsAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length));
+            foreach (var d in Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath))
+            {
+                holdsAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length));
+                saidAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message));
+            }
         }
         var seen = new HashSet<(string, string, int, int, string)>();
         var result = new List<Diagnostic>(found.Count);
@@ -113,8 +118,16 @@ public sealed class LintEngine
             if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
             if (unknowns != null && d.RuleId != PolicyCheck.Rules.RuleIds.UnresolvedValue && unknowns.Spans.TryGetValue(d.Path, out var spans))
             {
-                if (Within(d.Span, spans)) continue; // about the stand-in itself
-                if (d.Severity > Severity.Note && !d.IsSuppressed && !holdsAnyway.Contains((d.RuleId, d.Path, d.Span.Start, d.Span.Length)))
+                var at = (d.RuleId, d.Path, d.Span.Start, d.Span.Length);
+                if (Within(d.Span, spans))
+                {
+                    // About the stand-in itself, unless it holds with "*" in its place too: a policy written as !Sub
+                    // text has one position for all it says, the stand-ins' included.
+                    if (!holdsAnyway.Contains(at)) continue;
+                    if (d.Severity > Severity.Note && !d.IsSuppressed && !saidAnyway.Contains((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message)))
+                        d.Defer(" (depends on values not known before deployment, see PC1034)");
+                }
+                else if (d.Severity > Severity.Note && !d.IsSuppressed && !holdsAnyway.Contains(at))
                 {
                     d.Defer(" (depends on values not known before deployment, see PC1034)");
                 }

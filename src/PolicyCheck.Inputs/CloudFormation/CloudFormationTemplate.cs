@@ -361,7 +361,7 @@ public static class CloudFormationTemplate
         if (v.First) v.Result.Policies++;
         if (node is SourceScalar s && s.Kind == NodeKind.String)
         {
-            if (Intrinsics.IsMarker(s.Text)) return; // the whole policy is unknown: PC1034 says so
+            if (Intrinsics.IsWholeMarker(s.Text)) return; // the whole policy is unknown: PC1034 says so
             var fromText = PolicyReader.Read(v.Path, s.Text, kind, label);
             var at = s.Span;
             // A policy written as text: positions inside it when the text is in the file as it is, else the scalar's start.

@@ -287,6 +287,9 @@ public sealed class Intrinsics
 
     public static bool IsMarker(string text) => text.IndexOf('\u00AB') >= 0;
 
+    /// <summary>The text is one stand-in and nothing else (a policy text with a stand-in inside is still read).</summary>
+    public static bool IsWholeMarker(string text) => text.Length > 1 && text[0] == '\u00AB' && text.IndexOf('\u00BB') == text.Length - 1 && text.IndexOf('\u00AB', 1) < 0;
+
     /// <summary>A parameter's value placed where it is used (findings point at the use, not the parameter).</summary>
     private static SourceNode Relocate(SourceNode value, SourceSpan span) => value switch
     {

@@ -501,6 +501,37 @@ public sealed class CloudFormationTemplateTests
         Assert.StartsWith("\\\"StringLike\\\"", At(json, inString));
     }
 
+    private static string SubTextPolicy(string action, string end = "}") => GatewayTemplate("""
+        Policies:
+          - PolicyName: claude
+            PolicyDocument: !Sub |
+              {
+                "Version": "2012-10-17",
+                "Statement": [{
+                  "Effect": "Allow",
+                  "Action": ACTION,
+                  "Resource": "arn:aws:aws-external-anthropic:${AWS::Region}:${AWS::AccountId}:workspace/*"
+                }]
+              END
+        """.Replace("ACTION", action).Replace("END", end));
+
+    [Fact]
+    public void SubTextPolicy_WithUnknownValues_IsStillChecked()
+    {
+        using var dir = new TempDir();
+        // Wrong namespace and missing actions hold whatever the region and account are: errors, not notes.
+        var wrong = Findings(dir.Write("wrong.yaml", SubTextPolicy("\"bedrock:InvokeModel\"")));
+        Assert.Contains(wrong, d => Rule(d) == "PC2001" && d.GetProperty("severity").GetString() == "error");
+        Assert.Contains(wrong, d => Rule(d) == "PC2002" && d.GetProperty("severity").GetString() == "error");
+        // Truncated JSON text is a parse error.
+        var truncated = Findings(dir.Write("truncated/t.yaml", SubTextPolicy("\"aws-external-anthropic:CreateInference\"", end: "")));
+        Assert.Contains(truncated, d => Rule(d) == "PC1001");
+        // The nearest safe variant: the right actions, the same unknowns: only the notes that say what is unknown.
+        var right = Findings(dir.Write("right/t.yaml", SubTextPolicy("[\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"]")));
+        Assert.All(right, d => Assert.Equal("note", d.GetProperty("severity").GetString()));
+        Assert.Contains(right, d => Rule(d) == "PC1034" && d.GetProperty("message").GetString()!.Contains("AWS::Region", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AnchorsAndAliases_AreFollowed()
     {
