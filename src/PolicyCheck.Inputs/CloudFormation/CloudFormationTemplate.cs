@@ -47,7 +47,20 @@ public static class CloudFormationTemplate
     /// <summary>A cheap look at a YAML file met while walking a folder: is it worth parsing as a template?</summary>
     public static bool LooksLikeYamlTemplate(string text)
         => text.IndexOf("AWSTemplateFormatVersion", StringComparison.Ordinal) >= 0
-           || (text.IndexOf("Resources:", StringComparison.Ordinal) >= 0 && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
+           || (HasResourcesKey(text) && text.IndexOf("AWS::", StringComparison.Ordinal) >= 0);
+
+    /// <summary>"Resources" as a key, however it is written: Resources:, "Resources":, 'Resources' :, JSON style.</summary>
+    private static bool HasResourcesKey(string text)
+    {
+        for (int at = text.IndexOf("Resources", StringComparison.Ordinal); at >= 0; at = text.IndexOf("Resources", at + 1, StringComparison.Ordinal))
+        {
+            int i = at + "Resources".Length;
+            if (i < text.Length && (text[i] == '"' || text[i] == '\'')) i++;
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
+            if (i < text.Length && text[i] == ':') return true;
+        }
+        return false;
+    }
 
     public static TemplateRead Read(string path, string text, SourceObject root, IReadOnlyDictionary<string, string> parameters,
         GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors, Func<string, SourceObject, string?>? constructPath = null,

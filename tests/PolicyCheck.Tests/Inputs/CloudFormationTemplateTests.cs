@@ -533,6 +533,22 @@ public sealed class CloudFormationTemplateTests
     }
 
     [Fact]
+    public void WalkedFolder_FindsTemplatesWrittenJsonStyle_OrWithQuotedKeys()
+    {
+        using var dir = new TempDir();
+        const string statement = "{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\"}";
+        dir.Write("json-style.yaml", "{\n  \"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"AssumeRolePolicyDocument\": {\"Version\": \"2012-10-17\", \"Statement\": [" + statement + "]}}}}\n}\n");
+        dir.Write("double-quoted.yml", "\"Resources\":\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - " + statement + "\n");
+        dir.Write("single-quoted.yaml", "'Resources' :\n  R:\n    Type: 'AWS::IAM::Role'\n    Properties:\n      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - " + statement + "\n");
+        // The nearest safe variant: YAML that mentions AWS:: but has no Resources key is not a template.
+        dir.Write("workflow.yml", "name: deploy\non: push\n# deploys AWS::IAM::Role resources\njobs:\n  Resources-check:\n    runs-on: ubuntu-latest\n");
+        var found = Findings(dir.Path);
+        foreach (var name in new[] { "json-style.yaml", "double-quoted.yml", "single-quoted.yaml" })
+            Assert.Contains(found, d => Rule(d) == "PC3005" && d.GetProperty("path").GetString()!.EndsWith(name, System.StringComparison.Ordinal));
+        Assert.DoesNotContain(found, d => d.GetProperty("path").GetString()!.EndsWith("workflow.yml", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnchorsAndAliases_AreFollowed()
     {
         using var dir = new TempDir();
