@@ -257,14 +257,27 @@ public static class TerraformPlan
         HashSet<string> unknown, List<Problem> errors)
     {
         var prop = values.Get(key);
+        // An inline_policy block without a policy is how the provider writes "no inline policies"; every other
+        // document is required, so a missing, null, empty or non-text one is a plan that was not checked: an error.
+        bool required = !label.Contains(" inline_policy ", StringComparison.Ordinal);
         if (prop == null || prop.Value.Kind == NodeKind.Null)
         {
             if (unknown.Contains(label.Split(' ')[0] + "." + key))
                 role.Unresolved.Add((path, values.Span, $"{label}: {key} is not known until apply (computed), so it was not checked"));
+            else if (required)
+                errors.Add(Problem.Input(path, $"{label}: {key} is {(prop == null ? "missing" : "null")}; `terraform show -json` writes it as the policy's JSON text, so this plan cannot be checked", prop?.Value.Span ?? values.Span));
             return;
         }
-        if (prop.Value is not SourceScalar s || s.Kind != NodeKind.String) return;
-        if (s.Text.Trim().Length == 0) return;
+        if (prop.Value is not SourceScalar s || s.Kind != NodeKind.String)
+        {
+            errors.Add(Problem.Input(path, $"{label}: {key} is {SourceNode.KindName(prop.Value.Kind)}, not the policy's JSON text that `terraform show -json` writes, so it cannot be checked", prop.Value.Span));
+            return;
+        }
+        if (s.Text.Trim().Length == 0)
+        {
+            if (required) errors.Add(Problem.Input(path, $"{label}: {key} is empty; a role or policy needs a policy document", s.Span));
+            return;
+        }
         var doc = PolicyReader.Read(path, s.Text, kind, label);
         doc.SpanMap = EmbeddedPolicySpans.JsonString(text, lines, s);
         role.Documents.Add(doc);

@@ -65,6 +65,39 @@ public sealed class TerraformPlanTests
         Assert.Contains("""format_version "2.0" is not supported""", output + err);
     }
 
+    private static string RolePlan(string assumeRolePolicy) => """
+        {"format_version": "1.2", "planned_values": {"root_module": {"resources": [
+          {"address": "aws_iam_role.gw", "mode": "managed", "type": "aws_iam_role", "name": "gw",
+           "values": {"name": "gw"ASSUME, "inline_policy": [{"name": "", "policy": ""}]}}]}}}
+        """.Replace("ASSUME", assumeRolePolicy);
+
+    [Theory]
+    [InlineData("", "assume_role_policy is missing")]
+    [InlineData(""", "assume_role_policy": null""", "assume_role_policy is null")]
+    [InlineData(""", "assume_role_policy": {"Version": "2012-10-17", "Statement": []}""", "assume_role_policy is an object")]
+    [InlineData(""", "assume_role_policy": 42""", "assume_role_policy is a number")]
+    [InlineData(""", "assume_role_policy": "  " """, "assume_role_policy is empty")]
+    public void RoleWithoutATrustPolicyText_IsAnError_NotDropped(string assume, string expected)
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("plan.json", RolePlan(assume));
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.True(exit == 2, output + err);
+        Assert.Contains("plan.json(", output + err);
+        Assert.Contains("aws_iam_role.gw: " + expected, output + err);
+    }
+
+    [Fact]
+    public void RoleWithATrustPolicyText_AndNoInlinePolicies_IsRead()
+    {
+        // The nearest safe variant: the trust policy as text, and the provider's empty inline_policy block.
+        using var dir = new TempDir();
+        var path = dir.Write("plan.json", RolePlan(""", "assume_role_policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}" """));
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", path });
+        Assert.True(exit == 0, output + err);
+        Assert.Contains("in 1 policy", output + err);
+    }
+
     [Fact]
     public void Attachments_DataDocuments_AndManagedPoliciesCount()
     {
