@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace PolicyCheck.Inputs;
@@ -17,7 +19,9 @@ public static class AtomicFile
     /// <summary>Writes through <paramref name="write"/> into a temporary file beside the target, then renames it over the target. If anything fails, the target is untouched and the temporary file is removed.</summary>
     /// <remarks>
     /// A symlink is written through: its final target gets the new content and the link stays. The target keeps its
-    /// permissions. A device (a path under /dev, such as /dev/null or /dev/stdout) is written into, never replaced.
+    /// permissions and, where the process may set it (root), its owner. A device (a path under /dev, such as /dev/null
+    /// or /dev/stdout) is written into, never replaced. Temporary files are removed on failure, on Ctrl-C and SIGTERM,
+    /// and — for one a SIGKILL left behind — by the next write to the same file once it is a minute old.
     /// </remarks>
     public static void Write(string path, Action<Stream> write)
     {
@@ -35,9 +39,12 @@ public static class AtomicFile
             return;
         }
         UnixFileMode? mode = !OperatingSystem.IsWindows() && File.Exists(full) ? File.GetUnixFileMode(full) : null;
+        var owner = File.Exists(full) ? Owner.Of(full) : null;
         string dir = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(dir);
+        SweepStale(dir, Path.GetFileName(full));
         string temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp");
+        InFlight.Add(temp);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -46,12 +53,127 @@ public static class AtomicFile
                 stream.Flush(true);
             }
             if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
+            if (owner is { } o) Owner.Set(temp, o);
             File.Move(temp, full, overwrite: true);
         }
         catch
         {
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            Delete(temp);
             throw;
         }
+        finally
+        {
+            InFlight.Remove(temp);
+        }
+    }
+
+    /// <summary>How old a leftover temporary file must be before a later write removes it (a live writer's is younger).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
+    private static void SweepStale(string dir, string name)
+    {
+        try
+        {
+            foreach (var leftover in Directory.EnumerateFiles(dir, "." + name + ".????????.tmp"))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(leftover) > StaleAfter) Delete(leftover);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static void Delete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Temporary files being written now: removed if the process is stopped (Ctrl-C, SIGTERM, exit).</summary>
+    private static class InFlight
+    {
+        private static readonly HashSet<string> Paths = new HashSet<string>(StringComparer.Ordinal);
+        private static readonly List<PosixSignalRegistration> Signals = new List<PosixSignalRegistration>();
+        private static bool _hooked;
+
+        public static void Add(string path)
+        {
+            lock (Paths)
+            {
+                Paths.Add(path);
+                if (_hooked) return;
+                _hooked = true;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => Clear();
+                foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+                {
+                    try
+                    {
+                        Signals.Add(PosixSignalRegistration.Create(signal, _ => Clear()));
+                    }
+                    catch (PlatformNotSupportedException)
+                    {
+                    }
+                }
+            }
+        }
+
+        public static void Remove(string path)
+        {
+            lock (Paths) Paths.Remove(path);
+        }
+
+        private static void Clear()
+        {
+            lock (Paths)
+            {
+                foreach (var p in Paths) Delete(p);
+                Paths.Clear();
+            }
+        }
+    }
+
+    /// <summary>The file's owner (Linux statx/chown): a root process rewriting a user's file gives it back to the user.</summary>
+    private static class Owner
+    {
+        public static (uint Uid, uint Gid)? Of(string path)
+        {
+            if (!OperatingSystem.IsLinux()) return null;
+            try
+            {
+                var buffer = new byte[256];
+                const int AtFdCwd = -100, StatxUid = 0x8, StatxGid = 0x10;
+                if (statx(AtFdCwd, CString(path), 0, StatxUid | StatxGid, buffer) != 0) return null;
+                return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24));
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        public static void Set(string path, (uint Uid, uint Gid) owner)
+        {
+            var now = Of(path);
+            if (now == owner) return;
+            try
+            {
+                // Without the privilege this fails, and the file is the writer's, as any rewrite leaves it.
+                _ = chown(CString(path), owner.Uid, owner.Gid) == 0;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+            }
+        }
+
+        private static byte[] CString(string s) => Encoding.UTF8.GetBytes(s + "\0");
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int statx(int dirfd, byte[] path, int flags, uint mask, byte[] buffer);
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int chown(byte[] path, uint owner, uint group);
     }
 }

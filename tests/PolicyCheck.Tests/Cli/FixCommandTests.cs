@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -77,6 +78,25 @@ public sealed class FixCommandTests
             .Replace("ForAnyValue:StringEquals:", "StringEquals:");
         Assert.Equal(expected, File.ReadAllText(path));
         Assert.Equal(0, CliRunner.Run(new[] { "lint", path }).Exit);
+    }
+
+    [Fact]
+    public void ASymlinkedPolicy_IsFixedInItsTarget_TheLinkAndModeKept()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        using var dir = new TempDir();
+        var target = dir.Write("real/policy.json", BrokenJson);
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Directory.CreateDirectory(Path.Combine(dir.Path, "linked"));
+        var link = Path.Combine(dir.Path, "linked", "policy.json");
+        File.CreateSymbolicLink(link, target);
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "linked"), "--fix" });
+        Assert.True(exit is 0 or 1, output + err);
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Contains("aws-external-anthropic:CreateInference", File.ReadAllText(target));
+        Assert.DoesNotContain("bedrock:", File.ReadAllText(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+        Assert.Equal(new[] { "policy.json" }, Directory.GetFiles(Path.Combine(dir.Path, "linked")).Select(Path.GetFileName));
     }
 
     [Fact]

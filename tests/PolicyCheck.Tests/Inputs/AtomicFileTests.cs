@@ -26,6 +26,49 @@ public sealed class AtomicFileTests
     }
 
     [Fact]
+    public void ATemporaryFileAKillLeftBehind_IsRemovedByTheNextWrite_ALiveOneIsNot()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("report.json", "old");
+        var stale = dir.Write(".report.json.0badc0de.tmp", "half a report");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow - AtomicFile.StaleAfter - TimeSpan.FromMinutes(1));
+        var live = dir.Write(".report.json.1badc0de.tmp", "another process, writing now");
+        var unrelated = dir.Write(".other.json.2badc0de.tmp", "not ours");
+        File.SetLastWriteTimeUtc(unrelated, DateTime.UtcNow.AddHours(-1));
+        AtomicFile.WriteAllText(path, "new");
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.False(File.Exists(stale));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(unrelated));
+    }
+
+    [Fact]
+    public void ARewrite_KeepsTheFilesOwner()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var dir = new TempDir();
+        var path = dir.Write("policy.json", "old");
+        bool root = Run("id", "-u") == "0";
+        if (root) Run("chown", "4321:4322", path);
+        string before = Run("stat", "-c", "%u:%g", path);
+        AtomicFile.WriteAllText(path, "new");
+        Assert.Equal("new", File.ReadAllText(path));
+        Assert.Equal(before, Run("stat", "-c", "%u:%g", path));
+        if (root) Assert.Equal("4321:4322", before);
+    }
+
+    private static string Run(string file, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(start)!;
+        string output = p.StandardOutput.ReadToEnd().Trim();
+        p.WaitForExit();
+        Assert.Equal(0, p.ExitCode);
+        return output;
+    }
+
+    [Fact]
     public void ACompletedWrite_ReplacesTheFileWhole()
     {
         using var dir = new TempDir();
