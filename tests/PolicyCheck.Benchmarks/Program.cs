@@ -94,6 +94,12 @@ public static class Program
             }
             return;
         }
+        if (args.Length > 0 && args[0] == "--huge")
+        {
+            HugePolicies.Quick();
+            if (args.Length > 1 && args[1] == "--per-rule") HugePolicies.PerRule();
+            return;
+        }
         if (args.Length > 0 && args[0] == "--template-profile")
         {
             TemplateProfile.Run();
@@ -122,6 +128,7 @@ public static class Program
             Decisions.Quick();
             Mixed.Quick();
             Templates.Quick();
+            HugePolicies.Quick();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

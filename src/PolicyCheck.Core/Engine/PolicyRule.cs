@@ -47,6 +47,9 @@ public sealed class RuleContext
     private int _dropped;
     private PolicyDocument? _dropDocument;
 
+    /// <summary>True when this rule's findings in <paramref name="document"/> reached the cap: a costly message (a nearest name) can be skipped, the finding is only counted.</summary>
+    public bool Full(PolicyDocument document) => _dropDocument == document && _reported >= MaxFindingsPerRule;
+
     /// <summary>A proof finding that depends on values unknown offline: a warning naming the keys and how to supply them.</summary>
     public void ReportDepends(PolicyDocument document, SourceSpan span, string message, IReadOnlyList<string> keys, Func<IReadOnlyList<string>>? trace = null)
     {

@@ -29,26 +29,40 @@ public sealed class RedundantEntryRule : PolicyRule
         }
     }
 
+    /// <summary>Wildcard comparisons per list before the rule says it stopped (patterns with no fixed start or end).</summary>
+    public const long ComparisonBudget = 4_000_000;
+
+    /// <summary>Repeats by a dictionary, coverage through a <see cref="PatternIndex"/>: linear in the list for real policies.</summary>
     private static void CheckList(RuleContext context, PolicyDocument doc, ValueList? list, bool ignoreCase)
     {
         if (list == null) return;
         var values = list.Values;
+        var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var first = new Dictionary<string, int>(values.Count, comparer);
+        var patterns = new List<(string, int)>();
         for (int i = 0; i < values.Count; i++)
         {
-            for (int j = 0; j < values.Count; j++)
+            if (first.ContainsKey(values[i].Value)) continue;
+            first[values[i].Value] = i;
+            if (Wildcard.HasWildcard(values[i].Value)) patterns.Add((values[i].Value, i));
+        }
+        var index = patterns.Count > 0 ? new PatternIndex(patterns, ignoreCase) : null;
+        for (int i = 0; i < values.Count; i++)
+        {
+            string value = values[i].Value;
+            if (first[value] < i)
             {
-                if (i == j) continue;
-                bool same = string.Equals(values[i].Value, values[j].Value, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-                if (same && j < i)
-                {
-                    context.Report(doc, values[i].Span, $"\"{values[i].Value}\" is listed twice in {list.Name}", "remove the repeat");
-                    break;
-                }
-                if (!same && Wildcard.HasWildcard(values[j].Value) && Wildcard.Match(values[j].Value, values[i].Value, ignoreCase) && !Wildcard.HasWildcard(values[i].Value))
-                {
-                    context.Report(doc, values[i].Span, $"\"{values[i].Value}\" is already covered by \"{values[j].Value}\" in {list.Name}", "remove it, or narrow the wildcard");
-                    break;
-                }
+                context.Report(doc, values[i].Span, $"\"{value}\" is listed twice in {list.Name}", "remove the repeat");
+                continue;
+            }
+            if (index == null || Wildcard.HasWildcard(value)) continue;
+            if (index.FirstMatch(value, i, ComparisonBudget) is { } covering)
+                context.Report(doc, values[i].Span, $"\"{value}\" is already covered by \"{covering}\" in {list.Name}", "remove it, or narrow the wildcard");
+            if (index.Exhausted)
+            {
+                context.Report(doc, values[i].Span, $"{list.Name} has {patterns.Count:N0} wildcards; after {ComparisonBudget:N0} comparisons the entries from \"{value}\" on were not checked for being covered by one",
+                    "split the list, or give the wildcards a fixed start (\"s3:Get*\", not \"*Get*\")");
+                return;
             }
         }
     }

@@ -16,6 +16,11 @@ public sealed class UnknownServiceActionRule : PolicyRule
             var catalog = context.Catalog;
             var service = catalog?.FindService(prefix);
             if (catalog == null || service == null || service.Actions.ContainsKey(name)) continue;
+            if (context.Full(doc))
+            {
+                context.Report(doc, value.Span, string.Empty); // past the cap: counted, not shown, so no nearest name is looked for
+                continue;
+            }
             var names = new List<string>(service.Actions.Keys);
             string? near = Names.Nearest(name, names);
             context.Report(doc, value.Span, $"\"{value.Value}\" is not an action of {service.Name} in {CatalogActions.Stale(catalog)}{(near != null ? $"; did you mean \"{service.Prefix}:{near}\"?" : string.Empty)} (if the action is newer than the catalogue, update PolicyCheck)",

@@ -29,6 +29,11 @@ public sealed class UnknownServiceRule : PolicyRule
             if (Code(prefix, context)) continue;
             var catalog = context.Catalog;
             if (catalog == null || catalog.FindService(prefix) != null) continue;
+            if (context.Full(doc))
+            {
+                context.Report(doc, value.Span, string.Empty); // past the cap: counted, not shown
+                continue;
+            }
             var names = new System.Collections.Generic.List<string>();
             foreach (var s in catalog.Services) names.Add(s.Prefix);
             string? near = Names.Nearest(prefix.ToLowerInvariant(), names);

@@ -33,6 +33,11 @@ public sealed class UnknownActionRule : PolicyRule
                         continue;
                     }
                     if (facts.FindAction(name) != null) continue;
+                    if (context.Full(doc))
+                    {
+                        context.Report(doc, value.Span, string.Empty); // past the cap: counted, not shown
+                        continue;
+                    }
                     string? right = WrongNamespaceRule.Correct(facts, value.Value, name);
                     context.Report(doc, value.Span,
                         $"\"{value.Value}\" is not an action of {facts.Namespace} (catalogue of {facts.CatalogDate}){(right != null ? $"; did you mean {right}?" : string.Empty)}",

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Xunit;
 
 namespace PolicyCheck.Tests.Rules;
@@ -14,6 +16,25 @@ public sealed class RedundantEntryRuleTests
         Assert.Contains(found, d => d.Message.Contains("covered by \"s3:Get*\""));
         Assert.Contains(found, d => d.Message.Contains("listed twice"));
         Assert.Contains(found, d => d.Message.Contains("repeats statement 1"));
+    }
+
+    [Fact]
+    public void ManyEntries_AreComparedWithoutComparingEveryPair()
+    {
+        // 20,000 actions and 200 wildcards with a fixed start: compared through the index, each covered one found.
+        var actions = Enumerable.Range(0, 20_000).Select(i => i % 100 == 99 ? $"\"s3:Get{i}*\"" : $"\"s3:Get{i}\"");
+        var found = Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[" + string.Join(",", actions) + "],\"Resource\":\"*\"}")).Only("PC1031");
+        Assert.Contains(found, d => d.Message.Contains("\"s3:Get990\" is already covered by \"s3:Get99*\""));
+        Assert.DoesNotContain(found, d => d.Message.Contains("were not checked"));
+    }
+
+    [Fact]
+    public void WildcardsWithoutAFixedStartOrEnd_PastTheBudget_AreNamedNotSkipped()
+    {
+        int n = (int)Math.Sqrt(PolicyCheck.Rules.AwsCatalog.RedundantEntryRule.ComparisonBudget) + 100;
+        var actions = Enumerable.Range(0, n).Select(i => $"\"*x{i}y*\"").Concat(Enumerable.Range(0, n).Select(i => $"\"s3:Get{i}\""));
+        var found = Lint.Json(Lint.Permission("{\"Effect\":\"Allow\",\"Action\":[" + string.Join(",", actions) + "],\"Resource\":\"*\"}")).Only("PC1031");
+        Assert.Single(found, d => d.Message.Contains("were not checked for being covered"));
     }
 
     [Fact]
