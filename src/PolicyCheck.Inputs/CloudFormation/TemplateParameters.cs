@@ -25,7 +25,7 @@ public static class TemplateParameters
         }
         else
         {
-            root = TemplateYaml.Load(text, out var failure);
+            root = TemplateYaml.Load(text, out var failure, parameters: true);
             if (failure != null)
             {
                 errors.Add(Problem.Input(path, failure.Message, failure.Span));

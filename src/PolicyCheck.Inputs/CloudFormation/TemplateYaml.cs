@@ -31,13 +31,21 @@ public static class TemplateYaml
         UnknownTagHint = ": CloudFormation knows !Ref, !Sub, !GetAtt, !Join, !If, !Select, !Split, !FindInMap, !ImportValue, !Equals, !Not, !And, !Or, !Condition and a few more",
     };
 
-    /// <summary>The template's root, or null with <paramref name="error"/> naming the position and the reason.</summary>
-    public static SourceNode? Load(string text, out ProblemException? error)
+    /// <summary>The parameters file: the same tags, its own name in messages.</summary>
+    private static readonly YamlOptions ParameterOptions = new YamlOptions
+    {
+        Noun = "parameters file",
+        Tag = Options.Tag,
+        UnknownTagHint = Options.UnknownTagHint,
+    };
+
+    /// <summary>The template's root (or a parameters file's, with <paramref name="parameters"/>), or null with <paramref name="error"/> naming the position and the reason.</summary>
+    public static SourceNode? Load(string text, out ProblemException? error, bool parameters = false)
     {
         error = null;
         try
         {
-            return YamlReader.Read(text, Options);
+            return YamlReader.Read(text, parameters ? ParameterOptions : Options);
         }
         catch (ProblemException e)
         {

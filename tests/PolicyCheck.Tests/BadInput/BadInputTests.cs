@@ -75,6 +75,34 @@ public sealed class BadInputTests
         Assert.Contains("CloudFormation accepts at most 1,048,576 (1 MB)", output + err);
     }
 
+    [Theory]
+    [InlineData("config", 100_000, '[')]
+    [InlineData("config", 1_000_000, '[')]
+    [InlineData("config", 100_000, '{')]
+    [InlineData("settings", 100_000, '[')]
+    [InlineData("settings", 1_000_000, '{')]
+    [InlineData("parameters", 100_000, '[')]
+    [InlineData("parameters", 1_000_000, '[')]
+    [InlineData("template", 1_000_000, '[')]
+    public void DeepYamlAndJson_InEveryReader_IsExit2WithAPosition(string reader, int depth, char open)
+    {
+        using var dir = new TempDir();
+        string deep = open == '[' ? new string('[', depth) : string.Concat(Enumerable.Repeat("{a: ", depth));
+        var policy = dir.Write("p.json", Lint.Permission("""{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"""));
+        string[] args = reader switch
+        {
+            "config" => new[] { "lint", policy, "--config", dir.Write("policycheck.yml", "gateway:\n  region: " + deep + "\n") },
+            "settings" => new[] { "lint", policy, "--settings", dir.Write("portkey.yml", "region: " + deep + "\n") },
+            "parameters" => new[] { "lint", dir.Write("t.yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: {}\n"), "--parameters", dir.Write("params.yaml", "Stage: " + deep + "\n") },
+            _ => new[] { "lint", dir.Write("deep.yaml", "AWSTemplateFormatVersion: \"2010-09-09\"\nResources: " + deep + "\n") },
+        };
+        var (exit, output, err) = CliRunner.Run(args);
+        Assert.True(exit == 2, $"exit {exit}: {(output + err).Substring(0, Math.Min(2000, (output + err).Length))}");
+        Assert.Matches(@"\((1|2),\d+\)", err + output);
+        Assert.Contains("nested more than 64 levels deep", err + output);
+        if (reader == "parameters") Assert.Contains("the parameters file is nested", err + output);
+    }
+
     [Fact]
     public void Nesting100000Deep_IsAFinding_NotAStackOverflow()
     {
