@@ -15,7 +15,17 @@ public static class Program
     public const int ExitFindings = 1;
     public const int ExitUsage = 2;
 
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    /// <summary>The stack the CLI runs on: every reader stops at 64 levels of nesting, far inside it on any platform.</summary>
+    public const int StackBytes = 16 * 1024 * 1024;
+
+    public static int Main(string[] args)
+    {
+        int exit = ExitUsage;
+        var thread = new System.Threading.Thread(() => exit = Run(args, Console.Out, Console.Error), StackBytes);
+        thread.Start();
+        thread.Join();
+        return exit;
+    }
 
     /// <summary>Runs a command line with the given writers (tests call this in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null, TextReader? stdin = null)

@@ -39,7 +39,7 @@ public static class AtomicFile
             return;
         }
         UnixFileMode? mode = !OperatingSystem.IsWindows() && File.Exists(full) ? File.GetUnixFileMode(full) : null;
-        var owner = File.Exists(full) ? Owner.Of(full) : null;
+        var owner = File.Exists(full) ? UnixFile.Owner(full) : null;
         string dir = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(dir);
         SweepStale(dir, Path.GetFileName(full));
@@ -53,7 +53,7 @@ public static class AtomicFile
                 stream.Flush(true);
             }
             if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
-            if (owner is { } o) Owner.Set(temp, o);
+            if (owner is { } o && UnixFile.Owner(temp) != o) UnixFile.SetOwner(temp, o);
             File.Move(temp, full, overwrite: true);
         }
         catch
@@ -133,47 +133,5 @@ public static class AtomicFile
                 Paths.Clear();
             }
         }
-    }
-
-    /// <summary>The file's owner (Linux statx/chown): a root process rewriting a user's file gives it back to the user.</summary>
-    private static class Owner
-    {
-        public static (uint Uid, uint Gid)? Of(string path)
-        {
-            if (!OperatingSystem.IsLinux()) return null;
-            try
-            {
-                var buffer = new byte[256];
-                const int AtFdCwd = -100, StatxUid = 0x8, StatxGid = 0x10;
-                if (statx(AtFdCwd, CString(path), 0, StatxUid | StatxGid, buffer) != 0) return null;
-                return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24));
-            }
-            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
-            {
-                return null;
-            }
-        }
-
-        public static void Set(string path, (uint Uid, uint Gid) owner)
-        {
-            var now = Of(path);
-            if (now == owner) return;
-            try
-            {
-                // Without the privilege this fails, and the file is the writer's, as any rewrite leaves it.
-                _ = chown(CString(path), owner.Uid, owner.Gid) == 0;
-            }
-            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
-            {
-            }
-        }
-
-        private static byte[] CString(string s) => Encoding.UTF8.GetBytes(s + "\0");
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int statx(int dirfd, byte[] path, int flags, uint mask, byte[] buffer);
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int chown(byte[] path, uint owner, uint group);
     }
 }

@@ -90,7 +90,14 @@ public static class PolicyFiles
         Array.Sort(subdirs, StringComparer.Ordinal);
         foreach (var f in entries)
         {
-            if ((f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || IsYaml(f)) && seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(f, false));
+            if (!f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsYaml(f)) continue;
+            // A FIFO or a device found in a folder (itself or behind a link) is never opened: it may never answer.
+            if (UnixFile.Special(f) is { } special)
+            {
+                errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
+                continue;
+            }
+            if (seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(f, false));
         }
         foreach (var d in subdirs)
         {

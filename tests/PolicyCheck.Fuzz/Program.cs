@@ -50,10 +50,18 @@ public static class Program
             long execs = 0, crashes = 0, slow = 0;
             var kinds = new HashSet<string>(StringComparer.Ordinal);
             double slowest = 0;
-            foreach (var s in pool) Run(target, s, out _, out _, name);
+            // The generated shapes are large: each is run as it is, then mutated once in 512 inputs.
+            var shapes = Shapes.For(name);
+            foreach (var s in pool.Concat(shapes))
+            {
+                bool fine = Run(target, s, out double took, out string? why, name);
+                if (!fine || took > 1000) Console.WriteLine($"{name}: seed {(fine ? $"slow ({took:N0} ms)" : "crash: " + why)}");
+                if (!fine || took > 1000) failures++;
+            }
             while (clock.Elapsed < perTarget)
             {
-                var input = mutator.Mutate(pool[(int)(execs % pool.Count)], pool);
+                var basis = shapes.Count > 0 && execs % 512 == 511 ? shapes[(int)(execs / 512 % shapes.Count)] : pool[(int)(execs % pool.Count)];
+                var input = mutator.Mutate(basis, pool);
                 execs++;
                 bool ok = Run(target, input, out double ms, out string? error, name);
                 slowest = Math.Max(slowest, ms);
@@ -174,7 +182,8 @@ public static class Program
             System.Text.Encoding.UTF8.GetBytes("{\"Parameters\": {\"Stage\": \"prod\", \"Subnets\": [\"a\", \"b\"]}}"),
             System.Text.Encoding.UTF8.GetBytes("AWS::AccountId: \"111122223333\"\nStage: dev\n"),
         };
-        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans, ["settings"] = settings, ["template"] = templates, ["parameters"] = parameters };
+        var folder = new List<byte[]> { File.ReadAllBytes(Path.Combine(repo, "examples", "seed", "full-access", "permission.json")), new byte[] { 0xff, 0x01 } };
+        return new Dictionary<string, List<byte[]>> { ["policy"] = policies, ["config"] = configs, ["batch"] = batch, ["plan"] = plans, ["settings"] = settings, ["template"] = templates, ["parameters"] = parameters, ["folder"] = folder };
     }
 
     public static string FindRepo()

@@ -27,6 +27,7 @@ public static class Targets
         ["settings"] = Settings,
         ["template"] = Template,
         ["parameters"] = Parameters,
+        ["folder"] = Shapes.Folder,
     };
 
     /// <summary>A CloudFormation template, YAML or JSON: resolve it for every Fn::If branch and lint the roles.</summary>

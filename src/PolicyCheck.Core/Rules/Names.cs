@@ -36,6 +36,9 @@ public static class Names
         int bestScore = int.MaxValue;
         foreach (var c in candidates)
         {
+            // The distance is at least the difference in length: skip what could not be accepted or beat the best.
+            int gap = Math.Abs(name.Length - c.Length);
+            if (gap >= bestScore || gap > Math.Max(3, Math.Min(name.Length, c.Length) / 2)) continue;
             int d = Distance(name, c);
             if (d < bestScore)
             {

@@ -48,12 +48,12 @@ public sealed class FuzzRegressionTests
     }
 
     [Fact]
-    public void EverySeed_PassesEveryTarget()
+    public void EverySeedAndGeneratedShape_PassesEveryTarget()
     {
         var seeds = PolicyCheck.Fuzz.Program.Seeds(Lint.Repo);
         foreach (var (name, pool) in seeds)
         {
-            foreach (var input in pool) Assert.True(PolicyCheck.Fuzz.Program.Run(Targets.All[name], input, out _, out var error), error);
+            foreach (var input in pool.Concat(Shapes.For(name))) Assert.True(PolicyCheck.Fuzz.Program.Run(Targets.All[name], input, out _, out var error), $"{name}: {error}");
         }
     }
 
