@@ -25,6 +25,9 @@ public static class FixCommand
             if (!report.FixablePaths.Contains(d.Path))
             {
                 skipped++;
+                // Generated files are not edited: say where the change belongs (the construct or resource, by its path).
+                if (report.Generated.TryGetValue(d.Path, out var what))
+                    stderr.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): not fixed: {what}; make the change in the source of {d.Label ?? "this resource"}: {d.Fix}");
                 continue;
             }
             if (!byFile.TryGetValue(d.Path, out var list)) byFile[d.Path] = list = new List<Diagnostic>();
@@ -80,7 +83,7 @@ public static class FixCommand
             stderr.WriteLine($"policycheck: fixed {applied} problem(s) in {entry.Key}");
         }
         string verb = dryRun ? "would fix" : "fixed";
-        stderr.WriteLine($"policycheck: {verb} {fixedCount} problem(s) in {files} file(s){(skipped > 0 ? $"; {skipped} fix(es) are in Terraform plans, which --fix does not change" : string.Empty)}; linting again");
+        stderr.WriteLine($"policycheck: {verb} {fixedCount} problem(s) in {files} file(s){(skipped > 0 ? $"; {skipped} fix(es) are in generated files (CDK assemblies, Terraform plans), which --fix does not change" : string.Empty)}; linting again");
         return 0;
     }
 

@@ -19,6 +19,8 @@ public sealed class LintReport
     public int FilesSkipped { get; set; }
     /// <summary>Files lint --fix may change (JSON policies and CloudFormation templates), as findings name them.</summary>
     public HashSet<string> FixablePaths { get; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>Inputs another tool writes (a CDK assembly's templates, Terraform plans), with what they are: --fix never edits them.</summary>
+    public Dictionary<string, string> Generated { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
     /// <summary>Values from the config that must never be printed (the external ID).</summary>
     public List<string> Secrets { get; } = new List<string>();
 }

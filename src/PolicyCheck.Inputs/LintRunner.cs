@@ -117,6 +117,7 @@ public static class LintRunner
             if (input.Format == InputFormat.Plan)
             {
                 var planRoles = TerraformPlan.Read(file.Path, input.Text, (SourceObject)doc.Root!, config, facts, managed, report.Problems);
+                report.Generated[file.Path] = "a Terraform plan, which `terraform plan` writes";
                 foreach (var r in planRoles)
                 {
                     report.PoliciesChecked += r.Documents.Count;
@@ -228,7 +229,8 @@ public static class LintRunner
         string? ConstructPath(string logicalId, SourceObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
         var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.Problems, ConstructPath);
         report.PoliciesChecked += read.Policies;
-        report.FixablePaths.Add(path);
+        if (cdk == null) report.FixablePaths.Add(path);
+        else report.Generated[path] = "a template in a CDK assembly, which the next `cdk synth` overwrites";
         report.Secrets.AddRange(read.Secrets);
         if (read.UnknownSpans.Count > 0)
         {

@@ -206,6 +206,29 @@ public sealed class FixCommandTests
         var (exit, _, err) = CliRunner.Run(new[] { "lint", path, "--fix" });
         Assert.Equal(plan, File.ReadAllText(path));
         Assert.Equal(1, exit);
-        Assert.Contains("in Terraform plans, which --fix does not change", err);
+        Assert.Contains("in generated files (CDK assemblies, Terraform plans), which --fix does not change", err);
+        Assert.Contains("plan.json(18,132): not fixed: a Terraform plan", err);
+        Assert.Contains("make the change in the source of aws_iam_role.portkey inline_policy claude", err);
+    }
+
+    [Fact]
+    public void CdkAssemblies_AreNotChanged_TheConstructIsNamed()
+    {
+        using var dir = new TempDir();
+        string source = Path.Combine(Lint.Repo, "examples", "cdk", "cdk.out");
+        var copy = Path.Combine(dir.Path, "cdk.out");
+        Directory.CreateDirectory(copy);
+        foreach (var f in Directory.GetFiles(source)) File.Copy(f, Path.Combine(copy, Path.GetFileName(f)));
+        var before = Directory.GetFiles(copy).ToDictionary(f => f, File.ReadAllText);
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", copy, "--fix" });
+        Assert.Equal(1, exit);
+        foreach (var kv in before) Assert.Equal(kv.Value, File.ReadAllText(kv.Key));
+        Assert.Contains("PortkeyStack.template.json(17,16): not fixed: a template in a CDK assembly, which the next `cdk synth` overwrites", err);
+        Assert.Contains("make the change in the source of PortkeyStack/PortkeyClaudeRole/Resource", err);
+        // The nearest safe variant: the same template outside an assembly is fixed.
+        var alone = dir.Write("alone/stack.template.json", before[Path.Combine(copy, "PortkeyStack.template.json")]);
+        var fixedRun = CliRunner.Run(new[] { "lint", alone, "--fix" });
+        Assert.Contains("fixed 1 problem(s) in", fixedRun.Err);
+        Assert.NotEqual(before[Path.Combine(copy, "PortkeyStack.template.json")], File.ReadAllText(alone));
     }
 }
