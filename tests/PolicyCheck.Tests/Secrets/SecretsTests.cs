@@ -17,7 +17,7 @@ public sealed class SecretsTests
 
     private static readonly string[] Secrets =
     {
-        FakeAws.SecretKey, FakeAws.SessionToken, VerifyWorld.PortkeyKey, VerifyWorld.ExternalId, ExternalId, AnthropicKey, "ASSUMEDSECRET", "ASSUMEDTOKEN",
+        FakeAws.SecretKey, FakeAws.SessionToken, VerifyWorld.PortkeyKey, VerifyWorld.ExternalId, ExternalId, ExternalId + "-settings", AnthropicKey, "ASSUMEDSECRET", "ASSUMEDTOKEN",
     };
 
     /// <summary>A secret as each output layer could write it, encoded here independently of the mask.</summary>
@@ -54,6 +54,8 @@ public sealed class SecretsTests
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "gateway:\n  externalId:\n    value: " + ExternalId + "\n");
         dir.Write("trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + ExternalId + """-old","aws:PrincipalAccount":"1"}}}]}""");
+        // Settings that disagree with policycheck.yml: the finding says so without either value.
+        dir.Write("portkey.yml", "externalId: \"" + ExternalId + "-settings\"\nroleArn: arn:aws:iam::111122223333:role/portkey-claude-platform-role\n");
         string report = Path.Combine(dir.Path, "report.sarif");
         // A weak operator --fix rewrites on the line that holds the external ID: the diff must not show it.
         dir.Write("weak/trust.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEqualsIfExists\":{\"sts:ExternalId\":\"" + ExternalId + "\"}}}]}");
@@ -69,6 +71,9 @@ public sealed class SecretsTests
             new[] { "explain", "PC3008" },
             new[] { "rules" },
             new[] { "simulate", "--trust", Path.Combine(dir.Path, "trust.json"), "--action", "sts:AssumeRole", "--principal", "arn:aws:sts::299329113195:assumed-role/portkey-app/s", "--context", "sts:ExternalId=" + ExternalId + "-old", "--format", "json" },
+            new[] { "simulate", "--trust", Path.Combine(dir.Path, "trust.json"), "--action", "sts:AssumeRole", "--principal", "arn:aws:sts::299329113195:assumed-role/portkey-app/s", "--context", "sts:ExternalId=wrong" },
+            new[] { "lint", dir.Path, "--settings", Path.Combine(dir.Path, "portkey.yml"), "--format", "json" },
+            new[] { "lint", dir.Path, "--settings", Path.Combine(dir.Path, "portkey.yml"), "--format", "github" },
             world.Args("--format", "json", "--stage", "assume", "--stage", "call", "--stage", "portkey", "--stage", "federation", "--stage", "role"),
             world.Args("--stage", "call", "--stage", "portkey"),
             world.Args("--format", "sarif"),
