@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using PolicyCheck.CodeFixes;
 using Xunit;
@@ -45,6 +46,20 @@ class C { string A = ""arn:aws:aws-external-anthropic:{|PC5005:us-west-2|}:11112
     public Task Flags_RegionOtherThanExpected_WhateverTheYamlStyle(string yml) => V.Analyzer(@"
 class C { string A = ""arn:aws:aws-external-anthropic:{|PC5005:us-west-2|}:111122223333:workspace/wrkspc_01""; }",
         policycheckYml: yml);
+
+    /// <summary>A hostile policycheck.yml (10⁶ levels deep, an alias bomb) never crashes the analyzer (an AD0001 fails the test): it is left aside, as `lint` reports it (PC4001).</summary>
+    [Theory]
+    [InlineData(1_000_000, false)]
+    [InlineData(100_000, true)]
+    public Task HostileConfig_IsNoCrash_TheAnalyzerStillRuns(int depth, bool bomb)
+    {
+        string yml = bomb
+            ? "gateway:\n  region: eu-west-1\n" + string.Concat(System.Linq.Enumerable.Range(1, 12).Select(i => $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n")).Replace("*a0", "x")
+            : "gateway:\n  region: " + new string('[', depth) + "\n";
+        return V.Analyzer(@"
+class C { string B = ""arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/wrkspc_01""; }",
+            policycheckYml: yml);
+    }
 
     [Theory]
     [InlineData("gateway: {region: us-west-2}\n")]

@@ -121,6 +121,21 @@ public sealed class VerifyFaultTests
     }
 
     [Fact]
+    public void IamAccessDenied_NamesTheReadOnlyActionsVerifyNeeds_NotTheRolesPolicy()
+    {
+        using var world = new VerifyWorld();
+        world.IamOverride = r => r.Form.GetValueOrDefault("Action") == "GetRole"
+            ? FakeAws.IamError("AccessDenied", "User: arn:aws:iam::111122223333:user/deployer is not authorized to perform: iam:GetRole on resource: role portkey-claude-platform-role", 403)
+            : null;
+        var (exit, output, _) = world.Run("--format", "json", "--stage", "role");
+        Assert.Equal(1, exit);
+        var role = VerifyWorld.Stage(output, "role");
+        Assert.Contains("IAM: access denied: iam:GetRole", role.GetProperty("cause").GetString());
+        Assert.Contains("give the identity running verify iam:GetRole", role.GetProperty("fix").GetString());
+        Assert.DoesNotContain("permission policy", role.GetProperty("fix").GetString());
+    }
+
+    [Fact]
     public void UnreachableSts_WithStageCall_IsAWarning_AndTheCallRuns()
     {
         using var world = new VerifyWorld();
