@@ -70,10 +70,25 @@ internal static class LintCommand
             Description = "A value for a key the gateway's requests carry but that is unknown offline (aws:SourceIp=203.0.113.10, aws:PrincipalTag/team=ml); repeat for more keys or a list. Like gateway.context in policycheck.yml; settles the proofs that depend on it.",
         };
 
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "Findings only: no summary line.",
+        };
+        var noColor = new Option<bool>("--no-color")
+        {
+            Description = "No colour in the output. PolicyCheck never colours its output; the flag is accepted so scripts that pass it work.",
+        };
+
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext,
+            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext, quiet, noColor,
         };
+        var known = new System.Collections.Generic.List<string>();
+        foreach (var option in lint.Options)
+        {
+            known.Add(option.Name);
+            known.AddRange(option.Aliases);
+        }
         lint.SetAction(parse => Lint(new LintOptions
         {
             Paths = parse.GetValue(paths) ?? Array.Empty<string>(),
@@ -88,6 +103,8 @@ internal static class LintCommand
             Fix = parse.GetValue(fix),
             DryRun = parse.GetValue(dryRun),
             Context = parse.GetValue(lintContext) ?? Array.Empty<string>(),
+            Quiet = parse.GetValue(quiet),
+            KnownOptions = known,
         }, stdout, stderr, environment, mask));
         return lint;
     }
@@ -106,6 +123,8 @@ internal static class LintCommand
         public bool Fix { get; init; }
         public bool DryRun { get; init; }
         public string[] Context { get; init; } = Array.Empty<string>();
+        public bool Quiet { get; init; }
+        public System.Collections.Generic.IReadOnlyList<string> KnownOptions { get; init; } = Array.Empty<string>();
     }
 
     private static int Lint(LintOptions o, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
@@ -128,6 +147,15 @@ internal static class LintCommand
             r.Paths.AddRange(paths);
             r.Context.AddRange(o.Context);
             return r;
+        }
+        // An option lint does not have is a usage error, never a path to lint (unless such a file exists).
+        foreach (var p in paths)
+        {
+            if (p.Length < 2 || p[0] != '-' || File.Exists(p) || Directory.Exists(p)) continue;
+            string name = p.Split('=')[0];
+            string? near = PolicyCheck.Rules.Names.Nearest(name, o.KnownOptions);
+            stderr.WriteLine($"policycheck: error: lint has no option '{name}'{(near != null ? $"; did you mean {near}?" : string.Empty)} (run `policycheck lint --help`)");
+            return Program.ExitUsage;
         }
         if (outputPath != null && RefuseOutput(outputPath, o) is { } why)
         {
@@ -201,7 +229,8 @@ internal static class LintCommand
             stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} file(s) read, none is an IAM policy, a CloudFormation template with IAM resources or a Terraform plan with IAM resources)");
             return Program.ExitUsage;
         }
-        stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");
+        if (!o.Quiet)
+            stderr.WriteLine($"policycheck: {errors} error(s), {warnings} warning(s), {notes} note(s){(suppressed > 0 ? $", {suppressed} suppressed" : string.Empty)} in {report.PoliciesChecked} polic{(report.PoliciesChecked == 1 ? "y" : "ies")}");
         if (report.Problems.Count > 0) return Program.ExitUsage;
         return failing > 0 ? Program.ExitFindings : Program.ExitClean;
     }

