@@ -72,6 +72,7 @@ public static class Program
         rules.SetAction(_ => ListRules(stdout));
 
         root.Subcommands.Add(lint);
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr, environment, mask));
         root.Subcommands.Add(explain);
         root.Subcommands.Add(rules);
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr, stdin));

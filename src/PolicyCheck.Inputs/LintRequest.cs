@@ -8,6 +8,8 @@ public sealed class LintRequest
 {
     public List<string> Paths { get; } = new List<string>();
     public string? ConfigPath { get; set; }
+    /// <summary>Without <see cref="ConfigPath"/>: look for policycheck.yml beside the first path and above (diff reads BASE with HEAD's).</summary>
+    public bool SearchConfig { get; set; } = true;
     /// <summary>A Portkey integration settings file (--settings), applied as the gateway section.</summary>
     public string? SettingsPath { get; set; }
     public DocumentKind? Kind { get; set; }

@@ -39,38 +39,53 @@ public static class LintRunner
 
     public static LintReport Run(LintRequest request, ServiceFacts facts, RuleIndex catalog)
     {
+        var read = Read(request, facts, catalog);
+        var report = read.Report;
+        if (read.Config == null) return report;
+        var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
+        string configDir = read.ConfigDir;
+        Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
+        report.Diagnostics.AddRange(engine.Lint(read.Roles, read.Config, null, suppressionPath, read.Unknowns));
+        return report;
+    }
+
+    /// <summary>read → model: the config and the roles of a run's paths, before any rule runs (lint and diff share it).
+    /// <see cref="LintInput.Config"/> is null when the config, settings, context or parameters stopped the run.</summary>
+    public static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog)
+    {
         var report = new LintReport();
+        var result = new LintInput(report);
         string? configPath = request.ConfigPath;
         if (configPath != null && !File.Exists(configPath))
         {
             report.Problems.Add(Problem.Input(configPath, "the configuration file does not exist"));
-            return report;
+            return result;
         }
-        configPath ??= request.Paths.Count > 0 ? ConfigFile.Find(GlobBase(request.Paths[0])) : null;
+        if (request.SearchConfig) configPath ??= request.Paths.Count > 0 ? ConfigFile.Find(GlobBase(request.Paths[0])) : null;
         var config = new GatewayConfig();
         if (configPath != null)
         {
             report.ConfigPath = configPath;
             var bytes = PolicyFiles.ReadBytes(configPath, report.Problems);
-            if (bytes == null) return report;
+            if (bytes == null) return result;
             var issues = new List<Problem>();
             string? text = SourceDecoder.Decode(bytes, issues);
             if (text == null)
             {
                 foreach (var i in issues) report.Problems.Add(Problem.Config(configPath, i.Span, i.Message));
-                return report;
+                return result;
             }
             config = ConfigReader.Load(configPath, text, facts, catalog, request.Environment, report.Problems, File.Exists);
-            if (report.Problems.Count > 0) return report;
+            if (report.Problems.Count > 0) return result;
         }
         string? settings = request.SettingsPath ?? config.SettingsPath?.Value;
         if (settings != null)
         {
             SettingsLoader.Load(settings, config, facts, request.Environment, report.Problems);
-            if (report.Problems.Count > 0) return report;
+            if (report.Problems.Count > 0) return result;
         }
         if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
-        if (!AddContext(request.Context, config, facts, report)) return report;
+        if (!AddContext(request.Context, config, facts, report)) return result;
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (request.ParametersPath != null)
@@ -79,7 +94,7 @@ public static class LintRunner
             string? text = bytes == null ? null : SourceDecoder.Decode(bytes, new List<Problem>());
             if (bytes != null && text == null) report.Problems.Add(Problem.Input(request.ParametersPath, "the parameters file is not valid UTF-8 text"));
             var read = text == null ? null : TemplateParameters.Read(request.ParametersPath, text, report.Problems);
-            if (read == null) return report;
+            if (read == null) return result;
             parameters = read;
         }
 
@@ -147,14 +162,15 @@ public static class LintRunner
             role.Documents.Add(doc);
         }
 
-        var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
-        Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
-        report.Diagnostics.AddRange(engine.Lint(order, config, null, suppressionPath, unknowns));
         foreach (var role in order)
         {
             foreach (var doc in role.Documents) report.Secrets.AddRange(doc.ExternalIds());
         }
-        return report;
+        result.Config = config;
+        result.Roles = order;
+        result.Unknowns = unknowns;
+        result.ConfigDir = configDir;
+        return result;
     }
 
     /// <summary>A CDK manifest.json named on the command line stands for the stack templates it lists.</summary>

@@ -13,7 +13,7 @@ public static class DescriptorsWriter
     public const string PolicyLiteralPath = "analyzers/PolicyCheck.Analyzers/PolicyLiteralAnalyzer.Rules.cs";
 
     /// <summary>Rules the analyzers report: all but the configuration ones (PC4xxx belong to the CLI's config loader).</summary>
-    public static bool InAnalyzers(RuleDescriptor r) => r.Category != "Configuration";
+    public static bool InAnalyzers(RuleDescriptor r) => r.Category != "Configuration" && r.Category != "Change";
 
     /// <summary>Rules reported on policy JSON inside string literals: the policy rules.</summary>
     public static bool OnPolicyLiterals(RuleDescriptor r) => r.Category == "Grammar" || r.Category == "Permissions" || r.Category == "Trust";

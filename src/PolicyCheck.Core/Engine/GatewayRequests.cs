@@ -75,8 +75,12 @@ public sealed class GatewayRequests
     public EvalRequest Call(string action)
     {
         var fact = _facts.FindAction(action);
-        return new EvalRequest(_facts.Qualified(action), ResourceFor(fact), Session, _callContext ??= CallContext());
+        return Request(_facts.Qualified(action), ResourceFor(fact));
     }
+
+    /// <summary>Any action on any resource from the gateway's session, with the context its calls carry.</summary>
+    public EvalRequest Request(string qualifiedAction, string resource)
+        => new EvalRequest(qualifiedAction, resource, Session, _callContext ??= CallContext());
 
     private RequestContext CallContext() => Context(assumeRole: false, Session, null);
 
@@ -191,8 +195,8 @@ public sealed class GatewayRequests
     /// <summary>A caller assuming the role: the caller's own policies are unknown (assumed to allow).</summary>
     public PolicySet Trust(PolicyDocument trust) => new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = Account };
 
-    public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId)
-        => new EvalRequest("sts:AssumeRole", RoleArn, caller, Context(assumeRole: true, caller, externalId));
+    public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId, string action = "sts:AssumeRole")
+        => new EvalRequest(action, RoleArn, caller, Context(assumeRole: true, caller, externalId));
 
     /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
     public static CallerPrincipal SessionOf(string principal)

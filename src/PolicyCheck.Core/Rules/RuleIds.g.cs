@@ -132,4 +132,18 @@ public static class RuleIds
     public const string ArnInCode = "PC5004";
     /// <summary>C#: the signing region differs from the endpoint's region, or from the expected region</summary>
     public const string RegionMismatchInCode = "PC5005";
+    /// <summary>diff: a request the gateway makes was allowed and is now denied</summary>
+    public const string GatewayRequestBroken = "PC6001";
+    /// <summary>diff: a request is allowed after the change and was not before</summary>
+    public const string NewAccess = "PC6002";
+    /// <summary>diff: a request the gateway makes may be denied after the change, depending on values unknown offline</summary>
+    public const string MayBreak = "PC6003";
+    /// <summary>diff: a request may be allowed after the change, depending on values unknown offline</summary>
+    public const string MayGrant = "PC6004";
+    /// <summary>diff: a request was allowed before the change and is not after</summary>
+    public const string AccessRemoved = "PC6005";
+    /// <summary>diff: a role is new in HEAD</summary>
+    public const string RoleAdded = "PC6006";
+    /// <summary>diff: a role of BASE is gone in HEAD</summary>
+    public const string RoleRemoved = "PC6007";
 }
