@@ -43,8 +43,8 @@ public sealed class GeneratedFilesTests
     {
         var ids = AllRules.Create().Select(r => r.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        // PC4001 is the config loader's; PC5xxx are the Roslyn analyzers' (tested in tests/PolicyCheck.Analyzers.Tests).
-        var catalogued = BuiltIn.Catalog.Rules.Where(r => r.Id != RuleIds.ConfigInvalid && r.Category != "Code").Select(r => r.Id).ToList();
+        // PC4001 is the config loader's; PC5xxx are the Roslyn analyzers' (tested in tests/PolicyCheck.Analyzers.Tests); PC6xxx are diff's (DiffCommandTests).
+        var catalogued = BuiltIn.Catalog.Rules.Where(r => r.Id != RuleIds.ConfigInvalid && r.Category != "Code" && r.Category != "Change").Select(r => r.Id).ToList();
         Assert.Equal(catalogued.OrderBy(x => x), ids.OrderBy(x => x));
         foreach (var rule in AllRules.Create())
         {
