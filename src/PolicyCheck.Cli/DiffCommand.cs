@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using PolicyCheck.Cli.Output;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
@@ -105,33 +106,16 @@ internal static class DiffCommand
         TextWriter stdout, TextWriter stderr, SecretMask mask)
     {
         var catalog = BuiltIn.Catalog;
+        if (outputPath != null && RefuseOutput(outputPath, request) is { } why)
+        {
+            stderr.WriteLine($"policycheck: error: --output {outputPath}: {why}");
+            return Program.ExitUsage;
+        }
         var result = DiffRunner.Run(request, BuiltIn.Service, catalog, EmbeddedCatalog.Load());
         var report = result.Report;
         foreach (var s in report.Secrets) mask.Add(s);
         var formatter = Formatters.For(format, verbose);
-        if (outputPath != null)
-        {
-            if (Directory.Exists(outputPath))
-            {
-                stderr.WriteLine($"policycheck: error: --output {outputPath}: it is a folder; give a file name for the report");
-                return Program.ExitUsage;
-            }
-            var text = new StringWriter();
-            formatter.Write(report, catalog, text);
-            try
-            {
-                AtomicFile.WriteAllText(outputPath, mask.Apply(text.ToString()));
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"policycheck: error: cannot write the report to {outputPath}: {ex.Message}");
-                return Program.ExitUsage;
-            }
-        }
-        else
-        {
-            formatter.Write(report, catalog, stdout);
-        }
+        if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;
         if (format != "text") foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
         if (report.ConfigInvalid)
         {
@@ -160,5 +144,21 @@ internal static class DiffCommand
         }
         if (result.Incomplete) return Program.ExitUsage;
         return fail > 0 ? Program.ExitFindings : Program.ExitClean;
+    }
+
+    /// <summary>Why the report must not go there: a folder, or a file inside what this run reads (it would be replaced).</summary>
+    private static string? RefuseOutput(string outputPath, DiffRequest request)
+    {
+        string full = Path.GetFullPath(outputPath);
+        if (Directory.Exists(full)) return "it is a folder; give a file name for the report";
+        if (!File.Exists(full)) return null;
+        foreach (var p in new List<string?>(request.BasePaths) { request.ConfigPath, request.SettingsPath, request.ParametersPath }.Concat(request.HeadPaths))
+        {
+            if (p == null) continue;
+            string input = Path.GetFullPath(p);
+            if (full == input || full.StartsWith(input.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                return "this run reads that file; writing the report there would replace it";
+        }
+        return null;
     }
 }

@@ -183,24 +183,7 @@ internal static class LintCommand
         foreach (var secret in report.Secrets) mask.Add(secret);
 
         var formatter = Formatters.For(format, o.Verbose);
-        if (outputPath != null)
-        {
-            var text = new StringWriter();
-            formatter.Write(report, catalog, text);
-            try
-            {
-                AtomicFile.WriteAllText(outputPath, mask.Apply(text.ToString()));
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                stderr.WriteLine($"policycheck: error: cannot write the report to {outputPath}: {ex.Message}");
-                return Program.ExitUsage;
-            }
-        }
-        else
-        {
-            formatter.Write(report, catalog, stdout);
-        }
+        if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;
 
         var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;
         int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;

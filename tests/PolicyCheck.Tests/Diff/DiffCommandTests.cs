@@ -390,6 +390,22 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void Output_OntoAnInputFile_IsRefused_TheFileKept()
+    {
+        using var dir = new TempDir();
+        string b = dir.Write("base/p/permission.json", Permission);
+        dir.Write("head/p/permission.json", Permission);
+        var (exit, _, err) = CliRunner.Run(new[] { "diff", Path.Combine(dir.Path, "base"), Path.Combine(dir.Path, "head"), "--output", b });
+        Assert.Equal(2, exit);
+        Assert.Contains("this run reads that file", err);
+        Assert.Equal(Permission, File.ReadAllText(b));
+        // Nearest safe variant: a new file beside the inputs is written.
+        string report = Path.Combine(dir.Path, "report.json");
+        Assert.Equal(0, CliRunner.Run(new[] { "diff", Path.Combine(dir.Path, "base"), Path.Combine(dir.Path, "head"), "--output", report, "--format", "json" }).Exit);
+        Assert.Contains("\"diagnostics\"", File.ReadAllText(report));
+    }
+
+    [Fact]
     public void UsageErrors_AreExit2()
     {
         Assert.Equal(2, CliRunner.Run(new[] { "diff", "only-one" }).Exit);
