@@ -242,10 +242,18 @@ public sealed class AccessDiff
     private void PermissionProbes(GatewayRequests gw, RoleGroup? before, RoleGroup? after, Action<Probe> add)
     {
         var allows = new List<Statement>();
+        var headAllows = new List<Statement>();
+        var baseAllows = new List<Statement>();
         foreach (var r in new[] { after, before })
         {
             if (r == null) continue;
-            foreach (var d in r.PermissionDocuments()) foreach (var s in d.Statements) if (s.IsAllow) allows.Add(s);
+            foreach (var d in r.PermissionDocuments())
+                foreach (var s in d.Statements)
+                {
+                    if (!s.IsAllow) continue;
+                    allows.Add(s);
+                    (r == after ? headAllows : baseAllows).Add(s);
+                }
         }
         var actions = new List<string>();
         var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -270,9 +278,42 @@ public sealed class AccessDiff
                     foreach (var w in Witnesses(v.Value)) if (!resources.Exists(x => x.Witness == w)) resources.Add((w, v.Value));
                 }
             }
+            if (before != null && after != null)
+            {
+                // A pattern the other side covers only in part, by no single pattern of its own: one string it misses.
+                foreach (var (side, other) in new[] { (headAllows, baseAllows), (baseAllows, headAllows) })
+                {
+                    var outers = ResourcePatterns(other, action);
+                    if (outers == null || outers.Count == 0) continue;
+                    foreach (var inner in ResourcePatterns(side, action) ?? new List<string>())
+                    {
+                        if (!Wildcard.HasWildcard(inner)) continue;
+                        string key = inner + "\n" + string.Join("\n", outers);
+                        if (!_uncovered.TryGetValue(key, out var w))
+                            _uncovered[key] = w = GlobCover.Uncovered(inner, outers, ignoreCase: false);
+                        if (w != null && !resources.Exists(x => x.Witness == w)) resources.Add((w, inner));
+                    }
+                }
+            }
             foreach (var (w, pattern) in resources)
                 add(new Probe(gw.Request(action, w), false, ProbeKind.Candidate, "the role") { Pattern = w == pattern ? null : pattern });
         }
+    }
+
+    private readonly Dictionary<string, string?> _uncovered = new(StringComparer.Ordinal);
+
+    /// <summary>The Resource patterns of the Allows that name the action; null when one uses NotResource (no finite list).</summary>
+    private static List<string>? ResourcePatterns(List<Statement> allows, string action)
+    {
+        var patterns = new List<string>();
+        foreach (var s in allows)
+        {
+            if (!Access.CoversAction(s, action)) continue;
+            if (s.NotResource != null) return null;
+            if (s.Resource == null) continue;
+            foreach (var v in s.Resource.Values) if (!patterns.Contains(v.Value)) patterns.Add(v.Value);
+        }
+        return patterns;
     }
 
     /// <summary>Concrete resources that stand for a pattern: the pattern's own text, and two instances of it.</summary>

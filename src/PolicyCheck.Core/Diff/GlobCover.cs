@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace PolicyCheck.Diff;
@@ -67,6 +69,74 @@ public static class GlobCover
         }
         return sb.ToString();
     }
+
+    /// <summary>Past this many search states <see cref="Uncovered"/> gives up (null: no string shown).</summary>
+    public const int MaxStates = 20_000;
+
+    /// <summary>
+    /// A shortest string <paramref name="inner"/> matches and none of <paramref name="outers"/> matches, or null when
+    /// there is none (the outers cover it together) or the search passes <see cref="MaxStates"/>. A breadth-first search
+    /// over the patterns' positions; the letters tried are the patterns' own and one they do not use.
+    /// </summary>
+    public static string? Uncovered(string inner, IReadOnlyList<string> outers, bool ignoreCase)
+    {
+        foreach (var o in outers) if (Covers(o, inner, ignoreCase)) return null;
+        var patterns = new List<string> { inner };
+        patterns.AddRange(outers);
+        var letters = new List<char>();
+        foreach (var p in patterns)
+            foreach (var c in p)
+                if (c != '*' && c != '?' && !letters.Exists(l => Same(l, c, ignoreCase))) letters.Add(c);
+        foreach (var fresh in "xz0_Q")
+        {
+            if (!letters.Exists(l => Same(l, fresh, ignoreCase)))
+            {
+                letters.Add(fresh);
+                break;
+            }
+        }
+        var start = patterns.Select(p => Closure(p, new SortedSet<int> { 0 })).ToList();
+        var queue = new Queue<(List<SortedSet<int>> States, string Text)>();
+        var seen = new HashSet<string> { Key(start) };
+        queue.Enqueue((start, string.Empty));
+        while (queue.Count > 0)
+        {
+            var (states, text) = queue.Dequeue();
+            if (states[0].Contains(inner.Length) && Enumerable.Range(1, outers.Count).All(k => !states[k].Contains(patterns[k].Length))) return text;
+            foreach (var c in letters)
+            {
+                var next = new List<SortedSet<int>>(patterns.Count);
+                for (int k = 0; k < patterns.Count; k++) next.Add(Step(patterns[k], states[k], c, ignoreCase));
+                if (next[0].Count == 0) continue;
+                if (!seen.Add(Key(next))) continue;
+                if (seen.Count > MaxStates) return null;
+                queue.Enqueue((next, text + c));
+            }
+        }
+        return null;
+    }
+
+    private static SortedSet<int> Closure(string p, SortedSet<int> set)
+    {
+        var list = set.ToList();
+        foreach (var i in list)
+            for (int j = i; j < p.Length && p[j] == '*'; j++) set.Add(j + 1);
+        return set;
+    }
+
+    private static SortedSet<int> Step(string p, SortedSet<int> from, char c, bool ignoreCase)
+    {
+        var to = new SortedSet<int>();
+        foreach (var i in from)
+        {
+            if (i >= p.Length) continue;
+            if (p[i] == '*') to.Add(i);
+            else if (p[i] == '?' || Same(p[i], c, ignoreCase)) to.Add(i + 1);
+        }
+        return Closure(p, to);
+    }
+
+    private static string Key(List<SortedSet<int>> states) => string.Join("|", states.Select(s => string.Join(",", s)));
 
     private static bool Same(char a, char b, bool ignoreCase)
         => a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));

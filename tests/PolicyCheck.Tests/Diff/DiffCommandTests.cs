@@ -241,6 +241,25 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void AWildcardBaseCoveredOnlyInPart_IsNewAccess_WithAResourceBaseMisses()
+    {
+        // BASE grants logs/*f, logs/? and logs/; HEAD logs/*. The pattern's own text (logs/*) and its usual instances
+        // (logs/pcdiff, logs/) are all BASE's, yet logs/ab is not: found by search, not by the instances.
+        string two = Permission.Replace("\"Resource\": \"arn:aws:s3:::logs/portkey/*\"", "\"Resource\": [\"arn:aws:s3:::logs/*f\", \"arn:aws:s3:::logs/?\", \"arn:aws:s3:::logs/\"]");
+        string wide = Permission.Replace("logs/portkey/*", "logs/*");
+        var (exit, findings, output, _) = Both(two, Trust, wide, Trust);
+        Assert.True(exit == 1, output);
+        var f = Assert.Single(findings);
+        Assert.Equal("PC6002", f.Rule);
+        Assert.Equal(At(wide, "\"arn:aws:s3:::logs/*\""), (f.Line, f.Column));
+        Assert.Contains("(an instance of arn:aws:s3:::logs/*)", f.Message);
+        // Nearest safe variant: logs/?* and logs/ together are exactly logs/*.
+        string same = Permission.Replace("\"Resource\": \"arn:aws:s3:::logs/portkey/*\"", "\"Resource\": [\"arn:aws:s3:::logs/?*\", \"arn:aws:s3:::logs/\"]");
+        var (sameExit, none, sameOutput, _) = Both(same, Trust, wide, Trust);
+        Assert.True(sameExit == 0 && none.Count == 0, sameOutput);
+    }
+
+    [Fact]
     public void APolicyMovedFromInlineToManaged_InATemplate_ReportsNothing()
     {
         const string Inline = """
