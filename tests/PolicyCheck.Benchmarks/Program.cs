@@ -105,6 +105,11 @@ public static class Program
             TemplateProfile.Run();
             return;
         }
+        if (args.Length > 0 && args[0] == "--diff")
+        {
+            DiffRepository.Quick();
+            return;
+        }
         if (args.Length > 0 && args[0] == "--evaluator")
         {
             Decisions.Quick();
@@ -129,6 +134,7 @@ public static class Program
             Mixed.Quick();
             Templates.Quick();
             HugePolicies.Quick();
+            DiffRepository.Quick();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -62,22 +62,39 @@ public sealed class AccessDiff
 
     private sealed class Probe
     {
-        public Probe(EvalRequest request, bool trust, ProbeKind kind, string who)
+        public Probe(EvalRequest request, bool trust, ProbeKind kind, string who, string variant = "")
         {
             Request = request;
             Trust = trust;
             Kind = kind;
             Who = who;
+            Variant = variant;
         }
 
         public EvalRequest Request { get; }
         public bool Trust { get; }
         public ProbeKind Kind { get; }
-        /// <summary>For trust probes: who asks ("a role in account 444455556666 with the right external ID").</summary>
+        /// <summary>For trust probes: who asks ("a role in account 444455556666").</summary>
         public string Who { get; }
+        /// <summary>For trust probes: the external ID it carries: <see cref="Right"/>, <see cref="Wrong"/>, <see cref="Absent"/> or "".</summary>
+        public string Variant { get; }
         public bool IsGateway => Kind != ProbeKind.Candidate;
         /// <summary>For a resource witness: the HEAD or BASE pattern it stands for, when it is not the pattern itself.</summary>
         public string? Pattern { get; set; }
+    }
+
+    private const string Right = " with the right external ID", Wrong = " with a wrong external ID", Absent = " without an external ID", AnyId = " with an external ID";
+
+    /// <summary>One caller's external-ID variants that changed alike, said once ("with a wrong external ID or none").</summary>
+    private static string Variants(List<string> v)
+    {
+        bool r = v.Contains(Right), w = v.Contains(Wrong), a = v.Contains(Absent), any = v.Contains(AnyId);
+        if (any && a) return string.Empty;
+        if (r && w && a) return " with any external ID or none";
+        if (r && w) return " with any external ID";
+        if (w && a) return " with a wrong external ID or none";
+        if (r && a) return " with the right external ID or none";
+        return v.Count > 0 ? v[0] : string.Empty;
     }
 
     private enum Change { Same, Added, Removed, MayAdd, MayRemove }
@@ -139,7 +156,9 @@ public sealed class AccessDiff
                     g = (null, new List<string>(), make);
                     order.Add(key);
                 }
-                if (!g.Actions.Contains(probe.Request.Action, StringComparer.OrdinalIgnoreCase)) g.Actions.Add(probe.Request.Action);
+                // Trust findings group one caller's external-ID variants; the others, the actions on one resource.
+                string item = probe.Trust ? probe.Variant : probe.Request.Action;
+                if (!g.Actions.Contains(item, StringComparer.OrdinalIgnoreCase)) g.Actions.Add(item);
                 groups[key] = g;
             }
         }
@@ -165,7 +184,7 @@ public sealed class AccessDiff
     {
         var doc = role.Documents.Count > 0 ? role.Documents[0] : null;
         var d = _rules.Get(ruleId);
-        found.Add(new Diagnostic(ruleId, d.DefaultSeverity, message, null, path(doc?.Path ?? role.Name), doc?.RootSpan ?? SourceSpan.FileStart, doc?.Label));
+        found.Add(new Diagnostic(ruleId, d.DefaultSeverity, message, null, path(doc?.Path ?? role.Name), doc != null ? doc.InFile(doc.RootSpan) : SourceSpan.FileStart, doc?.Label));
     }
 
     private static string Describe(RoleGroup role) => "the role " + role.Name;
@@ -213,10 +232,10 @@ public sealed class AccessDiff
         {
             var session = GatewayRequests.SessionOf(p);
             foreach (var id in ids.Count > 0 ? ids : new List<string?> { null })
-                add(new Probe(gw.AssumeRole(session, id), true, ProbeKind.GatewayAssume, $"the gateway's principal {p}" + (id != null ? " with the right external ID" : string.Empty)));
+                add(new Probe(gw.AssumeRole(session, id), true, ProbeKind.GatewayAssume, $"the gateway's principal {p}", id != null ? Right : string.Empty));
             string wrong = (ids.Count > 0 ? ids[0] : "expected") + "-wrong";
-            add(new Probe(gw.AssumeRole(session, wrong), true, ProbeKind.WrongExternalId, $"the gateway's principal {p} with a wrong external ID"));
-            add(new Probe(gw.AssumeRole(session, null), true, ProbeKind.WrongExternalId, $"the gateway's principal {p} without an external ID"));
+            add(new Probe(gw.AssumeRole(session, wrong), true, ProbeKind.WrongExternalId, $"the gateway's principal {p}", ids.Count > 0 ? Wrong : AnyId));
+            add(new Probe(gw.AssumeRole(session, null), true, ProbeKind.WrongExternalId, $"the gateway's principal {p}", Absent));
         }
     }
 
@@ -379,9 +398,9 @@ public sealed class AccessDiff
         {
             foreach (var action in actions)
             {
-                foreach (var id in ids) add(new Probe(gw.AssumeRole(caller, id, action), true, ProbeKind.Candidate, who + " with the right external ID"));
-                add(new Probe(gw.AssumeRole(caller, wrong, action), true, ProbeKind.Candidate, who + " with a wrong external ID"));
-                add(new Probe(gw.AssumeRole(caller, null, action), true, ProbeKind.Candidate, who + (ids.Count > 0 ? " without an external ID" : string.Empty)));
+                foreach (var id in ids) add(new Probe(gw.AssumeRole(caller, id, action), true, ProbeKind.Candidate, who, Right));
+                add(new Probe(gw.AssumeRole(caller, wrong, action), true, ProbeKind.Candidate, who, ids.Count > 0 ? Wrong : AnyId));
+                add(new Probe(gw.AssumeRole(caller, null, action), true, ProbeKind.Candidate, who, Absent));
             }
         }
     }
@@ -645,12 +664,12 @@ public sealed class AccessDiff
             inBase = true;
         }
         if (doc == null) return null;
+        span = doc.InFile(span);
         label = doc.Label;
         string path = inBase ? _basePath(doc.Path) : doc.Path;
-        string what = What(probe, request);
         string key = ruleId + "\n" + path + "\n" + span.Line + ":" + span.Column + "\n" + (probe.Trust ? probe.Who + request.Action : probe.Pattern ?? request.Resource) + "\n" + when;
         string statement = DeciderLabel(o, change);
-        return (key, actions => new Diagnostic(ruleId, sev, Proofs.Redact(Message(change, probe, actions, what, statement, when, depends, sev), secrets), fix ?? descriptor.Fix, path, span, label) { TraceFactory = Trace, Depends = change is Change.MayAdd or Change.MayRemove });
+        return (key, actions => new Diagnostic(ruleId, sev, Proofs.Redact(Message(change, probe, actions, What(probe, request, actions), statement, when, depends, sev), secrets), fix ?? descriptor.Fix, path, span, label) { TraceFactory = Trace, Depends = change is Change.MayAdd or Change.MayRemove });
     }
 
     private static StatementTrace? FirstAllow(List<StatementTrace> list) => list.FirstOrDefault(t => t.Statement.IsAllow);
@@ -671,9 +690,9 @@ public sealed class AccessDiff
         return before != null ? $"BASE's {before.Statement.Label} allowed it and no statement allows it now" : "no statement allows it now";
     }
 
-    private static string What(Probe probe, EvalRequest request)
+    private static string What(Probe probe, EvalRequest request, List<string> items)
     {
-        if (probe.Trust) return $"{probe.Who} can assume the role ({request.Action})";
+        if (probe.Trust) return $"{probe.Who}{Variants(items)} can assume the role ({request.Action})";
         string on = probe.Pattern != null ? $"{request.Resource} (an instance of {probe.Pattern})" : request.Resource;
         return on;
     }

@@ -73,7 +73,7 @@ public sealed class RuleContext
             _dropped++;
             return;
         }
-        if (document.SpanMap != null) span = document.SpanMap(span);
+        span = document.InFile(span);
         _sink.Add(new Diagnostic(Descriptor.Id, severity ?? Descriptor.DefaultSeverity, message, fix ?? Descriptor.Fix, document.Path, span, document.Label) { TraceFactory = trace, Edit = edit });
     }
 
@@ -83,7 +83,7 @@ public sealed class RuleContext
         if (_dropped == 0 || _dropDocument == null) return;
         _sink.Add(new Diagnostic(Descriptor.Id, Severity.Note,
             $"{_dropped:N0} more {Descriptor.Id} finding(s) in this file are not shown (limit {MaxFindingsPerRule} per rule and file)", null,
-            _dropDocument.Path, _dropDocument.SpanMap != null ? _dropDocument.SpanMap(_dropDocument.RootSpan) : _dropDocument.RootSpan, _dropDocument.Label));
+            _dropDocument.Path, _dropDocument.InFile(_dropDocument.RootSpan), _dropDocument.Label));
         _dropped = 0;
     }
 
@@ -103,7 +103,7 @@ public sealed class RuleContext
 
     public bool ReportedWithin(PolicyDocument document, Statement statement, Func<string, bool> rule)
     {
-        var span = document.SpanMap != null ? document.SpanMap(statement.Span) : statement.Span;
+        var span = document.InFile(statement.Span);
         int start = span.Start, end = span.Start + span.Length;
         foreach (var d in _sink)
         {

@@ -176,6 +176,8 @@ public sealed class PolicyDocument
     public int QuotaLength { get; internal set; }
     /// <summary>For a policy embedded in another file (a Terraform plan string): maps spans in the policy text to the file.</summary>
     public System.Func<SourceSpan, SourceSpan>? SpanMap { get; set; }
+    /// <summary>A span of the policy text as a span of the file it is read from (the same span unless embedded).</summary>
+    public SourceSpan InFile(SourceSpan span) => SpanMap != null ? SpanMap(span) : span;
     /// <summary>True when the document could be parsed into a model (it may still have issues).</summary>
     public bool IsParsed => Root != null;
 

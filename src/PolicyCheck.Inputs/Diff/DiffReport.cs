@@ -12,6 +12,8 @@ public sealed class DiffReport
     public int HeadPolicies { get; set; }
     /// <summary>Requests evaluated, on both sides together.</summary>
     public int Evaluations { get; set; }
+    /// <summary>Distinct action patterns expanded over the catalogue (each once, whatever the number of roles).</summary>
+    public int Expansions { get; set; }
     /// <summary>A file of either side could not be read: the diff covers the rest, and the exit code says so.</summary>
     public bool Incomplete => Report.Problems.Count > 0;
 }

@@ -48,7 +48,8 @@ public static class DiffRunner
             Unparsed(headRoles, p => p, result.Report.Problems, incomplete);
             Unparsed(baseRoles, baseShown, result.Report.Problems, incomplete);
 
-            var diff = new AccessDiff(head.Config, facts, catalog, new ActionUniverse(facts, aws), DateTime.UtcNow, baseShown);
+            var universe = new ActionUniverse(facts, aws);
+            var diff = new AccessDiff(head.Config, facts, catalog, universe, DateTime.UtcNow, baseShown);
             var keys = headRoles.Keys.Concat(baseRoles.Keys.Where(k => !headRoles.ContainsKey(k))).ToList();
             foreach (var key in keys)
             {
@@ -62,6 +63,7 @@ public static class DiffRunner
                 result.Report.Diagnostics.AddRange(diff.Compare(before, after));
             }
             result.Evaluations = diff.Evaluations;
+            result.Expansions = universe.Expansions;
             return result;
         }
         finally
@@ -129,7 +131,7 @@ public static class DiffRunner
                 if (doc.IsParsed && syntax == null) continue;
                 incomplete.Add(kv.Key);
                 string why = syntax?.Message ?? "the policy could not be read";
-                problems.Add(Problem.Input(shown(doc.Path), $"{why}; the role {kv.Key.TrimStart('#')} is left out of the diff", syntax?.Span));
+                problems.Add(Problem.Input(shown(doc.Path), $"{why}; the role {kv.Key.TrimStart('#')} is left out of the diff", syntax != null ? doc.InFile(syntax.Span) : null));
                 break;
             }
         }

@@ -147,6 +147,19 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void ADroppedExternalIdCondition_IsOneFinding_PerCaller_WithTheVariantsItAdmits()
+    {
+        string head = Trust.Replace(",\n      \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\"}}", string.Empty);
+        Assert.NotEqual(Trust, head);
+        var (exit, findings, output, _) = Diff(Permission, head);
+        Assert.Equal(1, exit);
+        var f = Assert.Single(findings);
+        Assert.Equal("PC6002", f.Rule);
+        Assert.Contains("the gateway's principal arn:aws:iam::299329113195:role/portkey-app with a wrong external ID or none can assume the role", f.Message);
+        Assert.DoesNotContain(ExternalId, output);
+    }
+
+    [Fact]
     public void ANewPrincipal_IsNewAccess_AtThePrincipal()
     {
         string head = Trust.Replace("\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"", "\"AWS\": [\"arn:aws:iam::299329113195:role/portkey-app\", \"arn:aws:iam::444455556666:root\"]");
@@ -257,6 +270,60 @@ public sealed class DiffCommandTests
         string same = Permission.Replace("\"Resource\": \"arn:aws:s3:::logs/portkey/*\"", "\"Resource\": [\"arn:aws:s3:::logs/?*\", \"arn:aws:s3:::logs/\"]");
         var (sameExit, none, sameOutput, _) = Both(same, Trust, wide, Trust);
         Assert.True(sameExit == 0 && none.Count == 0, sameOutput);
+    }
+
+    [Fact]
+    public void EachDistinctActionPattern_IsExpandedOnce_WhateverTheNumberOfRoles()
+    {
+        int Expansions(int roles)
+        {
+            using var dir = new TempDir();
+            for (int i = 0; i < roles; i++)
+            {
+                dir.Write($"base/r{i}/permission.json", Permission.Replace("\"s3:GetObject\"", "\"s3:Get*\""));
+                dir.Write($"base/r{i}/trust.json", Trust);
+                dir.Write($"head/r{i}/permission.json", Permission.Replace("\"s3:GetObject\"", "\"s3:Get*\"").Replace("logs/portkey/*", $"logs/r{i}/*"));
+                dir.Write($"head/r{i}/trust.json", Trust);
+            }
+            var request = new PolicyCheck.Inputs.Diff.DiffRequest();
+            request.BasePaths.Add(Path.Combine(dir.Path, "base"));
+            request.HeadPaths.Add(Path.Combine(dir.Path, "head"));
+            var report = PolicyCheck.Inputs.Diff.DiffRunner.Run(request, Lint.Facts, PolicyCheck.Facts.BuiltIn.Catalog, PolicyCheck.Inputs.EmbeddedCatalog.Load());
+            Assert.Equal(roles, report.RolesChanged);
+            Assert.Equal(roles * 2, report.Report.Diagnostics.Count(d => d.RuleId is "PC6002" or "PC6005"));
+            return report.Expansions;
+        }
+        int one = Expansions(1);
+        Assert.InRange(one, 3, 6);
+        Assert.Equal(one, Expansions(12));
+    }
+
+    [Fact]
+    public void TerraformPlans_AreMatchedByAddress_AndFindingsLandOnThePlansLines()
+    {
+        string plan = File.ReadAllText(Path.Combine(Lint.Repo, "examples/terraform/plan.json"));
+        string head = plan.Replace("app-bucket/*", "app-bucket*")
+            .Replace("ecs-tasks.amazonaws.com\\\"}", "ecs-tasks.amazonaws.com\\\", \\\"AWS\\\": \\\"arn:aws:iam::444455556666:root\\\"}");
+        Assert.NotEqual(plan, head);
+        using var dir = new TempDir();
+        string b = dir.Write("base/plan.json", plan), h = dir.Write("head/plan.json", head);
+        var (exit, output, err) = CliRunner.Run(new[] { "diff", b, h });
+        Assert.True(exit == 1, output + err);
+        var found = Parse(output);
+        Assert.Equal(2, found.Count);
+        var resource = Assert.Single(found, f => f.Message.Contains("s3:GetObjects on arn:aws:s3:::app-bucket*", System.StringComparison.Ordinal));
+        Assert.Equal(At(head, "\\\"arn:aws:s3:::app-bucket*"), (resource.Line, resource.Column)); // the policy's quote, escaped in the plan
+        Assert.Contains("[module.app.aws_iam_role_policy.task]", resource.Message);
+        var principal = Assert.Single(found, f => f.Message.Contains("a role in account 444455556666 can assume the role", System.StringComparison.Ordinal));
+        Assert.Equal(At(head, "arn:aws:iam::444455556666:root").Line, principal.Line);
+        // Nearest safe variant: the plan's resources in another order (and the task role's policy text respaced) is the same access.
+        string moved = plan.Replace("{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [{\\\"Effect\\\": \\\"Allow\\\", \\\"Action\\\": [\\\"s3:GetObjects\\\"]",
+            "{\\\"Statement\\\": [{\\\"Action\\\": \\\"s3:GetObjects\\\", \\\"Effect\\\": \\\"Allow\\\"");
+        moved = moved.Replace("\\\"Resource\\\": \\\"arn:aws:s3:::app-bucket/*\\\"}]}", "\\\"Resource\\\": \\\"arn:aws:s3:::app-bucket/*\\\"}], \\\"Version\\\": \\\"2012-10-17\\\"}");
+        Assert.NotEqual(plan, moved);
+        string m = dir.Write("moved/plan.json", moved);
+        var (same, quiet, quietErr) = CliRunner.Run(new[] { "diff", b, m });
+        Assert.True(same == 0 && Parse(quiet).Count == 0, quiet + quietErr);
     }
 
     [Fact]
