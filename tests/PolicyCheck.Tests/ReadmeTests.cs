@@ -46,4 +46,19 @@ public sealed class ReadmeTests
         Assert.Contains("\"dependsOn\": [", output);
         Assert.Contains("[--unknown KEY]…", Readme);
     }
+
+    [Fact]
+    public void DiffExample_OutputIsTheReadmes()
+    {
+        var (exit, output, err) = CliRunner.Run(new[] { "diff", "examples/diff/base", "examples/diff/head" }, cwd: Lint.Repo);
+        Assert.Equal(1, exit);
+        string shown = output.Replace("\r\n", "\n") + err.Replace("\r\n", "\n");
+        Assert.Contains("$ policycheck diff examples/diff/base examples/diff/head\n" + shown.TrimEnd('\n') + "\n```", Readme);
+        Assert.Contains("error PC6001", output);
+        Assert.Contains("warning PC6002", output);
+        Assert.Contains("policycheck diff --git origin/${{ github.base_ref }} iam/ --format github", Readme);
+        var (github, annotations, _) = CliRunner.Run(new[] { "diff", "examples/diff/base", "examples/diff/head", "--format", "github" }, cwd: Lint.Repo);
+        Assert.Equal(1, github);
+        Assert.Contains("::error file=examples/diff/head/portkey/permission.json,line=7,", annotations);
+    }
 }

@@ -652,7 +652,7 @@ public sealed class AccessDiff
         else if (after != null && (probe.IsGateway || change == Change.MayRemove))
         {
             var deny = o.After.Matched.FirstOrDefault(t => t.Statement.IsDeny) ?? o.After.MayMatch.FirstOrDefault(t => t.Statement.IsDeny);
-            var near = deny ?? o.After.NearestMiss;
+            var near = deny ?? o.After.NearestMiss ?? Counterpart(o.After, o.Before);
             doc = near?.Document ?? o.AfterDoc ?? FirstDoc(after, probe.Trust);
             span = near != null ? ActionSpan(near.Statement, request.Action) : doc?.RootSpan ?? SourceSpan.FileStart;
         }
@@ -664,15 +664,34 @@ public sealed class AccessDiff
             inBase = true;
         }
         if (doc == null) return null;
+        bool regrant = change == Change.Removed && probe.IsGateway && !probe.Trust && after != null && !o.After.Matched.Exists(t => t.Statement.IsDeny);
+        if (change == Change.Removed && probe.IsGateway && !probe.Trust && !regrant) fix = "Narrow the Deny shown so that it leaves the gateway's request out.";
         span = doc.InFile(span);
         label = doc.Label;
         string path = inBase ? _basePath(doc.Path) : doc.Path;
         string key = ruleId + "\n" + path + "\n" + span.Line + ":" + span.Column + "\n" + (probe.Trust ? probe.Who + request.Action : probe.Pattern ?? request.Resource) + "\n" + when;
         string statement = DeciderLabel(o, change);
-        return (key, actions => new Diagnostic(ruleId, sev, Proofs.Redact(Message(change, probe, actions, What(probe, request, actions), statement, when, depends, sev), secrets), fix ?? descriptor.Fix, path, span, label) { TraceFactory = Trace, Depends = change is Change.MayAdd or Change.MayRemove });
+        return (key, actions => new Diagnostic(ruleId, sev, Proofs.Redact(Message(change, probe, actions, What(probe, request, actions), statement, when, depends, sev), secrets), regrant ? $"Allow {Names.List(actions, 5)} again on {request.Resource}: in the statement shown, or a statement of its own." : fix ?? descriptor.Fix, path, span, label) { TraceFactory = Trace, Depends = change is Change.MayAdd or Change.MayRemove });
     }
 
     private static StatementTrace? FirstAllow(List<StatementTrace> list) => list.FirstOrDefault(t => t.Statement.IsAllow);
+
+    /// <summary>
+    /// HEAD's statement that stands where BASE's grant was, when no HEAD statement names the action: the Allow whose
+    /// resource (or principal) still matches, else the one with BASE's Sid.
+    /// </summary>
+    private static StatementTrace? Counterpart(EvaluationResult after, EvaluationResult before)
+    {
+        StatementTrace? best = null;
+        foreach (var t in after.Trace)
+        {
+            if (!t.Statement.IsAllow || (t.Resource != true && t.Principal != true)) continue;
+            if (best == null || t.Score > best.Score) best = t;
+        }
+        if (best != null) return best;
+        string? sid = FirstAllow(before.Matched)?.Statement.Sid?.Value;
+        return sid == null ? null : after.Trace.FirstOrDefault(t => t.Statement.IsAllow && t.Statement.Sid?.Value == sid);
+    }
 
     private static PolicyDocument? FirstDoc(RoleGroup role, bool trust)
         => role.Documents.FirstOrDefault(d => d.IsParsed && (d.Kind == DocumentKind.Trust) == trust) ?? role.Documents.FirstOrDefault();

@@ -200,6 +200,24 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void AFeatureActionDroppedFromTheList_IsBroken_AtHeadsActionList_WithTheFixNamingIt()
+    {
+        string head = Permission.Replace("[\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"]", "\"aws-external-anthropic:CreateInference\"");
+        Assert.NotEqual(Permission, head);
+        var (exit, findings, output, _) = Diff(head, Trust);
+        Assert.Equal(1, exit);
+        var f = Assert.Single(findings);
+        Assert.Equal(("PC6001", "error"), (f.Rule, f.Severity));
+        Assert.Equal(At(head, "\"Action\""), (f.Line, f.Column));
+        Assert.Contains("fix: Allow aws-external-anthropic:CountTokens again on arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_01abc", output);
+        // Nearest safe variant: dropping an action no feature needs is removed access, a note.
+        string logs = Permission.Replace("\"Action\": \"s3:GetObject\"", "\"Action\": \"s3:GetObjectAcl\"");
+        var (safeExit, safe, _, _) = Diff(logs, Trust, "--fail-on", "broken");
+        Assert.Equal(0, safeExit);
+        Assert.DoesNotContain(safe, x => x.Rule == "PC6001");
+    }
+
+    [Fact]
     public void TheGatewayLockedOutOfTheTrust_IsBroken()
     {
         string head = Trust.Replace("portkey-app", "portkey-app-old");

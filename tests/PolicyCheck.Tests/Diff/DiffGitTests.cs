@@ -45,6 +45,10 @@ public sealed class DiffGitTests
         Assert.Contains(found, f => f.Rule == "PC6002" && f.File == "permission.json" && f.Line == line && f.Column == col);
         Assert.DoesNotContain("main:", output.Split('\n').First(l => l.Contains("PC6002")));
         Assert.Contains("1 new access", err);
+        // As the README's pull-request step runs it: annotations on the working tree's file.
+        var (github, annotations, _) = CliRunner.Run(new[] { "diff", "--git", "main", "iam/", "--format", "github" }, cwd: repo.Path);
+        Assert.Equal(1, github);
+        Assert.Contains($"::warning file=iam/portkey/permission.json,line={line},col={col},", annotations);
     }
 
     [Fact]
