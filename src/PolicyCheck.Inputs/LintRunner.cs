@@ -102,65 +102,15 @@ public static class LintRunner
         var files = FollowManifests(PolicyFiles.Expand(request.Paths, report.Problems), report.Problems);
         var unknowns = new DeployTimeValues();
         var managed = new ManagedPolicies(facts);
-        var roles = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+        var reader = new RoleReader(config, facts, parameters, report, unknowns, managed) { Kind = request.Kind, Beside = CdkAssembly.Beside };
         var order = new List<RoleGroup>();
         foreach (var file in files)
         {
             var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, report.Problems);
             if (bytes == null) continue;
-            if (PolicyFiles.IsYaml(file.Path))
-            {
-                var templateRoles = ReadYamlTemplate(file, bytes, parameters, config, facts, managed, report, unknowns);
-                if (templateRoles != null) order.AddRange(templateRoles);
-                continue;
-            }
-            report.FilesRead++;
-            var input = InputReader.ReadJson(file.Path, bytes, request.Kind, TemplateDepth);
-            var doc = input.Policy;
-            if (input.Format == InputFormat.Template)
-            {
-                var strict = doc.ParseIssues.Find(i => i.Kind != ProblemKind.EncodingNote);
-                if (strict != null)
-                {
-                    string why = strict.Kind == ProblemKind.DuplicateKey ? strict.Message.Split(';')[0] + "; CloudFormation rejects the template" : strict.Message;
-                    report.Problems.Add(Problem.Input(file.Path, "not a valid CloudFormation template: " + why, strict.Span));
-                    continue;
-                }
-                order.AddRange(ReadTemplate(file.Path, input.Text, (SourceObject)doc.Root!, parameters, config, facts, managed, report, unknowns));
-                continue;
-            }
-            if (input.Format == InputFormat.Plan)
-            {
-                var planRoles = TerraformPlan.Read(file.Path, input.Text, (SourceObject)doc.Root!, config, facts, managed, report.Problems);
-                report.Generated[file.Path] = "a Terraform plan, which `terraform plan` writes";
-                foreach (var r in planRoles)
-                {
-                    report.PoliciesChecked += r.Documents.Count;
-                    order.Add(r);
-                }
-                continue;
-            }
-            if (!file.ExplicitlyNamed && doc.IsParsed && !PolicyReader.LooksLikePolicy(doc.Root))
-            {
-                report.FilesSkipped++;
-                continue;
-            }
-            report.PoliciesChecked++;
-            report.FixablePaths.Add(file.Path);
-            string dir = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
-            if (!roles.TryGetValue(dir, out var role))
-            {
-                role = new RoleGroup(dir);
-                foreach (var m in config.ManagedPolicies)
-                {
-                    var fact = facts.FindManagedPolicy(m.Value)!;
-                    role.ManagedPolicies.Add(new AttachedManagedPolicy(fact, managed.Document(m.Value)!, m));
-                }
-                roles[dir] = role;
-                order.Add(role);
-            }
-            role.Documents.Add(doc);
+            reader.Add(file, bytes);
         }
+        order.AddRange(reader.Roles);
 
         foreach (var role in order)
         {
@@ -195,71 +145,6 @@ public static class LintRunner
     }
 
     private static readonly char[] Separators = { '/', '\\' };
-    /// <summary>Templates nest deeper than policies: a template gets the resolver's own limit and message.</summary>
-    private const int TemplateDepth = 1024;
-
-    private static List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, DeployTimeValues unknowns)
-    {
-        var issues = new List<Problem>();
-        string? text = SourceDecoder.Decode(bytes, issues);
-        if (text == null)
-        {
-            if (file.ExplicitlyNamed) report.Problems.Add(Problem.Input(file.Path, issues.Count > 0 ? issues[0].Message : "not valid UTF-8 text", issues.Count > 0 ? issues[0].Span : (SourceSpan?)null));
-            else report.FilesSkipped++;
-            return null;
-        }
-        if (!file.ExplicitlyNamed && !CloudFormationTemplate.LooksLikeYamlTemplate(text))
-        {
-            report.FilesSkipped++;
-            return null;
-        }
-        report.FilesRead++;
-        var root = TemplateYaml.Load(text, out var failure);
-        if (failure != null)
-        {
-            report.Problems.Add(Problem.Input(file.Path, failure.Message, failure.Span));
-            return null;
-        }
-        if (!CloudFormationTemplate.Looks(root))
-        {
-            if (file.ExplicitlyNamed) report.Problems.Add(Problem.Input(file.Path, "a YAML file is read as a CloudFormation template, and this one has no Resources with a Type"));
-            else report.FilesSkipped++;
-            return null;
-        }
-        return ReadTemplate(file.Path, text, (SourceObject)root!, parameters, config, facts, managed, report, unknowns);
-    }
-
-    private static List<RoleGroup> ReadTemplate(string path, string text, SourceObject root, Dictionary<string, string> parameters, GatewayConfig config,
-        ServiceFacts facts, ManagedPolicies managed, LintReport report, DeployTimeValues unknowns)
-    {
-        var given = new Dictionary<string, string>(parameters, StringComparer.Ordinal);
-        var cdk = CdkAssembly.Beside(path);
-        string templateFile = Path.GetFileName(path);
-        if (cdk != null)
-        {
-            var (account, region) = cdk.Environment(templateFile);
-            if (account != null && !given.ContainsKey("AWS::AccountId")) given["AWS::AccountId"] = account;
-            if (region != null && !given.ContainsKey("AWS::Region")) given["AWS::Region"] = region;
-        }
-        string? ConstructPath(string logicalId, SourceObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
-        var read = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, report.Problems, ConstructPath);
-        report.PoliciesChecked += read.Policies;
-        if (cdk == null) report.FixablePaths.Add(path);
-        else report.Generated[path] = "a template in a CDK assembly, which the next `cdk synth` overwrites";
-        report.Secrets.AddRange(read.Secrets);
-        if (read.UnknownSpans.Count > 0)
-        {
-            // The same template with "*" for every unknown value: a finding that goes away there depends on the unknowns.
-            var optimisticRead = CloudFormationTemplate.Read(path, text, root, given, config, facts, managed, new List<Problem>(), ConstructPath, optimistic: true);
-            foreach (var r in optimisticRead.Roles) r.Unresolved.Clear();
-            unknowns.Optimistic.AddRange(optimisticRead.Roles);
-            if (!unknowns.Spans.TryGetValue(path, out var list)) unknowns.Spans[path] = list = new List<SourceSpan>();
-            list.AddRange(read.UnknownSpans);
-        }
-        return read.Roles;
-    }
-
     private static string GlobBase(string path)
     {
         int star = path.IndexOfAny(PolicyFiles.GlobChars);

@@ -6,19 +6,6 @@ using PolicyCheck.Json;
 
 namespace PolicyCheck.Inputs;
 
-/// <summary>A candidate policy file and whether the user named it directly.</summary>
-public sealed class PolicyFile
-{
-    public PolicyFile(string path, bool explicitlyNamed)
-    {
-        Path = path;
-        ExplicitlyNamed = explicitlyNamed;
-    }
-
-    public string Path { get; }
-    public bool ExplicitlyNamed { get; }
-}
-
 /// <summary>Turns the paths, folders and globs on the command line into files.</summary>
 public static class PolicyFiles
 {
@@ -133,9 +120,7 @@ public static class PolicyFiles
     }
 
     /// <summary>YAML files are read as CloudFormation templates.</summary>
-    public static bool IsYaml(string path)
-        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
-           || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+    public static bool IsYaml(string path) => RoleReader.IsYaml(path);
 
     /// <summary>How long opening a file may take: a FIFO without a writer, or a device, never opens.</summary>
     public static readonly TimeSpan OpenDeadline = TimeSpan.FromSeconds(2);

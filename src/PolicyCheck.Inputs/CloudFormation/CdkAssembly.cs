@@ -9,7 +9,7 @@ namespace PolicyCheck.Inputs.CloudFormation;
 /// A CDK cloud assembly (cdk.out): manifest.json names each stack's template, its environment and, per construct,
 /// the logical ID. Used for construct paths when a template has no aws:cdk:path metadata, and for the account and region.
 /// </summary>
-public sealed class CdkAssembly
+public sealed class CdkAssembly : ITemplateContext
 {
     private readonly Dictionary<string, Dictionary<string, string>> _paths = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
     private readonly Dictionary<string, (string? Account, string? Region)> _environments = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);

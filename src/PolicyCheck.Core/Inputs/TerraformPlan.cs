@@ -259,7 +259,7 @@ public static class TerraformPlan
         var prop = values.Get(key);
         // An inline_policy block without a policy is how the provider writes "no inline policies"; every other
         // document is required, so a missing, null, empty or non-text one is a plan that was not checked: an error.
-        bool required = !label.Contains(" inline_policy ", StringComparison.Ordinal);
+        bool required = label.IndexOf(" inline_policy ", StringComparison.Ordinal) < 0;
         if (prop == null || prop.Value.Kind == NodeKind.Null)
         {
             if (unknown.Contains(label.Split(' ')[0] + "." + key))

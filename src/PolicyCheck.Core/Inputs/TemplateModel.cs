@@ -24,8 +24,8 @@ public sealed class TemplateModel
 
     public SourceObject Root { get; }
     /// <summary>The template's text, for positions inside policies written as strings.</summary>
-    public string Text { get; init; } = string.Empty;
-    public LineMap Lines { get; init; } = new LineMap(string.Empty);
+    public string Text { get; set; } = string.Empty;
+    public LineMap Lines { get; set; } = new LineMap(string.Empty);
     public Dictionary<string, SourceObject> Parameters { get; } = new Dictionary<string, SourceObject>(StringComparer.Ordinal);
     public Dictionary<string, SourceObject> Resources { get; } = new Dictionary<string, SourceObject>(StringComparer.Ordinal);
     public Dictionary<string, SourceNode> Conditions { get; } = new Dictionary<string, SourceNode>(StringComparer.Ordinal);

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PolicyCheck.Config;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs.CloudFormation;
+using PolicyCheck.Inputs.Terraform;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Inputs;
+
+/// <summary>A candidate policy file and whether the user named it directly.</summary>
+public sealed class PolicyFile
+{
+    public PolicyFile(string path, bool explicitlyNamed)
+    {
+        Path = path;
+        ExplicitlyNamed = explicitlyNamed;
+    }
+
+    public string Path { get; }
+    public bool ExplicitlyNamed { get; }
+}
+
+/// <summary>What a template's folder says about it (a CDK assembly's manifest): its account, region and construct paths.</summary>
+public interface ITemplateContext
+{
+    (string? Account, string? Region) Environment(string templateFile);
+    string? ConstructPath(string templateFile, string logicalId);
+}
+
+/// <summary>
+/// read → model: files (policies, CloudFormation templates in JSON or YAML, Terraform plans) into roles, as `lint`
+/// reads them and as the analyzers read a project's policy files; policies in one folder are one role.
+/// </summary>
+public sealed class RoleReader
+{
+    /// <summary>Templates nest deeper than policies: a template gets the resolver's own limit and message.</summary>
+    public const int TemplateDepth = 1024;
+
+    private readonly GatewayConfig _config;
+    private readonly ServiceFacts _facts;
+    private readonly Dictionary<string, string> _parameters;
+    private readonly LintReport _report;
+    private readonly DeployTimeValues _unknowns;
+    private readonly ManagedPolicies _managed;
+    private readonly Dictionary<string, RoleGroup> _folders = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
+
+    public RoleReader(GatewayConfig config, ServiceFacts facts, Dictionary<string, string> parameters, LintReport report, DeployTimeValues unknowns, ManagedPolicies managed)
+    {
+        _config = config;
+        _facts = facts;
+        _parameters = parameters;
+        _report = report;
+        _unknowns = unknowns;
+        _managed = managed;
+    }
+
+    /// <summary>--kind: read every policy as this kind.</summary>
+    public DocumentKind? Kind { get; set; }
+    /// <summary>The context of a template's folder (a CDK assembly), or null; none when not set.</summary>
+    public Func<string, ITemplateContext?>? Beside { get; set; }
+    /// <summary>The roles read so far, in the order their first file came.</summary>
+    public List<RoleGroup> Roles { get; } = new List<RoleGroup>();
+
+    /// <summary>YAML files are read as CloudFormation templates.</summary>
+    public static bool IsYaml(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+           || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+
+    public void Add(PolicyFile file, byte[] bytes)
+    {
+        if (IsYaml(file.Path))
+        {
+            var templateRoles = ReadYamlTemplate(file, bytes);
+            if (templateRoles != null) Roles.AddRange(templateRoles);
+            return;
+        }
+        _report.FilesRead++;
+        var input = InputReader.ReadJson(file.Path, bytes, Kind, TemplateDepth);
+        var doc = input.Policy;
+        if (input.Format == InputFormat.Template)
+        {
+            var strict = doc.ParseIssues.Find(i => i.Kind != ProblemKind.EncodingNote);
+            if (strict != null)
+            {
+                string why = strict.Kind == ProblemKind.DuplicateKey ? strict.Message.Split(';')[0] + "; CloudFormation rejects the template" : strict.Message;
+                _report.Problems.Add(Problem.Input(file.Path, "not a valid CloudFormation template: " + why, strict.Span));
+                return;
+            }
+            Roles.AddRange(ReadTemplate(file.Path, input.Text, (SourceObject)doc.Root!));
+            return;
+        }
+        if (input.Format == InputFormat.Plan)
+        {
+            var planRoles = TerraformPlan.Read(file.Path, input.Text, (SourceObject)doc.Root!, _config, _facts, _managed, _report.Problems);
+            _report.Generated[file.Path] = "a Terraform plan, which `terraform plan` writes";
+            foreach (var r in planRoles)
+            {
+                _report.PoliciesChecked += r.Documents.Count;
+                Roles.Add(r);
+            }
+            return;
+        }
+        if (!file.ExplicitlyNamed && doc.IsParsed && !PolicyReader.LooksLikePolicy(doc.Root))
+        {
+            _report.FilesSkipped++;
+            return;
+        }
+        _report.PoliciesChecked++;
+        _report.FixablePaths.Add(file.Path);
+        string dir = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
+        if (!_folders.TryGetValue(dir, out var role))
+        {
+            role = new RoleGroup(dir);
+            foreach (var m in _config.ManagedPolicies)
+            {
+                var fact = _facts.FindManagedPolicy(m.Value)!;
+                role.ManagedPolicies.Add(new AttachedManagedPolicy(fact, _managed.Document(m.Value)!, m));
+            }
+            _folders[dir] = role;
+            Roles.Add(role);
+        }
+        role.Documents.Add(doc);
+    }
+
+    private List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes)
+    {
+        var issues = new List<Problem>();
+        string? text = SourceDecoder.Decode(bytes, issues);
+        if (text == null)
+        {
+            if (file.ExplicitlyNamed) _report.Problems.Add(Problem.Input(file.Path, issues.Count > 0 ? issues[0].Message : "not valid UTF-8 text", issues.Count > 0 ? issues[0].Span : (SourceSpan?)null));
+            else _report.FilesSkipped++;
+            return null;
+        }
+        if (!file.ExplicitlyNamed && !CloudFormationTemplate.LooksLikeYamlTemplate(text))
+        {
+            _report.FilesSkipped++;
+            return null;
+        }
+        _report.FilesRead++;
+        var root = TemplateYaml.Load(text, out var failure);
+        if (failure != null)
+        {
+            _report.Problems.Add(Problem.Input(file.Path, failure.Message, failure.Span));
+            return null;
+        }
+        if (!CloudFormationTemplate.Looks(root))
+        {
+            if (file.ExplicitlyNamed) _report.Problems.Add(Problem.Input(file.Path, "a YAML file is read as a CloudFormation template, and this one has no Resources with a Type"));
+            else _report.FilesSkipped++;
+            return null;
+        }
+        return ReadTemplate(file.Path, text, (SourceObject)root!);
+    }
+
+    private List<RoleGroup> ReadTemplate(string path, string text, SourceObject root)
+    {
+        var given = new Dictionary<string, string>(_parameters, StringComparer.Ordinal);
+        var cdk = Beside?.Invoke(path);
+        string templateFile = Path.GetFileName(path);
+        if (cdk != null)
+        {
+            var (account, region) = cdk.Environment(templateFile);
+            if (account != null && !given.ContainsKey("AWS::AccountId")) given["AWS::AccountId"] = account;
+            if (region != null && !given.ContainsKey("AWS::Region")) given["AWS::Region"] = region;
+        }
+        string? ConstructPath(string logicalId, SourceObject resource) => CloudFormationTemplate.CdkPath(resource) ?? cdk?.ConstructPath(templateFile, logicalId);
+        var read = CloudFormationTemplate.Read(path, text, root, given, _config, _facts, _managed, _report.Problems, ConstructPath);
+        _report.PoliciesChecked += read.Policies;
+        if (cdk == null) _report.FixablePaths.Add(path);
+        else _report.Generated[path] = "a template in a CDK assembly, which the next `cdk synth` overwrites";
+        _report.Secrets.AddRange(read.Secrets);
+        if (read.UnknownSpans.Count > 0)
+        {
+            // The same template with "*" for every unknown value: a finding that goes away there depends on the unknowns.
+            var optimisticRead = CloudFormationTemplate.Read(path, text, root, given, _config, _facts, _managed, new List<Problem>(), ConstructPath, optimistic: true);
+            foreach (var r in optimisticRead.Roles) r.Unresolved.Clear();
+            _unknowns.Optimistic.AddRange(optimisticRead.Roles);
+            if (!_unknowns.Spans.TryGetValue(path, out var list)) _unknowns.Spans[path] = list = new List<SourceSpan>();
+            list.AddRange(read.UnknownSpans);
+        }
+        return read.Roles;
+    }
+}
