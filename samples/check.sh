@@ -16,6 +16,10 @@ for sample in Sample.ProjectReference Sample.Package; do
   for bad in AD0001 CS9057 "error "; do
     if grep -q "$bad" <<<"$log"; then echo "FAIL $sample: $bad in the build output"; grep "$bad" <<<"$log" | head -5; status=1; fi
   done
+  # The policy files (AdditionalFiles by the package's PolicyCheckPolicyFiles globs), at their own lines and columns.
+  for at in "iam/portkey/permission.json(10,9): warning PC2006:" "portkey-role.template.yaml(26,21): warning PC2006:"; do
+    if ! grep -qF "$at" <<<"$log"; then echo "FAIL $sample: no '$at' in the build output"; status=1; fi
+  done
   count=$(grep -c "warning PC" <<<"$log" || true)
   echo "$sample: $count PolicyCheck warning(s), expected ids ${expected[*]} present: $([ $status = 0 ] && echo yes || echo no)"
 done

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PolicyCheck.Engine;
+using PolicyCheck.Facts;
+using PolicyCheck.Inputs;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+using PolicyCheck.Rules;
+using Diagnostic = Microsoft.CodeAnalysis.Diagnostic;
+
+namespace PolicyCheck.Analyzers;
+
+/// <summary>
+/// IAM policy files, CloudFormation templates and Terraform plans given as AdditionalFiles (the package adds them by
+/// the PolicyCheckPolicyFiles globs): read and linted exactly as `policycheck lint` reads and lints them, each finding
+/// at its line and column in the file. Policies in one folder are one role, as in the CLI.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
+{
+    /// <summary>The CLI's limit: a larger file is skipped with one note.</summary>
+    public const long MaxFileChars = 4 * 1024 * 1024;
+
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = Build();
+
+    private static ImmutableDictionary<string, DiagnosticDescriptor> Build()
+    {
+        var b = ImmutableDictionary.CreateBuilder<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (var d in new PolicyLiteralAnalyzer().SupportedDiagnostics) b[d.Id] = d;
+        return b.ToImmutable();
+    }
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => new PolicyLiteralAnalyzer().SupportedDiagnostics;
+
+    private static readonly Lazy<AwsCatalog?> Catalog = new Lazy<AwsCatalog?>(LoadCatalog, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>rules/aws-catalog.json.gz, embedded in this assembly as in the CLI's.</summary>
+    private static AwsCatalog? LoadCatalog()
+    {
+        using var stream = typeof(PolicyFileAnalyzer).Assembly.GetManifestResourceStream("PolicyCheck.rules.aws-catalog.json.gz");
+        return stream == null ? null : AwsCatalog.Load(stream);
+    }
+
+    public static bool IsCandidate(string path)
+    {
+        if (string.Equals(Path.GetFileName(path), "policycheck.yml", StringComparison.OrdinalIgnoreCase)) return false;
+        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || RoleReader.IsYaml(path);
+    }
+
+    protected override void Start(CompilationStartAnalysisContext start)
+    {
+        var options = CodeOptions.Read(start.Options, start.CancellationToken);
+        var engine = LintEngine.CreateDefault(() => Catalog.Value);
+        var files = new List<AdditionalText>();
+        foreach (var f in start.Options.AdditionalFiles) if (IsCandidate(f.Path)) files.Add(f);
+        start.RegisterAdditionalFileAction(c => Analyze(c, files, options, engine));
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext c, List<AdditionalText> files, CodeOptions options, LintEngine engine)
+    {
+        var file = c.AdditionalFile;
+        if (!IsCandidate(file.Path)) return;
+        var text = file.GetText(c.CancellationToken);
+        if (text == null) return;
+        if (text.Length > MaxFileChars)
+        {
+            Report(c, file.Path, text, ById[RuleIds.PolicySize], new SourceSpan(0, 0, 1, 1, 1, 1), DiagnosticSeverity.Info,
+                $"the file is over 4 MiB, more than any IAM policy, template or plan PolicyCheck reads: it is not linted");
+            return;
+        }
+        var report = new LintReport();
+        var unknowns = new DeployTimeValues();
+        var reader = new RoleReader(options.Config, CodeOptions.Facts, new Dictionary<string, string>(StringComparer.Ordinal), report, unknowns, new ManagedPolicies(CodeOptions.Facts));
+        // A policy's role is its folder: its neighbours are read too (their findings are reported on their own files).
+        string dir = Path.GetDirectoryName(file.Path) ?? string.Empty;
+        bool policy = !RoleReader.IsYaml(file.Path);
+        foreach (var f in files)
+        {
+            bool self = string.Equals(f.Path, file.Path, StringComparison.Ordinal);
+            if (!self && (!policy || RoleReader.IsYaml(f.Path) || !string.Equals(Path.GetDirectoryName(f.Path), dir, StringComparison.Ordinal))) continue;
+            var t = self ? text : f.GetText(c.CancellationToken);
+            if (t == null || t.Length > MaxFileChars) continue;
+            reader.Add(new PolicyFile(f.Path, false), Encoding.UTF8.GetBytes(t.ToString()));
+        }
+        foreach (var p in report.Problems)
+        {
+            if (!string.Equals(p.Path, file.Path, StringComparison.Ordinal)) continue;
+            Report(c, file.Path, text, ById[RuleIds.JsonSyntax], p.Span, DiagnosticSeverity.Error, p.Message);
+        }
+        var found = engine.Lint(reader.Roles, options.Config, null, options.SuppressionPath, unknowns);
+        foreach (var d in found)
+        {
+            if (d.IsSuppressed || !string.Equals(d.Path, file.Path, StringComparison.Ordinal)) continue;
+            if (!ById.TryGetValue(d.RuleId, out var descriptor)) continue;
+            string message = d.Label != null ? $"{d.Message} [{d.Label}]" : d.Message;
+            if (d.Fix != null) message += $" (fix: {d.Fix})";
+            Report(c, file.Path, text, descriptor, d.Span, Severity(d.Severity), message);
+        }
+    }
+
+    private static DiagnosticSeverity Severity(PolicyCheck.Facts.Severity s)
+        => s == PolicyCheck.Facts.Severity.Error ? DiagnosticSeverity.Error : s == PolicyCheck.Facts.Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+
+    private static void Report(AdditionalFileAnalysisContext c, string path, SourceText text, DiagnosticDescriptor descriptor, SourceSpan span, DiagnosticSeverity severity, string message)
+    {
+        int start = Math.Min(Math.Max(0, span.Start), text.Length);
+        int end = Math.Min(text.Length, start + Math.Max(0, span.Length));
+        var textSpan = TextSpan.FromBounds(start, end);
+        var location = Location.Create(path, textSpan, text.Lines.GetLinePositionSpan(textSpan));
+        c.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, null, null, message));
+    }
+}
