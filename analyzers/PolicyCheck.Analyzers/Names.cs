@@ -10,11 +10,15 @@ namespace PolicyCheck.Analyzers;
 internal static class Code
 {
     public const string Replacement = "Replacement";
+    public const string SpanReplacement = "SpanReplacement";
 
     public static ServiceFacts Facts => BuiltIn.Service;
 
     public static ImmutableDictionary<string, string?> Fix(string? replacement)
         => replacement == null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(Replacement, replacement);
+
+    /// <summary>The fix replaces exactly the diagnostic's source span with this text (for parts of interpolated or concatenated strings).</summary>
+    public static ImmutableDictionary<string, string?> SpanFix(string text) => ImmutableDictionary<string, string?>.Empty.Add(SpanReplacement, text);
 
     public static bool In(string value, IEnumerable<string> names)
     {

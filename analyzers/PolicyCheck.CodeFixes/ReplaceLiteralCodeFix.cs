@@ -18,6 +18,8 @@ namespace PolicyCheck.CodeFixes;
 public sealed class ReplaceLiteralCodeFix : CodeFixProvider
 {
     public const string Replacement = "Replacement";
+    /// <summary>Replace exactly the diagnostic's span with this text (a part of an interpolated or concatenated string).</summary>
+    public const string SpanReplacement = "SpanReplacement";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(
         PolicyCheck.Rules.RuleIds.SigningNameInCode, PolicyCheck.Rules.RuleIds.EndpointHostInCode, PolicyCheck.Rules.RuleIds.IamActionInCode,
@@ -31,6 +33,18 @@ public sealed class ReplaceLiteralCodeFix : CodeFixProvider
         if (root == null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (diagnostic.Properties.TryGetValue(SpanReplacement, out var text) && text != null)
+            {
+                var span = diagnostic.Location.SourceSpan;
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use \"{text}\"", async cancel =>
+                    {
+                        var source = await context.Document.GetTextAsync(cancel).ConfigureAwait(false);
+                        return context.Document.WithText(source.WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(span, text)));
+                    }, equivalenceKey: "PolicyCheck.Replace." + diagnostic.Id),
+                    diagnostic);
+                continue;
+            }
             if (!diagnostic.Properties.TryGetValue(Replacement, out var value) || value == null) continue;
             var literal = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as LiteralExpressionSyntax;
             if (literal == null || !literal.IsKind(SyntaxKind.StringLiteralExpression)) continue;
