@@ -11,6 +11,8 @@ internal static class Code
 {
     public const string Replacement = "Replacement";
     public const string SpanReplacement = "SpanReplacement";
+    /// <summary>The replacement is for the literal at the diagnostic's first additional location (a constant's declaration).</summary>
+    public const string AtDeclaration = "AtDeclaration";
 
     public static ServiceFacts Facts => BuiltIn.Service;
 

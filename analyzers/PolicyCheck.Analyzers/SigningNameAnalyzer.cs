@@ -45,8 +45,33 @@ public sealed class SigningNameAnalyzer : PolicyCheckAnalyzer
         if (!value.ConstantValue.HasValue || value.ConstantValue.Value is not string s || !IsWrong(s)) return;
         if (!scope.Contains(value.Syntax)) return;
         string right = Code.Facts.SigningName;
+        string message = $"\"{s}\" is not the SigV4 signing name of Claude Platform on AWS; use \"{right}\"";
+        // A constant: flagged where it is used this way, fixed where it is declared (the literal, an additional location).
+        if (Declaration(value) is { } literal)
+        {
+            c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5001_SigningNameInCode, value.Syntax.GetLocation(), new[] { literal },
+                Code.Fix(right).Add(Code.AtDeclaration, "true"), message));
+            return;
+        }
         c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5001_SigningNameInCode, value.Syntax.GetLocation(),
-            Code.Fix(Code.IsLiteral(value.Syntax) ? right : null),
-            $"\"{s}\" is not the SigV4 signing name of Claude Platform on AWS; use \"{right}\""));
+            Code.Fix(Code.IsLiteral(value.Syntax) ? right : null), message));
+    }
+
+    /// <summary>The string literal a source constant (field or local) is initialised with, or null.</summary>
+    private static Location? Declaration(IOperation value)
+    {
+        ISymbol? symbol = value switch
+        {
+            IFieldReferenceOperation f when f.Field.IsConst => f.Field,
+            ILocalReferenceOperation l when l.Local.IsConst => l.Local,
+            _ => null,
+        };
+        if (symbol == null || symbol.DeclaringSyntaxReferences.Length != 1) return null;
+        var node = symbol.DeclaringSyntaxReferences[0].GetSyntax();
+        if (node is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax v
+            && v.Initializer?.Value is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax lit
+            && lit.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression))
+            return lit.GetLocation();
+        return null;
     }
 }

@@ -20,6 +20,7 @@ public sealed class ReplaceLiteralCodeFix : CodeFixProvider
     public const string Replacement = "Replacement";
     /// <summary>Replace exactly the diagnostic's span with this text (a part of an interpolated or concatenated string).</summary>
     public const string SpanReplacement = "SpanReplacement";
+    public const string AtDeclaration = "AtDeclaration";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(
         PolicyCheck.Rules.RuleIds.SigningNameInCode, PolicyCheck.Rules.RuleIds.EndpointHostInCode, PolicyCheck.Rules.RuleIds.IamActionInCode,
@@ -46,6 +47,22 @@ public sealed class ReplaceLiteralCodeFix : CodeFixProvider
                 continue;
             }
             if (!diagnostic.Properties.TryGetValue(Replacement, out var value) || value == null) continue;
+            if (diagnostic.Properties.ContainsKey(AtDeclaration) && diagnostic.AdditionalLocations.Count > 0)
+            {
+                var at = diagnostic.AdditionalLocations[0];
+                var declaring = at.SourceTree == null ? null : context.Document.Project.Solution.GetDocument(at.SourceTree);
+                if (declaring == null) continue;
+                string fixedValue = value;
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use \"{value}\" in the constant's declaration", async cancel =>
+                    {
+                        var declRoot = await declaring.GetSyntaxRootAsync(cancel).ConfigureAwait(false);
+                        if (declRoot?.FindToken(at.SourceSpan.Start).Parent is not LiteralExpressionSyntax decl) return context.Document.Project.Solution;
+                        return (await Replace(declaring, decl, fixedValue, cancel).ConfigureAwait(false)).Project.Solution;
+                    }, equivalenceKey: "PolicyCheck.Replace." + diagnostic.Id),
+                    diagnostic);
+                continue;
+            }
             var literal = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as LiteralExpressionSyntax;
             if (literal == null || !literal.IsKind(SyntaxKind.StringLiteralExpression)) continue;
             string title = $"Use \"{value}\"";
