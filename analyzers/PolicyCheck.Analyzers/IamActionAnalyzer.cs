@@ -85,5 +85,32 @@ public sealed class IamActionAnalyzer : PolicyCheckAnalyzer
     }
 
     private static void Report(SyntaxNodeAnalysisContext c, SyntaxToken token, string? replacement, string message)
-        => c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5003_IamActionInCode, token.GetLocation(), Code.Fix(replacement), message));
+    {
+        var properties = Code.Fix(replacement);
+        // In a list that already holds the right action, the fix removes this one instead of adding a duplicate.
+        if (replacement != null && SiblingHolds((LiteralExpressionSyntax)c.Node, replacement))
+        {
+            properties = properties.Add(Code.RemoveElement, "true");
+            message += " (the list already holds it: remove this one)";
+        }
+        c.ReportDiagnostic(Diagnostic.Create(Descriptors.PC5003_IamActionInCode, token.GetLocation(), properties, message));
+    }
+
+    /// <summary>Whether another string literal of the same array, collection or initializer equals <paramref name="value"/>.</summary>
+    private static bool SiblingHolds(LiteralExpressionSyntax literal, string value)
+    {
+        System.Collections.Generic.IEnumerable<SyntaxNode>? siblings = literal.Parent switch
+        {
+            InitializerExpressionSyntax init => init.Expressions,
+            ExpressionElementSyntax element when element.Parent is CollectionExpressionSyntax collection => System.Linq.Enumerable.Select(collection.Elements, e => (SyntaxNode)(e is ExpressionElementSyntax x ? x.Expression : e)),
+            _ => null,
+        };
+        if (siblings == null) return false;
+        foreach (var n in siblings)
+        {
+            if (n != literal && n is LiteralExpressionSyntax other && other.IsKind(SyntaxKind.StringLiteralExpression)
+                && string.Equals(other.Token.ValueText, value, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 }

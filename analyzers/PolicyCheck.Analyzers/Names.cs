@@ -13,6 +13,8 @@ internal static class Code
     public const string SpanReplacement = "SpanReplacement";
     /// <summary>The replacement is for the literal at the diagnostic's first additional location (a constant's declaration).</summary>
     public const string AtDeclaration = "AtDeclaration";
+    /// <summary>The fix removes the literal from its list (which already holds the replacement).</summary>
+    public const string RemoveElement = "RemoveElement";
 
     public static ServiceFacts Facts => BuiltIn.Service;
 

@@ -21,6 +21,7 @@ public sealed class ReplaceLiteralCodeFix : CodeFixProvider
     /// <summary>Replace exactly the diagnostic's span with this text (a part of an interpolated or concatenated string).</summary>
     public const string SpanReplacement = "SpanReplacement";
     public const string AtDeclaration = "AtDeclaration";
+    public const string RemoveElement = "RemoveElement";
 
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(
         PolicyCheck.Rules.RuleIds.SigningNameInCode, PolicyCheck.Rules.RuleIds.EndpointHostInCode, PolicyCheck.Rules.RuleIds.IamActionInCode,
@@ -65,6 +66,19 @@ public sealed class ReplaceLiteralCodeFix : CodeFixProvider
             }
             var literal = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent as LiteralExpressionSyntax;
             if (literal == null || !literal.IsKind(SyntaxKind.StringLiteralExpression)) continue;
+            if (diagnostic.Properties.ContainsKey(RemoveElement))
+            {
+                SyntaxNode element = literal.Parent is ExpressionElementSyntax e ? e : literal;
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Remove it (the list already holds \"{value}\")", async cancel =>
+                    {
+                        var current = await context.Document.GetSyntaxRootAsync(cancel).ConfigureAwait(false);
+                        var removed = current?.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia);
+                        return removed == null ? context.Document : context.Document.WithSyntaxRoot(removed);
+                    }, equivalenceKey: "PolicyCheck.Replace." + diagnostic.Id),
+                    diagnostic);
+                continue;
+            }
             string title = $"Use \"{value}\"";
             context.RegisterCodeFix(
                 CodeAction.Create(title, cancel => Replace(context.Document, literal, value, cancel), equivalenceKey: "PolicyCheck.Replace." + diagnostic.Id),

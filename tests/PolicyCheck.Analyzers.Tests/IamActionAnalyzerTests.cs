@@ -34,4 +34,24 @@ class Stack
 {
     string[] Actions = { ""aws-external-anthropic:CreateInference"", ""aws-external-anthropic:CreateBatchInference"", ""aws-external-anthropic:CountTokens"" };
 }");
+
+    [Fact]
+    public Task Fix_RemovesTheWrongAction_WhenTheListAlreadyHoldsTheRightOne() => V.Fix<ReplaceLiteralCodeFix>(@"
+class Stack
+{
+    string[] Actions = { {|PC5003:""bedrock:InvokeModel""|}, ""aws-external-anthropic:CreateInference"" };
+    string[] Others = [""aws-external-anthropic:CountTokens"", {|PC5003:""aws-external-anthropic:countTokens""|}];
+    string[] Fresh = { {|PC5003:""bedrock:InvokeModel""|}, ""aws-external-anthropic:CountTokens"" };
+}", @"
+class Stack
+{
+    string[] Actions = { ""aws-external-anthropic:CreateInference"" };
+    string[] Others = [""aws-external-anthropic:CountTokens""];
+    string[] Fresh = { ""aws-external-anthropic:CreateInference"", ""aws-external-anthropic:CountTokens"" };
+}");
+
+    [Fact]
+    public Task SaysTheListAlreadyHoldsIt() => V.Analyzer(@"
+class Stack { string[] Actions = { {|#0:""bedrock:InvokeModel""|}, ""aws-external-anthropic:CreateInference"" }; }",
+        expected: V.Diagnostic("PC5003").WithLocation(0).WithArguments("\"bedrock:InvokeModel\" is in the bedrock namespace; Claude Platform on AWS actions are aws-external-anthropic:*; use \"aws-external-anthropic:CreateInference\" (the list already holds it: remove this one)"));
 }
