@@ -100,19 +100,28 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
             if (!ById.TryGetValue(d.RuleId, out var descriptor)) continue;
             string message = d.Label != null ? $"{d.Message} [{d.Label}]" : d.Message;
             if (d.Fix != null) message += $" (fix: {d.Fix})";
-            Report(c, file.Path, text, descriptor, d.Span, Severity(d.Severity), message);
+            // The edit lint --fix would make, for the code fix (not on generated files: CDK assemblies, plans).
+            var properties = d.Edit != null && report.FixablePaths.Contains(d.Path)
+                ? ImmutableDictionary<string, string?>.Empty.Add(EditOld, d.Edit.Old).Add(EditNew, d.Edit.New)
+                : ImmutableDictionary<string, string?>.Empty;
+            Report(c, file.Path, text, descriptor, d.Span, Severity(d.Severity), message, properties);
         }
     }
+
+    /// <summary>The one occurrence of this text inside the finding's span becomes <see cref="EditNew"/>.</summary>
+    public const string EditOld = "EditOld";
+    public const string EditNew = "EditNew";
 
     private static DiagnosticSeverity Severity(PolicyCheck.Facts.Severity s)
         => s == PolicyCheck.Facts.Severity.Error ? DiagnosticSeverity.Error : s == PolicyCheck.Facts.Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
 
-    private static void Report(AdditionalFileAnalysisContext c, string path, SourceText text, DiagnosticDescriptor descriptor, SourceSpan span, DiagnosticSeverity severity, string message)
+    private static void Report(AdditionalFileAnalysisContext c, string path, SourceText text, DiagnosticDescriptor descriptor, SourceSpan span, DiagnosticSeverity severity, string message,
+        ImmutableDictionary<string, string?>? properties = null)
     {
         int start = Math.Min(Math.Max(0, span.Start), text.Length);
         int end = Math.Min(text.Length, start + Math.Max(0, span.Length));
         var textSpan = TextSpan.FromBounds(start, end);
         var location = Location.Create(path, textSpan, text.Lines.GetLinePositionSpan(textSpan));
-        c.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, null, null, message));
+        c.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, null, properties, message));
     }
 }

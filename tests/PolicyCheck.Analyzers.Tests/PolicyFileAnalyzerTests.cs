@@ -94,6 +94,8 @@ public sealed class PolicyFileAnalyzerTests
         Assert.Equal("/repo/iam/portkey/permission.json", span.Path);
         Assert.Equal(permission.IndexOf("\"bedrock:InvokeModel\"", StringComparison.Ordinal), span.StartLinePosition.Character);
         Assert.Equal(DiagnosticSeverity.Error, pc2001.Severity);
+        // The edit lint --fix makes travels with the finding, for the code fix.
+        Assert.Equal(("bedrock:InvokeModel", "aws-external-anthropic:CreateInference"), (pc2001.Properties[PolicyFileAnalyzer.EditOld], pc2001.Properties[PolicyFileAnalyzer.EditNew]));
         Assert.DoesNotContain(found, d => d.Location.GetLineSpan().Path == "/repo/package.json");
         // Nearest safe variant: the right action is quiet, and the trust beside it keeps PC3005 (external ID) quiet too.
         var right = await Run(new AdditionalText[] { new FileText("/repo/iam/portkey/permission.json", permission.Replace("\"bedrock:InvokeModel\"", "[\"aws-external-anthropic:CreateInference\", \"aws-external-anthropic:CountTokens\"]").Replace("\"Resource\": \"*\"", "\"Resource\": \"arn:aws:aws-external-anthropic:us-east-1:111122223333:workspace/wrkspc_01abc\"")), new FileText("/repo/iam/portkey/trust.json", trust) });
