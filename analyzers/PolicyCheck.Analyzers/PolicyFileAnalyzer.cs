@@ -59,10 +59,13 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
         var engine = LintEngine.CreateDefault(() => Catalog.Value);
         var files = new List<AdditionalText>();
         foreach (var f in start.Options.AdditionalFiles) if (IsCandidate(f.Path)) files.Add(f);
-        start.RegisterAdditionalFileAction(c => Analyze(c, files, options, engine));
+        // A folder's policies are one role, read and linted once for all its files.
+        var folders = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(LintReport Report, List<PolicyCheck.Engine.Diagnostic> Found)>>(StringComparer.Ordinal);
+        start.RegisterAdditionalFileAction(c => Analyze(c, files, options, engine, folders));
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext c, List<AdditionalText> files, CodeOptions options, LintEngine engine)
+    private static void Analyze(AdditionalFileAnalysisContext c, List<AdditionalText> files, CodeOptions options, LintEngine engine,
+        System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(LintReport Report, List<PolicyCheck.Engine.Diagnostic> Found)>> folders)
     {
         var file = c.AdditionalFile;
         if (!IsCandidate(file.Path)) return;
@@ -74,26 +77,20 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
                 $"the file is over 4 MiB, more than any IAM policy, template or plan PolicyCheck reads: it is not linted");
             return;
         }
-        var report = new LintReport();
-        var unknowns = new DeployTimeValues();
-        var reader = new RoleReader(options.Config, CodeOptions.Facts, new Dictionary<string, string>(StringComparer.Ordinal), report, unknowns, new ManagedPolicies(CodeOptions.Facts));
-        // A policy's role is its folder: its neighbours are read too (their findings are reported on their own files).
-        string dir = Path.GetDirectoryName(file.Path) ?? string.Empty;
         bool policy = !RoleReader.IsYaml(file.Path);
-        foreach (var f in files)
-        {
-            bool self = string.Equals(f.Path, file.Path, StringComparison.Ordinal);
-            if (!self && (!policy || RoleReader.IsYaml(f.Path) || !string.Equals(Path.GetDirectoryName(f.Path), dir, StringComparison.Ordinal))) continue;
-            var t = self ? text : f.GetText(c.CancellationToken);
-            if (t == null || t.Length > MaxFileChars) continue;
-            reader.Add(new PolicyFile(f.Path, false), Encoding.UTF8.GetBytes(t.ToString()));
-        }
+        string dir = Path.GetDirectoryName(file.Path) ?? string.Empty;
+        // Templates and plans are read alone; a policy with the other policies of its folder (an ordinary policy
+        // file's role), once for the folder and not cancelled by one file's cancellation. A JSON template or plan in a
+        // policy folder is read with it, as the CLI reads a folder.
+        var read = policy
+            ? folders.GetOrAdd(dir, _ => new Lazy<(LintReport, List<PolicyCheck.Engine.Diagnostic>)>(() => Read(files, f => !RoleReader.IsYaml(f.Path) && string.Equals(Path.GetDirectoryName(f.Path), dir, StringComparison.Ordinal), options, engine, System.Threading.CancellationToken.None))).Value
+            : Read(files, f => string.Equals(f.Path, file.Path, StringComparison.Ordinal), options, engine, c.CancellationToken);
+        var (report, found) = read;
         foreach (var p in report.Problems)
         {
             if (!string.Equals(p.Path, file.Path, StringComparison.Ordinal)) continue;
             Report(c, file.Path, text, ById[RuleIds.JsonSyntax], p.Span, DiagnosticSeverity.Error, p.Message);
         }
-        var found = engine.Lint(reader.Roles, options.Config, null, options.SuppressionPath, unknowns);
         foreach (var d in found)
         {
             if (d.IsSuppressed || !string.Equals(d.Path, file.Path, StringComparison.Ordinal)) continue;
@@ -111,6 +108,21 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
     /// <summary>The one occurrence of this text inside the finding's span becomes <see cref="EditNew"/>.</summary>
     public const string EditOld = "EditOld";
     public const string EditNew = "EditNew";
+
+    private static (LintReport, List<PolicyCheck.Engine.Diagnostic>) Read(List<AdditionalText> files, Func<AdditionalText, bool> which, CodeOptions options, LintEngine engine, System.Threading.CancellationToken cancel)
+    {
+        var report = new LintReport();
+        var unknowns = new DeployTimeValues();
+        var reader = new RoleReader(options.Config, CodeOptions.Facts, new Dictionary<string, string>(StringComparer.Ordinal), report, unknowns, new ManagedPolicies(CodeOptions.Facts));
+        foreach (var f in files)
+        {
+            if (!which(f)) continue;
+            var t = f.GetText(cancel);
+            if (t == null || t.Length > MaxFileChars) continue;
+            reader.Add(new PolicyFile(f.Path, false), Encoding.UTF8.GetBytes(t.ToString()));
+        }
+        return (report, engine.Lint(reader.Roles, options.Config, null, options.SuppressionPath, unknowns));
+    }
 
     private static DiagnosticSeverity Severity(PolicyCheck.Facts.Severity s)
         => s == PolicyCheck.Facts.Severity.Error ? DiagnosticSeverity.Error : s == PolicyCheck.Facts.Severity.Warning ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
