@@ -79,9 +79,14 @@ internal static class LintCommand
             Description = "No colour in the output. PolicyCheck never colours its output; the flag is accepted so scripts that pass it work.",
         };
 
+        var hook = new Option<bool>("--hook")
+        {
+            Description = "As a pre-commit hook: PATHs are the changed files; each policy is linted with the policies of its folder (its role), and files that are no policy, template or plan are skipped, not errors.",
+        };
+
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext, quiet, noColor,
+            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext, quiet, noColor, hook,
         };
         var known = new System.Collections.Generic.List<string>();
         foreach (var option in lint.Options)
@@ -104,6 +109,7 @@ internal static class LintCommand
             DryRun = parse.GetValue(dryRun),
             Context = parse.GetValue(lintContext) ?? Array.Empty<string>(),
             Quiet = parse.GetValue(quiet),
+            Hook = parse.GetValue(hook),
             KnownOptions = known,
         }, stdout, stderr, environment, mask));
         return lint;
@@ -124,6 +130,7 @@ internal static class LintCommand
         public bool DryRun { get; init; }
         public string[] Context { get; init; } = Array.Empty<string>();
         public bool Quiet { get; init; }
+        public bool Hook { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> KnownOptions { get; init; } = Array.Empty<string>();
     }
 
@@ -143,6 +150,7 @@ internal static class LintCommand
                 ParametersPath = o.ParametersPath,
                 Kind = o.Kind == "permission" ? DocumentKind.Permission : o.Kind == "trust" ? DocumentKind.Trust : null,
                 Environment = environment,
+                Hook = o.Hook,
             };
             r.Paths.AddRange(paths);
             r.Context.AddRange(o.Context);
@@ -207,6 +215,7 @@ internal static class LintCommand
             return Program.ExitUsage;
         }
         if (format != "text") foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
+        if (report.PoliciesChecked == 0 && report.Problems.Count == 0 && o.Hook) return Program.ExitClean; // a commit without policies
         if (report.PoliciesChecked == 0 && report.Problems.Count == 0)
         {
             stderr.WriteLine($"policycheck: error: no policy found in {string.Join(", ", paths)} ({report.FilesRead} file(s) read, none is an IAM policy, a CloudFormation template with IAM resources or a Terraform plan with IAM resources)");

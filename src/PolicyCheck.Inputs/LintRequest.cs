@@ -20,4 +20,6 @@ public sealed class LintRequest
     public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
     /// <summary>lint --context KEY=VALUE arguments: values for keys unknown offline (like gateway.context).</summary>
     public List<string> Context { get; } = new List<string>();
+    /// <summary>lint --hook: the paths are a commit's changed files, each read with its folder's policies.</summary>
+    public bool Hook { get; set; }
 }

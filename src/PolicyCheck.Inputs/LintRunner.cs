@@ -99,7 +99,7 @@ public static class LintRunner
         }
 
         string configDir = configPath != null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) ?? "." : Directory.GetCurrentDirectory();
-        var files = FollowManifests(PolicyFiles.Expand(request.Paths, report.Problems), report.Problems);
+        var files = request.Hook ? PolicyFiles.ForHook(request.Paths, report.Problems) : FollowManifests(PolicyFiles.Expand(request.Paths, report.Problems), report.Problems);
         var unknowns = new DeployTimeValues();
         var managed = new ManagedPolicies(facts);
         var reader = new RoleReader(config, facts, parameters, report, unknowns, managed) { Kind = request.Kind, Beside = CdkAssembly.Beside };

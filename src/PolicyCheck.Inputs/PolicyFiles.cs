@@ -54,6 +54,50 @@ public static class PolicyFiles
         return files;
     }
 
+    /// <summary>
+    /// A pre-commit hook's changed files: each JSON file with the JSON files of its folder (a policy's role is its
+    /// folder), each YAML file alone; none is "named" (what is no policy, template or plan is skipped, as in a walk).
+    /// </summary>
+    public static List<PolicyFile> ForHook(IEnumerable<string> changed, List<Problem> errors)
+    {
+        var files = new List<PolicyFile>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in changed)
+        {
+            if (!File.Exists(path))
+            {
+                errors.Add(Problem.Input(path, "no such file"));
+                continue;
+            }
+            if (IsYaml(path))
+            {
+                if (seen.Add(Path.GetFullPath(path))) files.Add(new PolicyFile(path, false));
+                continue;
+            }
+            if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
+            string dir = Path.GetDirectoryName(path) is { Length: > 0 } d ? d : ".";
+            if (!folders.Add(Path.GetFullPath(dir))) continue;
+            string[] siblings;
+            try
+            {
+                siblings = Directory.GetFiles(dir, "*.json");
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
+                continue;
+            }
+            Array.Sort(siblings, StringComparer.Ordinal);
+            foreach (var f in siblings)
+            {
+                string shown = dir == "." ? Path.GetFileName(f) : f;
+                if (seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(shown, false));
+            }
+        }
+        return files;
+    }
+
     private static void Walk(string dir, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors, int depth)
     {
         if (depth > 64)
