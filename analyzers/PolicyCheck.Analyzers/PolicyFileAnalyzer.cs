@@ -121,7 +121,9 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
             if (t == null || t.Length > MaxFileChars) continue;
             reader.Add(new PolicyFile(f.Path, false), Encoding.UTF8.GetBytes(t.ToString()));
         }
-        return (report, engine.Lint(reader.Roles, options.Config, null, options.SuppressionPath, unknowns));
+        var found = engine.Lint(reader.Roles, options.Config, null, options.SuppressionPath, unknowns);
+        InlineSuppression.Apply(found, report.InlineSuppressions);
+        return (report, found);
     }
 
     private static DiagnosticSeverity Severity(PolicyCheck.Facts.Severity s)

@@ -45,7 +45,9 @@ public static class LintRunner
         var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
         string configDir = read.ConfigDir;
         Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
-        report.Diagnostics.AddRange(engine.Lint(read.Roles, read.Config, null, suppressionPath, read.Unknowns));
+        var found = engine.Lint(read.Roles, read.Config, null, suppressionPath, read.Unknowns);
+        InlineSuppression.Apply(found, report.InlineSuppressions);
+        report.Diagnostics.AddRange(found);
         return report;
     }
 

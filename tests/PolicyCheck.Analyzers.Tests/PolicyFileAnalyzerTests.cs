@@ -126,4 +126,16 @@ public sealed class PolicyFileAnalyzerTests
         var left = Assert.Single(found, d => d.Id == "PC2001");
         Assert.Equal("/repo/iam/new/permission.json", left.Location.GetLineSpan().Path);
     }
+
+    [Fact]
+    public async Task TemplateMetadataSuppressions_Apply_AsInTheCli()
+    {
+        string template = File.ReadAllText(System.IO.Path.Combine(Repo, "examples", "cloudformation", "portkey-role.yaml"));
+        var open = await Run(new AdditionalText[] { new FileText("/repo/infra/portkey-role.yaml", template) });
+        Assert.Contains(open, d => d.Id == "PC2001");
+        string suppressed = template.Replace("  PortkeyClaudeRole:\n    Type: AWS::IAM::Role\n", "  PortkeyClaudeRole:\n    Type: AWS::IAM::Role\n    Metadata:\n      policycheck:\n        suppress:\n          - rule: PC2001\n            justification: migrating in Q1\n");
+        var found = await Run(new AdditionalText[] { new FileText("/repo/infra/portkey-role.yaml", suppressed) });
+        Assert.DoesNotContain(found, d => d.Id == "PC2001");
+        Assert.Contains(found, d => d.Id == "PC3006");
+    }
 }

@@ -17,6 +17,8 @@ public sealed class TemplateRead
     public List<SourceSpan> UnknownSpans { get; } = new List<SourceSpan>();
     public List<string> Secrets { get; } = new List<string>();
     public int Policies { get; set; }
+    /// <summary>Metadata.policycheck.suppress of the IAM resources: findings on a resource's policies, by its name.</summary>
+    public List<InlineSuppression> Suppressions { get; } = new List<InlineSuppression>();
 }
 
 /// <summary>
@@ -80,6 +82,7 @@ public static class CloudFormationTemplate
         {
             if (p.Value.Get("NoEcho")?.Value is SourceScalar ne && (ne.Text == "true" || ne.Kind == NodeKind.True) && model.Value(p.Key) is SourceScalar v) result.Secrets.Add(v.Text);
         }
+        Suppressions(path, model, result, errors, constructPath ?? ((_, r) => CdkPath(r)));
         try
         {
             var conditions = ConditionsUsed(model);
@@ -252,6 +255,41 @@ public static class CloudFormationTemplate
         foreach (var r in model.Resources)
         {
             if (model.Type(r.Key) is "AWS::IAM::Policy" or "AWS::IAM::RolePolicy" or "AWS::IAM::ManagedPolicy" && Present(r.Value)) ReadPolicy(v, r.Key, r.Value);
+        }
+    }
+
+    /// <summary>
+    /// The cfn-lint convention: Metadata: { policycheck: { suppress: [{ rule: PC2009, justification: "..." }] } } on an
+    /// IAM resource suppresses that rule's findings on its policies. A justification is required; the rule must exist.
+    /// </summary>
+    private static void Suppressions(string path, TemplateModel model, TemplateRead result, List<Problem> errors, Func<string, SourceObject, string?> constructPath)
+    {
+        foreach (var r in model.Resources)
+        {
+            if (r.Value.Get("Metadata")?.Value is not SourceObject meta || meta.Get("policycheck")?.Value is not SourceObject pc) continue;
+            var list = pc.Get("suppress");
+            if (list?.Value is not SourceArray items)
+            {
+                errors.Add(Problem.Input(path, $"{r.Key}: Metadata.policycheck needs suppress: a list of {{rule, justification}}", list?.Value.Span ?? pc.Span));
+                continue;
+            }
+            string name = constructPath(r.Key, r.Value) ?? r.Key;
+            foreach (var item in items.Items)
+            {
+                var rule = (item as SourceObject)?.Get("rule")?.Value as SourceScalar;
+                var why = (item as SourceObject)?.Get("justification")?.Value as SourceScalar;
+                if (rule == null || PolicyCheck.Facts.BuiltIn.Catalog.Find(rule.Text.Trim().ToUpperInvariant()) == null)
+                {
+                    errors.Add(Problem.Input(path, $"{r.Key}: a suppression needs the rule it suppresses (rule: PC2009){(rule != null ? $"; {rule.Text} is no PolicyCheck rule" : string.Empty)}", (rule ?? item).Span));
+                    continue;
+                }
+                if (why == null || why.Text.Trim().Length == 0)
+                {
+                    errors.Add(Problem.Input(path, $"{r.Key}: the suppression of {rule.Text} needs a justification (justification: why the finding is accepted)", item.Span));
+                    continue;
+                }
+                result.Suppressions.Add(new InlineSuppression(path, name, rule.Text, why.Text));
+            }
         }
     }
 

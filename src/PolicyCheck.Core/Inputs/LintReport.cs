@@ -23,4 +23,6 @@ public sealed class LintReport
     public Dictionary<string, string> Generated { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
     /// <summary>Values from the config that must never be printed (the external ID).</summary>
     public List<string> Secrets { get; } = new List<string>();
+    /// <summary>Suppressions written in the templates and plans read (Metadata.policycheck, policycheck:suppress tags).</summary>
+    public List<InlineSuppression> InlineSuppressions { get; } = new List<InlineSuppression>();
 }

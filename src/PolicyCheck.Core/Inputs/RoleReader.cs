@@ -95,7 +95,7 @@ public sealed class RoleReader
         }
         if (input.Format == InputFormat.Plan)
         {
-            var planRoles = TerraformPlan.Read(file.Path, input.Text, (SourceObject)doc.Root!, _config, _facts, _managed, _report.Problems);
+            var planRoles = TerraformPlan.Read(file.Path, input.Text, (SourceObject)doc.Root!, _config, _facts, _managed, _report.Problems, _report.InlineSuppressions);
             _report.Generated[file.Path] = "a Terraform plan, which `terraform plan` writes";
             foreach (var r in planRoles)
             {
@@ -174,6 +174,7 @@ public sealed class RoleReader
         if (cdk == null) _report.FixablePaths.Add(path);
         else _report.Generated[path] = "a template in a CDK assembly, which the next `cdk synth` overwrites";
         _report.Secrets.AddRange(read.Secrets);
+        _report.InlineSuppressions.AddRange(read.Suppressions);
         if (read.UnknownSpans.Count > 0)
         {
             // The same template with "*" for every unknown value: a finding that goes away there depends on the unknowns.

@@ -19,6 +19,47 @@ public static class TerraformPlan
     public static bool Looks(SourceNode? root)
         => root is SourceObject o && o.Get("format_version") != null && (o.Get("planned_values") != null || o.Get("resource_changes") != null);
 
+    /// <summary>
+    /// Tags on the IAM resources: "policycheck:suppress" = "PC2009 why", or one tag per rule, "policycheck:suppress:PC2009"
+    /// = "why". The rule must exist and the reason be given.
+    /// </summary>
+    private static void Suppressions(string path, List<Resource> resources, List<InlineSuppression> suppressions, List<Problem> errors)
+    {
+        foreach (var r in resources)
+        {
+            if (r.Values.Get("tags")?.Value is not SourceObject tags) continue;
+            foreach (var t in tags.Properties)
+            {
+                if (!t.Name.StartsWith("policycheck:suppress", StringComparison.Ordinal)) continue;
+                string value = (t.Value as SourceScalar)?.Text.Trim() ?? string.Empty;
+                string rule, why;
+                if (t.Name == "policycheck:suppress")
+                {
+                    int space = value.IndexOf(' ');
+                    rule = space > 0 ? value.Substring(0, space) : value;
+                    why = space > 0 ? value.Substring(space + 1).Trim() : string.Empty;
+                }
+                else if (t.Name.StartsWith("policycheck:suppress:", StringComparison.Ordinal))
+                {
+                    rule = t.Name.Substring("policycheck:suppress:".Length);
+                    why = value;
+                }
+                else continue;
+                if (PolicyCheck.Facts.BuiltIn.Catalog.Find(rule.ToUpperInvariant()) == null)
+                {
+                    errors.Add(Problem.Input(path, $"{r.Address}: the tag {t.Name} names no PolicyCheck rule ('{rule}'); write \"policycheck:suppress\" = \"PC2009 why\"", t.Value.Span));
+                    continue;
+                }
+                if (why.Length == 0)
+                {
+                    errors.Add(Problem.Input(path, $"{r.Address}: the suppression of {rule} needs a reason after the rule (\"{rule} why the finding is accepted\")", t.Value.Span));
+                    continue;
+                }
+                suppressions.Add(new InlineSuppression(path, r.Address, rule.ToUpperInvariant(), why));
+            }
+        }
+    }
+
     private sealed class Resource
     {
         public string Address = string.Empty;
@@ -27,7 +68,8 @@ public static class TerraformPlan
         public SourceObject Values = null!;
     }
 
-    public static List<RoleGroup> Read(string path, string text, SourceObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors)
+    public static List<RoleGroup> Read(string path, string text, SourceObject root, GatewayConfig config, ServiceFacts facts, ManagedPolicies managed, List<Problem> errors,
+        List<InlineSuppression>? suppressions = null)
     {
         var roles = new List<RoleGroup>();
         string version = (root.Get("format_version")?.Value as SourceScalar)?.Text ?? "?";
@@ -46,6 +88,7 @@ public static class TerraformPlan
             foreach (var d in data) if (d.Mode == "data") resources.Add(d);
         }
         var unknown = Unknown(root);
+        if (suppressions != null) Suppressions(path, resources, suppressions, errors);
 
         var usedJson = UsedPolicyText(resources);
         var byRoleName = new Dictionary<string, RoleGroup>(StringComparer.Ordinal);
