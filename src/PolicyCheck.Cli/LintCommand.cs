@@ -84,9 +84,18 @@ internal static class LintCommand
             Description = "As a pre-commit hook: PATHs are the changed files; each policy is linted with the policies of its folder (its role), and files that are no policy, template or plan are skipped, not errors.",
         };
 
+        var baseline = new Option<string?>("--baseline")
+        {
+            Description = "Report only findings not in this baseline (written by --write-baseline); the others are listed as suppressed.",
+        };
+        var writeBaseline = new Option<string?>("--write-baseline")
+        {
+            Description = "Record today's findings in this file (atomically), so that a gate fails only on new ones (with --baseline).",
+        };
+
         var lint = new Command("lint", "Lint IAM permission and trust policies offline (the CI gate). Exit 0: clean; 1: findings at or above --fail-on; 2: usage error, unreadable input or no policy found.")
         {
-            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext, quiet, noColor, hook,
+            paths, format, failOn, config, output, kind, verbose, settingsFile, parametersFile, fix, dryRun, lintContext, quiet, noColor, hook, baseline, writeBaseline,
         };
         var known = new System.Collections.Generic.List<string>();
         foreach (var option in lint.Options)
@@ -110,6 +119,8 @@ internal static class LintCommand
             Context = parse.GetValue(lintContext) ?? Array.Empty<string>(),
             Quiet = parse.GetValue(quiet),
             Hook = parse.GetValue(hook),
+            BaselinePath = parse.GetValue(baseline),
+            WriteBaselinePath = parse.GetValue(writeBaseline),
             KnownOptions = known,
         }, stdout, stderr, environment, mask));
         return lint;
@@ -131,6 +142,8 @@ internal static class LintCommand
         public string[] Context { get; init; } = Array.Empty<string>();
         public bool Quiet { get; init; }
         public bool Hook { get; init; }
+        public string? BaselinePath { get; init; }
+        public string? WriteBaselinePath { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> KnownOptions { get; init; } = Array.Empty<string>();
     }
 
@@ -189,6 +202,42 @@ internal static class LintCommand
             report = LintRunner.Run(again, facts, catalog);
         }
         foreach (var secret in report.Secrets) mask.Add(secret);
+
+        if (o.WriteBaselinePath != null)
+        {
+            if (report.Problems.Count > 0 || report.ConfigInvalid)
+            {
+                foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
+                stderr.WriteLine($"policycheck: error: --write-baseline {o.WriteBaselinePath}: not written, the input could not be read in full");
+                return Program.ExitUsage;
+            }
+            int written;
+            try
+            {
+                written = Baseline.Write(o.WriteBaselinePath, report.Diagnostics);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"policycheck: error: --write-baseline {o.WriteBaselinePath}: {ex.Message}");
+                return Program.ExitUsage;
+            }
+            stderr.WriteLine($"policycheck: wrote {written} finding(s) to the baseline {o.WriteBaselinePath}; lint with --baseline {o.WriteBaselinePath} to fail only on new ones");
+            return Program.ExitClean;
+        }
+        if (o.BaselinePath != null)
+        {
+            var problems = new System.Collections.Generic.List<PolicyCheck.Json.Problem>();
+            var entries = Baseline.Read(o.BaselinePath, problems);
+            if (entries == null)
+            {
+                foreach (var e in problems) stderr.WriteLine(Formatters.Problem(e));
+                return Program.ExitUsage;
+            }
+            var stale = Baseline.Apply(report.Diagnostics, o.BaselinePath, entries);
+            report.BaselineUsed = true;
+            if (stale.Count > 0)
+                stderr.WriteLine($"{o.BaselinePath}({stale[0].Span.Line},{stale[0].Span.Column}): note: {stale.Count} baseline entr{(stale.Count == 1 ? "y matches" : "ies match")} no finding any more (fixed): write the baseline again (--write-baseline {o.BaselinePath}) to drop {(stale.Count == 1 ? "it" : "them")}");
+        }
 
         var formatter = Formatters.For(format, o.Verbose);
         if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;

@@ -86,6 +86,7 @@ public sealed class SarifFormatter : IFormatter
                 w.WriteStartArray("locations");
                 WriteLocation(w, d.Path, d.Span, d.Label);
                 w.WriteEndArray();
+                if (report.BaselineUsed) w.WriteString("baselineState", d.Baselined ? "unchanged" : "new");
                 if (d.IsSuppressed)
                 {
                     w.WriteStartArray("suppressions");

@@ -31,6 +31,10 @@ public sealed class Diagnostic
     /// <summary>The justification when a suppression in the config hides this finding.</summary>
     public string? SuppressedBecause { get; internal set; }
     public bool IsSuppressed => SuppressedBecause != null;
+    /// <summary>lint --baseline: the finding is in the baseline (SARIF baselineState "unchanged"; else "new").</summary>
+    public bool Baselined { get; set; }
+    /// <summary>Suppresses the finding with a justification (a baseline, an inline suppression).</summary>
+    public void Suppress(string justification) => SuppressedBecause = justification;
     private System.Func<IReadOnlyList<string>>? _traceFactory;
     private IReadOnlyList<string>? _trace;
 

@@ -25,4 +25,6 @@ public sealed class LintReport
     public List<string> Secrets { get; } = new List<string>();
     /// <summary>Suppressions written in the templates and plans read (Metadata.policycheck, policycheck:suppress tags).</summary>
     public List<InlineSuppression> InlineSuppressions { get; } = new List<InlineSuppression>();
+    /// <summary>lint --baseline was given: SARIF results carry baselineState.</summary>
+    public bool BaselineUsed { get; set; }
 }
