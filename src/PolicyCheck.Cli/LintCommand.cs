@@ -224,19 +224,21 @@ internal static class LintCommand
             stderr.WriteLine($"policycheck: wrote {written} finding(s) to the baseline {o.WriteBaselinePath}; lint with --baseline {o.WriteBaselinePath} to fail only on new ones");
             return Program.ExitClean;
         }
-        if (o.BaselinePath != null)
+        // policycheck.yml's baseline: applies when it exists (before the first --write-baseline it does not yet).
+        string? baselinePath = o.BaselinePath ?? (report.ConfiguredBaseline is { } configured && File.Exists(configured) ? configured : null);
+        if (baselinePath != null)
         {
             var problems = new System.Collections.Generic.List<PolicyCheck.Json.Problem>();
-            var entries = Baseline.Read(o.BaselinePath, problems);
+            var entries = Baseline.Read(baselinePath, problems);
             if (entries == null)
             {
                 foreach (var e in problems) stderr.WriteLine(Formatters.Problem(e));
                 return Program.ExitUsage;
             }
-            var stale = Baseline.Apply(report.Diagnostics, o.BaselinePath, entries);
+            var stale = Baseline.Apply(report.Diagnostics, baselinePath, entries);
             report.BaselineUsed = true;
             if (stale.Count > 0)
-                stderr.WriteLine($"{o.BaselinePath}({stale[0].Span.Line},{stale[0].Span.Column}): note: {stale.Count} baseline entr{(stale.Count == 1 ? "y matches" : "ies match")} no finding any more (fixed): write the baseline again (--write-baseline {o.BaselinePath}) to drop {(stale.Count == 1 ? "it" : "them")}");
+                stderr.WriteLine($"{baselinePath}({stale[0].Span.Line},{stale[0].Span.Column}): note: {stale.Count} baseline entr{(stale.Count == 1 ? "y matches" : "ies match")} no finding any more (fixed): write the baseline again (--write-baseline {baselinePath}) to drop {(stale.Count == 1 ? "it" : "them")}");
         }
 
         var formatter = Formatters.For(format, o.Verbose);

@@ -87,6 +87,7 @@ public static class LintRunner
             if (report.Problems.Count > 0) return result;
         }
         if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
+        report.ConfiguredBaseline = config.BaselinePath?.Value;
         if (!AddContext(request.Context, config, facts, report)) return result;
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);

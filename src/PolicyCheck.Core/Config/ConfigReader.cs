@@ -17,7 +17,7 @@ namespace PolicyCheck.Config;
 public sealed class ConfigReader
 {
     public const string FileName = "policycheck.yml";
-    private static readonly string[] TopKeys = { "gateway", "rules", "suppressions" };
+    private static readonly string[] TopKeys = { "gateway", "rules", "suppressions", "baseline" };
     private static readonly string[] ExternalIdKeys = { "required", "value", "env" };
     private static readonly string[] SuppressionKeys = { "rule", "path", "justification", "expires" };
 
@@ -155,7 +155,7 @@ public sealed class ConfigReader
         if (root is SourceScalar empty && empty.Text.Length == 0) return config;
         if (root is not SourceObject map)
         {
-            Error(root, "the configuration must be a mapping with the keys gateway, rules and suppressions");
+            Error(root, "the configuration must be a mapping with the keys gateway, rules, suppressions and baseline");
             return config;
         }
         foreach (var (key, value) in Entries(map, TopKeys, "top level"))
@@ -165,6 +165,11 @@ public sealed class ConfigReader
                 case "gateway": ParseGateway(value, config); break;
                 case "rules": ParseRules(value, config); break;
                 case "suppressions": ParseSuppressions(value, config); break;
+                case "baseline":
+                    // lint --baseline's default: a path relative to policycheck.yml (it need not exist before --write-baseline).
+                    if (Scalar(value, "baseline") is { } baseline)
+                        config.BaselinePath = At(_fileExists == null ? baseline : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path)) ?? ".", baseline), value);
+                    break;
             }
         }
         if (config.Deployment == Deployment.SelfHosted && config.Principals.Count == 0)

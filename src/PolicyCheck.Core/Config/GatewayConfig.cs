@@ -19,6 +19,8 @@ public sealed class GatewayConfig
     public Located<string>? Workspace { get; set; }
     /// <summary>A Portkey integration settings file that supplies the gateway values (gateway.settings).</summary>
     public Located<string>? SettingsPath { get; set; }
+    /// <summary>baseline: in policycheck.yml, the default of lint --baseline (resolved against the file's folder).</summary>
+    public Located<string>? BaselinePath { get; set; }
     /// <summary>The role the gateway assumes (used by verify).</summary>
     public Located<string>? RoleArn { get; set; }
     public bool ExternalIdRequired { get; set; }

@@ -27,4 +27,6 @@ public sealed class LintReport
     public List<InlineSuppression> InlineSuppressions { get; } = new List<InlineSuppression>();
     /// <summary>lint --baseline was given: SARIF results carry baselineState.</summary>
     public bool BaselineUsed { get; set; }
+    /// <summary>The baseline policycheck.yml names (baseline:), if any.</summary>
+    public string? ConfiguredBaseline { get; set; }
 }

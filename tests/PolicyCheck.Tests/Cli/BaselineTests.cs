@@ -101,4 +101,24 @@ public sealed class BaselineTests
         Assert.Contains("not written", err);
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(repo.Path, "b.json")));
     }
+
+    [Fact]
+    public void PolicycheckYml_NamesTheBaseline_UsedWhenItExists()
+    {
+        using var repo = Repository();
+        repo.Write("policycheck.yml", "baseline: policycheck.baseline.json\n");
+        // Before the first --write-baseline the file does not exist: lint as without one.
+        var (first, _, _) = CliRunner.Run(new[] { "lint", "iam" }, cwd: repo.Path);
+        Assert.Equal(1, first);
+        var (written, _, _) = CliRunner.Run(new[] { "lint", "iam", "--write-baseline", "policycheck.baseline.json" }, cwd: repo.Path);
+        Assert.Equal(0, written);
+        var (clean, output, err) = CliRunner.Run(new[] { "lint", "iam" }, cwd: repo.Path);
+        Assert.True(clean == 0, output + err);
+        Assert.Contains("suppressed", err);
+        // A wrong type is PC4001 like every other key.
+        repo.Write("policycheck.yml", "baseline: [a, b]\n");
+        var (bad, text, stderr) = CliRunner.Run(new[] { "lint", "iam" }, cwd: repo.Path);
+        Assert.Equal(2, bad);
+        Assert.Contains("PC4001", text + stderr);
+    }
 }
