@@ -26,7 +26,7 @@ internal static class DiffCommand
 
     public const string DefaultFailOn = "broken,new-access";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask, bool terminal = false)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -48,9 +48,10 @@ internal static class DiffCommand
         var context = new Option<string[]>("--context") { Description = "A value for a key unknown offline (aws:SourceIp=203.0.113.10): settles the may-findings that depend on it." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Show both sides' evaluation of each finding's request." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Findings only: no summary line." };
+        var noColor = new Option<bool>("--no-color") { Description = "No colour in the output (also NO_COLOR=1). Colour is used only when standard output is a terminal." };
         var diff = new Command("diff", "What a change does to who can do what, decided offline by evaluation: broken gateway requests, new access, removed access. Exit 0: nothing --fail-on names; 1: something it names; 2: usage error or a side that could not be read in full.")
         {
-            paths, git, format, failOn, config, output, settings, parameters, context, verbose, quiet,
+            paths, git, format, failOn, config, output, settings, parameters, context, verbose, quiet, noColor,
         };
         diff.SetAction(parse =>
         {
@@ -97,12 +98,13 @@ internal static class DiffCommand
                 request.BasePaths.Add(given[0]);
                 request.HeadPaths.Add(given[1]);
             }
-            return Run(request, parse.GetValue(format) ?? "text", failing, parse.GetValue(output), parse.GetValue(verbose), parse.GetValue(quiet), stdout, stderr, mask);
+            bool color = Formatters.UseColor(parse.GetValue(noColor), parse.GetValue(output), terminal, environment);
+            return Run(request, parse.GetValue(format) ?? "text", failing, parse.GetValue(output), parse.GetValue(verbose), parse.GetValue(quiet), color, stdout, stderr, mask);
         });
         return diff;
     }
 
-    private static int Run(DiffRequest request, string format, HashSet<string> failing, string? outputPath, bool verbose, bool quiet,
+    private static int Run(DiffRequest request, string format, HashSet<string> failing, string? outputPath, bool verbose, bool quiet, bool color,
         TextWriter stdout, TextWriter stderr, SecretMask mask)
     {
         var catalog = BuiltIn.Catalog;
@@ -114,7 +116,7 @@ internal static class DiffCommand
         var result = DiffRunner.Run(request, BuiltIn.Service, catalog, EmbeddedCatalog.Load());
         var report = result.Report;
         foreach (var s in report.Secrets) mask.Add(s);
-        var formatter = Formatters.For(format, verbose);
+        var formatter = Formatters.For(format, verbose, color);
         if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;
         if (format != "text") foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
         if (report.ConfigInvalid)

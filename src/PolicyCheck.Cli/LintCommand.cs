@@ -12,7 +12,7 @@ namespace PolicyCheck.Cli;
 /// <summary>`policycheck lint`: its options (a contract scripts depend on) and the run: read → rules → report or fix.</summary>
 internal static class LintCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, SecretMask mask, bool terminal = false)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -76,7 +76,7 @@ internal static class LintCommand
         };
         var noColor = new Option<bool>("--no-color")
         {
-            Description = "No colour in the output. PolicyCheck never colours its output; the flag is accepted so scripts that pass it work.",
+            Description = "No colour in the output (also NO_COLOR=1). Colour is used only when standard output is a terminal.",
         };
 
         var hook = new Option<bool>("--hook")
@@ -118,6 +118,8 @@ internal static class LintCommand
             DryRun = parse.GetValue(dryRun),
             Context = parse.GetValue(lintContext) ?? Array.Empty<string>(),
             Quiet = parse.GetValue(quiet),
+            NoColor = parse.GetValue(noColor),
+            Terminal = terminal,
             Hook = parse.GetValue(hook),
             BaselinePath = parse.GetValue(baseline),
             WriteBaselinePath = parse.GetValue(writeBaseline),
@@ -142,6 +144,8 @@ internal static class LintCommand
         public string[] Context { get; init; } = Array.Empty<string>();
         public bool Quiet { get; init; }
         public bool Hook { get; init; }
+        public bool NoColor { get; init; }
+        public bool Terminal { get; init; }
         public string? BaselinePath { get; init; }
         public string? WriteBaselinePath { get; init; }
         public System.Collections.Generic.IReadOnlyList<string> KnownOptions { get; init; } = Array.Empty<string>();
@@ -241,7 +245,7 @@ internal static class LintCommand
                 stderr.WriteLine($"{baselinePath}({stale[0].Span.Line},{stale[0].Span.Column}): note: {stale.Count} baseline entr{(stale.Count == 1 ? "y matches" : "ies match")} no finding any more (fixed): write the baseline again (--write-baseline {baselinePath}) to drop {(stale.Count == 1 ? "it" : "them")}");
         }
 
-        var formatter = Formatters.For(format, o.Verbose);
+        var formatter = Formatters.For(format, o.Verbose, Formatters.UseColor(o.NoColor, outputPath, o.Terminal, environment));
         if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;
 
         var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;

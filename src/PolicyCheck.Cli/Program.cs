@@ -37,7 +37,9 @@ public static class Program
         using var errors = new MaskingWriter(stderr, mask);
         try
         {
-            return RunCore(args, output, errors, env, stdin ?? Console.In, mask);
+            // Colour only when standard output is the terminal itself (and NO_COLOR, --no-color and TERM=dumb allow it).
+            bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+            return RunCore(args, output, errors, env, stdin ?? Console.In, mask, terminal);
         }
         catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
         {
@@ -58,11 +60,11 @@ public static class Program
         }
     }
 
-    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TextReader stdin, SecretMask mask)
+    private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TextReader stdin, SecretMask mask, bool terminal)
     {
         var root = new RootCommand("PolicyCheck: checks the AWS side of a Portkey → Claude Platform on AWS integration.");
 
-        var lint = LintCommand.Create(stdout, stderr, environment, mask);
+        var lint = LintCommand.Create(stdout, stderr, environment, mask, terminal);
 
         var ruleId = new Argument<string>("rule") { Description = "A rule ID such as PC3006." };
         var explain = new Command("explain", "Print a rule's documentation: what it checks, why, how to fix it, an example.") { ruleId };
@@ -72,7 +74,7 @@ public static class Program
         rules.SetAction(_ => ListRules(stdout));
 
         root.Subcommands.Add(lint);
-        root.Subcommands.Add(DiffCommand.Create(stdout, stderr, environment, mask));
+        root.Subcommands.Add(DiffCommand.Create(stdout, stderr, environment, mask, terminal));
         root.Subcommands.Add(explain);
         root.Subcommands.Add(rules);
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr, stdin));

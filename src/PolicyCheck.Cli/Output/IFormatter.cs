@@ -13,13 +13,28 @@ public interface IFormatter
 public static class Formatters
 {
     /// <param name="verbose">Include each proof finding's evaluation trace.</param>
-    public static IFormatter For(string format, bool verbose = false) => format switch
+    /// <param name="color">Colour the severities of the text format (see <see cref="UseColor"/>).</param>
+    public static IFormatter For(string format, bool verbose = false, bool color = false) => format switch
     {
         "json" => new JsonFormatter { Verbose = verbose },
         "sarif" => new SarifFormatter { Verbose = verbose },
         "github" => new GithubFormatter(),
-        _ => new TextFormatter { Verbose = verbose },
+        _ => new TextFormatter { Verbose = verbose, Color = color },
     };
+
+    /// <summary>
+    /// Colour only on a terminal, never into --output; NO_COLOR (any value), --no-color and TERM=dumb turn it off,
+    /// FORCE_COLOR (not 0) turns it on where the terminal cannot be seen (a CI log that renders ANSI).
+    /// </summary>
+    public static bool UseColor(bool noColor, string? outputPath, bool terminal, System.Func<string, string?> environment)
+    {
+        if (noColor || outputPath != null) return false;
+        if (!string.IsNullOrEmpty(environment("NO_COLOR"))) return false;
+        if (environment("TERM") == "dumb") return false;
+        string? force = environment("FORCE_COLOR");
+        if (!string.IsNullOrEmpty(force) && force != "0") return true;
+        return terminal;
+    }
 
     /// <summary>Writes the report to standard output, or atomically to the --output file; false (after saying why) when it cannot.</summary>
     public static bool WriteReport(IFormatter formatter, LintReport report, RuleIndex catalog, string? outputPath, TextWriter stdout, TextWriter stderr, PolicyCheck.Secrets.SecretMask mask)
