@@ -117,7 +117,7 @@ internal static class DiffCommand
         var report = result.Report;
         foreach (var s in report.Secrets) mask.Add(s);
         var formatter = Formatters.For(format, verbose, color);
-        if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;
+        if (!Formatters.WriteReport(formatter, report, report.Links(catalog), outputPath, stdout, stderr, mask)) return Program.ExitUsage;
         if (format != "text") foreach (var e in report.Problems) stderr.WriteLine(Formatters.Problem(e));
         if (report.ConfigInvalid)
         {

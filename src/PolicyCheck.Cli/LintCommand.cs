@@ -246,7 +246,7 @@ internal static class LintCommand
         }
 
         var formatter = Formatters.For(format, o.Verbose, Formatters.UseColor(o.NoColor, outputPath, o.Terminal, environment));
-        if (!Formatters.WriteReport(formatter, report, catalog, outputPath, stdout, stderr, mask)) return Program.ExitUsage;
+        if (!Formatters.WriteReport(formatter, report, report.Links(catalog), outputPath, stdout, stderr, mask)) return Program.ExitUsage;
 
         var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;
         int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;

@@ -88,6 +88,7 @@ public static class LintRunner
         }
         if (config.ExternalIdValue != null) report.Secrets.Add(config.ExternalIdValue.Value);
         report.ConfiguredBaseline = config.BaselinePath?.Value;
+        report.HelpUriBase = config.HelpUriBase?.Value;
         if (!AddContext(request.Context, config, facts, report)) return result;
 
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);

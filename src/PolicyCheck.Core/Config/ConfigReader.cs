@@ -17,7 +17,7 @@ namespace PolicyCheck.Config;
 public sealed class ConfigReader
 {
     public const string FileName = "policycheck.yml";
-    private static readonly string[] TopKeys = { "gateway", "rules", "suppressions", "baseline" };
+    private static readonly string[] TopKeys = { "gateway", "rules", "suppressions", "baseline", "helpUri" };
     private static readonly string[] ExternalIdKeys = { "required", "value", "env" };
     private static readonly string[] SuppressionKeys = { "rule", "path", "justification", "expires" };
 
@@ -155,7 +155,7 @@ public sealed class ConfigReader
         if (root is SourceScalar empty && empty.Text.Length == 0) return config;
         if (root is not SourceObject map)
         {
-            Error(root, "the configuration must be a mapping with the keys gateway, rules, suppressions and baseline");
+            Error(root, "the configuration must be a mapping with the keys gateway, rules, suppressions, baseline and helpUri");
             return config;
         }
         foreach (var (key, value) in Entries(map, TopKeys, "top level"))
@@ -165,6 +165,15 @@ public sealed class ConfigReader
                 case "gateway": ParseGateway(value, config); break;
                 case "rules": ParseRules(value, config); break;
                 case "suppressions": ParseSuppressions(value, config); break;
+                case "helpUri":
+                    // Where the rule pages live for this organisation (a mirror of docs/rules/): base + ID + ".md".
+                    if (Scalar(value, "helpUri") is { } help)
+                    {
+                        if (!Uri.TryCreate(help, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http") || !help.EndsWith("/", StringComparison.Ordinal))
+                            Error(value, $"helpUri must be an http(s) address ending in / (the rule pages' folder, e.g. https://git.example.com/policycheck/docs/rules/), not '{help}'");
+                        else config.HelpUriBase = At(help, value);
+                    }
+                    break;
                 case "baseline":
                     // lint --baseline's default: a path relative to policycheck.yml (it need not exist before --write-baseline).
                     if (Scalar(value, "baseline") is { } baseline)

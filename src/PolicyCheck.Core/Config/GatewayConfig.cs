@@ -21,6 +21,8 @@ public sealed class GatewayConfig
     public Located<string>? SettingsPath { get; set; }
     /// <summary>baseline: in policycheck.yml, the default of lint --baseline (resolved against the file's folder).</summary>
     public Located<string>? BaselinePath { get; set; }
+    /// <summary>helpUri: in policycheck.yml, the base of the rules' help links in reports (default: the catalogue's).</summary>
+    public Located<string>? HelpUriBase { get; set; }
     /// <summary>The role the gateway assumes (used by verify).</summary>
     public Located<string>? RoleArn { get; set; }
     public bool ExternalIdRequired { get; set; }

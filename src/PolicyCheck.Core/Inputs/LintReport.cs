@@ -29,4 +29,10 @@ public sealed class LintReport
     public bool BaselineUsed { get; set; }
     /// <summary>The baseline policycheck.yml names (baseline:), if any.</summary>
     public string? ConfiguredBaseline { get; set; }
+    /// <summary>The base of the rules' help links policycheck.yml gives (helpUri:), if any.</summary>
+    public string? HelpUriBase { get; set; }
+
+    /// <summary>The catalogue as the report's help links should name it.</summary>
+    public PolicyCheck.Facts.RuleIndex Links(PolicyCheck.Facts.RuleIndex catalog)
+        => HelpUriBase != null ? new PolicyCheck.Facts.RuleIndex(HelpUriBase, catalog.Rules) : catalog;
 }

@@ -35,6 +35,7 @@ public static class DiffRunner
             foreach (var p in @base.Report.Problems) result.Report.Problems.Add(p.In(baseShown(p.Path)));
             if (@base.Config == null) return result;
             result.Report.ConfigPath = head.Report.ConfigPath;
+            result.Report.HelpUriBase = head.Report.HelpUriBase;
             result.Report.Secrets.AddRange(head.Report.Secrets);
             result.Report.Secrets.AddRange(@base.Report.Secrets);
             result.Report.PoliciesChecked = head.Report.PoliciesChecked + @base.Report.PoliciesChecked;
