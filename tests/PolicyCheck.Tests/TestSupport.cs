@@ -179,3 +179,19 @@ public static class Markup
         return sb.ToString();
     }
 }
+
+/// <summary>The git command in a temporary repository (identity and branch fixed, no signing); a failure fails the test.</summary>
+public static class GitRepo
+{
+    public static void Run(string cwd, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main" }) info.ArgumentList.Add(a);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(info)!;
+        var err = p.StandardError.ReadToEndAsync();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Xunit.Assert.True(p.ExitCode == 0, "git " + string.Join(' ', args) + ": " + err.Result);
+    }
+}

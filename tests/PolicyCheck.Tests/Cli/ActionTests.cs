@@ -67,21 +67,11 @@ public sealed class ActionTests
     public async Task DiffBase_OnAPullRequest_AnnotatesWhatTheChangeGrants()
     {
         using var repo = new TempDir();
-        void Git(params string[] args)
-        {
-            var info = new ProcessStartInfo("git") { WorkingDirectory = repo.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main" }.Concat(args)) info.ArgumentList.Add(a);
-            using var p = Process.Start(info)!;
-            p.StandardOutput.ReadToEnd();
-            string e = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, e);
-        }
-        Git("init", "-q");
+        GitRepo.Run(repo.Path, "init", "-q");
         repo.Write("iam/portkey/permission.json", Diff.DiffCommandTests.Permission);
         repo.Write("iam/portkey/trust.json", Diff.DiffCommandTests.Trust);
-        Git("add", "-A");
-        Git("commit", "-q", "-m", "base");
+        GitRepo.Run(repo.Path, "add", "-A");
+        GitRepo.Run(repo.Path, "commit", "-q", "-m", "base");
         using var temp = new TempDir();
         var (same, quiet, _, _) = await Run(repo.Path, temp, ("PATHS", "iam"), ("DIFF_BASE", "main"));
         Assert.True(same == 0, quiet);

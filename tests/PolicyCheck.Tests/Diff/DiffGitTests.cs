@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -8,27 +7,16 @@ namespace PolicyCheck.Tests.Diff;
 /// <summary>`policycheck diff --git REF PATH`: the working tree against the same paths at a ref of a real temporary repository.</summary>
 public sealed class DiffGitTests
 {
-    private static void Git(string cwd, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main" }.Concat(args)) info.ArgumentList.Add(a);
-        using var p = Process.Start(info)!;
-        string err = p.StandardError.ReadToEnd();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "git " + string.Join(' ', args) + ": " + err);
-    }
-
     /// <summary>A repository whose main commit holds one role, iam/portkey/, as the diff tests' BASE.</summary>
     private static TempDir Repository()
     {
         var dir = new TempDir();
-        Git(dir.Path, "init", "-q");
+        GitRepo.Run(dir.Path, "init", "-q");
         dir.Write("iam/portkey/permission.json", DiffCommandTests.Permission);
         dir.Write("iam/portkey/trust.json", DiffCommandTests.Trust);
         dir.Write("README.txt", "not a policy");
-        Git(dir.Path, "add", "-A");
-        Git(dir.Path, "commit", "-q", "-m", "base");
+        GitRepo.Run(dir.Path, "add", "-A");
+        GitRepo.Run(dir.Path, "commit", "-q", "-m", "base");
         return dir;
     }
 
@@ -73,7 +61,7 @@ public sealed class DiffGitTests
 
         // A BASE side that does not parse: its problem is shown as REF:path with the line, and the exit is 2.
         repo.Write("iam/portkey/permission.json", "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
-        Git(repo.Path, "commit", "-q", "-am", "broken");
+        GitRepo.Run(repo.Path, "commit", "-q", "-am", "broken");
         repo.Write("iam/portkey/permission.json", DiffCommandTests.Permission);
         var (exit, text, err) = CliRunner.Run(new[] { "diff", "--git", "HEAD", "iam" }, cwd: repo.Path);
         Assert.Equal(2, exit);
