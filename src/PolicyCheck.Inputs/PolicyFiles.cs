@@ -92,10 +92,32 @@ public static class PolicyFiles
             foreach (var f in siblings)
             {
                 string shown = dir == "." ? Path.GetFileName(f) : f;
+                if (NamesNoIam(f)) continue;
                 if (seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(shown, false));
             }
         }
         return files;
+    }
+
+    /// <summary>
+    /// For the hook: a JSON file that names neither a Statement, template Resources nor a plan's format_version (a
+    /// tsconfig.json with comments, a lock file) is not read at all, so that one that does not parse blocks no commit.
+    /// A file that cannot be read here is kept: reading it reports why.
+    /// </summary>
+    private static bool NamesNoIam(string path)
+    {
+        try
+        {
+            if (new FileInfo(path).Length > MaxFileBytes) return false;
+            string text = File.ReadAllText(path);
+            return text.IndexOf("\"statement\"", StringComparison.OrdinalIgnoreCase) < 0
+                && text.IndexOf("\"Resources\"", StringComparison.Ordinal) < 0
+                && text.IndexOf("\"format_version\"", StringComparison.Ordinal) < 0;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static void Walk(string dir, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors, int depth)

@@ -74,4 +74,20 @@ public sealed class HookTests
         Assert.Equal(2, missing);
         Assert.Contains("iam/gone.json: error: no such file", shown + why);
     }
+
+    [Fact]
+    public void AJsonFileWithComments_ThatIsNoPolicy_BlocksNoCommit_ButATruncatedPolicyDoes()
+    {
+        using var repo = Repository();
+        repo.Write("web/tsconfig.json", "{\n  // comments are allowed here\n  \"compilerOptions\": { \"strict\": true, },\n}\n");
+        var (exit, output, err) = Commit(repo, "web/tsconfig.json");
+        Assert.True(exit == 0, output + err);
+        Assert.DoesNotContain("tsconfig", output + err);
+        // Nearest unsafe variant: a policy cut short still names its Statement, and is reported at its line.
+        repo.Write("iam/portkey/permission.json", "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n");
+        var (broken, text, _) = Commit(repo, "iam/portkey/permission.json");
+        Assert.Equal(1, broken);
+        Assert.Contains("iam/portkey/permission.json(4,", text);
+        Assert.Contains("PC1001", text);
+    }
 }
