@@ -86,10 +86,14 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
             ? folders.GetOrAdd(dir, _ => new Lazy<(LintReport, List<PolicyCheck.Engine.Diagnostic>)>(() => Read(files, f => !RoleReader.IsYaml(f.Path) && string.Equals(Path.GetDirectoryName(f.Path), dir, StringComparison.Ordinal), options, engine, System.Threading.CancellationToken.None))).Value
             : Read(files, f => string.Equals(f.Path, file.Path, StringComparison.Ordinal), options, engine, c.CancellationToken);
         var (report, found) = read;
+        // As the CLI prints nothing secret, neither does the IDE nor a build log: the external IDs read are masked.
+        var mask = new PolicyCheck.Secrets.SecretMask();
+        foreach (var secret in report.Secrets) mask.Add(secret);
+        if (options.Config.ExternalIdValue != null) mask.Add(options.Config.ExternalIdValue.Value);
         foreach (var p in report.Problems)
         {
             if (!string.Equals(p.Path, file.Path, StringComparison.Ordinal)) continue;
-            Report(c, file.Path, text, ById[RuleIds.JsonSyntax], p.Span, DiagnosticSeverity.Error, p.Message);
+            Report(c, file.Path, text, ById[RuleIds.JsonSyntax], p.Span, DiagnosticSeverity.Error, mask.Apply(p.Message));
         }
         foreach (var d in found)
         {
@@ -101,7 +105,7 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
             var properties = d.Edit != null && report.FixablePaths.Contains(d.Path)
                 ? ImmutableDictionary<string, string?>.Empty.Add(EditOld, d.Edit.Old).Add(EditNew, d.Edit.New)
                 : ImmutableDictionary<string, string?>.Empty;
-            Report(c, file.Path, text, descriptor, d.Span, Severity(d.Severity), message, properties);
+            Report(c, file.Path, text, descriptor, d.Span, Severity(d.Severity), mask.Apply(message), properties);
         }
     }
 
@@ -121,6 +125,7 @@ public sealed class PolicyFileAnalyzer : PolicyCheckAnalyzer
             if (t == null || t.Length > MaxFileChars) continue;
             reader.Add(new PolicyFile(f.Path, false), Encoding.UTF8.GetBytes(t.ToString()));
         }
+        reader.AddSecrets();
         var found = engine.Lint(reader.Roles, options.Config, null, options.SuppressionPath, unknowns);
         InlineSuppression.Apply(found, report.InlineSuppressions);
         return (report, found);

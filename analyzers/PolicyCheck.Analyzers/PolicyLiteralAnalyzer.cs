@@ -65,10 +65,13 @@ public sealed partial class PolicyLiteralAnalyzer : PolicyCheckAnalyzer
         var found = engine.Lint(new[] { role }, options.Config);
         if (found.Count == 0) return;
         var literal = LiteralText.From(token);
+        var mask = new PolicyCheck.Secrets.SecretMask();
+        foreach (var id in doc.ExternalIds()) mask.Add(id);
+        if (options.Config.ExternalIdValue != null) mask.Add(options.Config.ExternalIdValue.Value);
         foreach (var d in found)
         {
             if (!ById.TryGetValue(d.RuleId, out var descriptor)) continue;
-            string message = d.Fix != null ? $"{d.Message} (fix: {d.Fix})" : d.Message;
+            string message = mask.Apply(d.Fix != null ? $"{d.Message} (fix: {d.Fix})" : d.Message);
             c.ReportDiagnostic(Diagnostic.Create(descriptor, literal.Location(d.Span.Start, Math.Max(1, d.Span.Length)), message));
         }
     }

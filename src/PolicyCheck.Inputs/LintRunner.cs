@@ -114,12 +114,8 @@ public static class LintRunner
             if (bytes == null) continue;
             reader.Add(file, bytes);
         }
+        reader.AddSecrets();
         order.AddRange(reader.Roles);
-
-        foreach (var role in order)
-        {
-            foreach (var doc in role.Documents) report.Secrets.AddRange(doc.ExternalIds());
-        }
         result.Config = config;
         result.Roles = order;
         result.Unknowns = unknowns;

@@ -138,4 +138,17 @@ public sealed class PolicyFileAnalyzerTests
         Assert.DoesNotContain(found, d => d.Id == "PC2001");
         Assert.Contains(found, d => d.Id == "PC3006");
     }
+
+    [Fact]
+    public async Task NoExternalId_IsEverInAMessage()
+    {
+        const string inFile = "4c1e9a2b-7d3f-4e8a-9b6c-2f0d1a5e7c93", configured = "9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23";
+        string trust = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::299329113195:role/portkey-app\"}, \"Action\": \"sts:AssumeRole\", \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"" + inFile + "\"}}}]}";
+        var found = await Run(new AdditionalText[] { new FileText("/repo/policycheck.yml", "gateway:\n  externalId:\n    value: " + configured + "\n"), new FileText("/repo/iam/p/trust.json", trust) });
+        var mismatch = Assert.Single(found, d => d.Id == "PC3008");
+        string message = mismatch.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("****", message);
+        Assert.DoesNotContain(inFile, message);
+        Assert.DoesNotContain(configured, string.Join("\n", found.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))));
+    }
 }

@@ -55,4 +55,14 @@ class C
         """""";
     const string Text = ""the Statement element"";
 }");
+
+    [Fact]
+    public Task AnExternalIdInTheLiteral_IsMaskedInTheMessage() => V.Analyzer(@"
+class C
+{
+    string Trust = """"""
+        {""Version"": ""2012-10-17"", ""Statement"": [{""Effect"": ""Allow"", ""Principal"": {""AWS"": ""arn:aws:iam::299329113195:role/portkey-app""}, ""Action"": ""sts:AssumeRole"", ""Condition"": {""StringEquals"": {""sts:ExternalId"": {|#0:""4c1e9a2b-7d3f-4e8a-9b6c-2f0d1a5e7c93""|}}}}]}
+        """""";
+}", policycheckYml: "gateway:\n  externalId:\n    value: 9f1c2e7a-4b6d-4e21-8c3f-0a5b7d9e1f23\n",
+        expected: V.Diagnostic("PC3008").WithLocation(0).WithArguments("the sts:ExternalId value \"****\" is not the external ID configured in policycheck.yml; Portkey sends the configured one, so AssumeRole will fail (fix: Make the condition value equal the external ID configured in Portkey (gateway.externalId in policycheck.yml).)"));
 }

@@ -126,6 +126,13 @@ public sealed class RoleReader
         role.Documents.Add(doc);
     }
 
+    /// <summary>The external IDs of every policy read, as secrets of the report: no output prints them.</summary>
+    public void AddSecrets()
+    {
+        foreach (var role in Roles)
+            foreach (var doc in role.Documents) _report.Secrets.AddRange(doc.ExternalIds());
+    }
+
     private List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes)
     {
         var issues = new List<Problem>();
