@@ -47,7 +47,7 @@ public sealed class FakeResponse
 /// </summary>
 public sealed class FakeAws : IDisposable
 {
-    private readonly HttpListener _listener = new HttpListener();
+    private readonly HttpListener _listener;
     private readonly Func<FakeRequest, FakeResponse> _handler;
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
@@ -57,10 +57,24 @@ public sealed class FakeAws : IDisposable
         Region = region;
         _handler = handler;
         CheckSignature = checkSignature;
-        int port = FreePort();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
+        // A free port can be taken by another test between choosing it and listening on it: choose again.
+        for (int attempt = 1; ; attempt++)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var listener = new HttpListener();
+            try
+            {
+                listener.Prefixes.Add(url.ToString());
+                listener.Start();
+                _listener = listener;
+                Url = url;
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
         _ = Task.Run(Loop);
     }
 
