@@ -358,6 +358,206 @@ public static partial class Descriptors
         description: "Only the Like operators (StringLike, StringNotLike; ArnLike and ArnEquals) treat * and ? as wildcards. Under StringEquals, StringNotEquals and their IgnoreCase forms the value is compared character by character, so \"team-*\" matches only the text \"team-*\" (Access Analyzer WILDCARD_WITHOUT_LIKE_OPERATOR; IAM User Guide, reference_policies_elements_condition_operators). A warning: a literal * is allowed, but rarely meant.",
         helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1035.md");
 
+    public static readonly DiagnosticDescriptor PC1036_ConditionKeyNotForAction = new DiagnosticDescriptor(
+        "PC1036",
+        "A condition key that does not apply to the statement's actions",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A service's condition key is in the request context only for the actions that take it (the Service Authorization Reference lists them per action and per resource type); the tag keys aws:ResourceTag/\u2026, aws:RequestTag/\u2026 and aws:TagKeys likewise. For the other actions the key is absent, so a positive condition never holds (an Allow grants them nothing, a Deny never stops them) and a negated or \u2026IfExists one always holds. PolicyCheck checks each action of the statement against the catalogue (Access Analyzer UNSUPPORTED_ACTION_FOR_CONDITION_KEY and MISSING_ACTION_FOR_CONDITION_KEY, both errors there; ALLOW_WITH_UNSUPPORTED_TAG_CONDITION_KEY_FOR_SERVICE and its NotAction form, suggestions; DENY_WITH_\u2026 and DENY_NOTACTION_\u2026, security warnings). A warning here because the catalogue may be older than the service; global keys other than the tag keys are in every request and are not checked.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1036.md");
+
+    public static readonly DiagnosticDescriptor PC1037_ServicePrincipalKeyInPermissionPolicy = new DiagnosticDescriptor(
+        "PC1037",
+        "A key about service principals in a permission policy",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "aws:PrincipalIsAWSService, aws:PrincipalServiceName and aws:PrincipalServiceNamesList describe a service principal calling. A permission policy decides only the requests of the role or user it is attached to, so there the first is always false and the others are never present: the condition does nothing useful (Access Analyzer IRRELEVANT_CONDITION_KEY_IN_POLICY).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1037.md");
+
+    public static readonly DiagnosticDescriptor PC1038_MissingTagKey = new DiagnosticDescriptor(
+        "PC1038",
+        "A tag condition key without the tag's name",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "aws:ResourceTag, aws:RequestTag and aws:PrincipalTag (and a service's own ResourceTag keys) are families: the key is aws:ResourceTag/<tag-key>. Written without the tag's name, the key is in no request, so the condition never matches what was meant (Access Analyzer MISSING_TAG_KEY_IN_CONDITION).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1038.md");
+
+    public static readonly DiagnosticDescriptor PC1039_MissingSetQualifier = new DiagnosticDescriptor(
+        "PC1039",
+        "A multivalued condition key compared without ForAnyValue or ForAllValues",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Keys of type ArrayOf\u2026 (aws:TagKeys, aws:PrincipalOrgPaths, aws:CalledVia and service keys so typed) can carry several values in one request, and IAM requires a set operator to compare them: ForAnyValue (one request value must match) or ForAllValues (every request value must match; also true when the key is absent). IAM User Guide, reference_policies_condition-single-vs-multi-valued-context-keys (Access Analyzer MISSING_QUALIFIER).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1039.md");
+
+    public static readonly DiagnosticDescriptor PC1040_MultipleBooleanValues = new DiagnosticDescriptor(
+        "PC1040",
+        "A Bool condition with more than one value",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Boolean key has one value per request; the Bool operator takes one policy value. With [\"true\", \"false\"] the test holds for every request that has the key, which is rarely what was meant (Access Analyzer INVALID_CONDITION_MULTIPLE_BOOLEAN).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1040.md");
+
+    public static readonly DiagnosticDescriptor PC1041_PrivateSourceIp = new DiagnosticDescriptor(
+        "PC1041",
+        "A private address range under aws:SourceIp",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "aws:SourceIp holds the public address a request came from; a request through a VPC endpoint carries aws:VpcSourceIp instead. A private range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, loopback, link-local, IPv6 fc00::/7) therefore never matches. When every value is private, IpAddress never holds and NotIpAddress excludes nothing: an error (Access Analyzer PRIVATE_IP_ADDRESS, PRIVATE_NOT_IP_ADDRESS). A private value beside public ones is a note: it has no effect (PRIVATE_IP_ADDRESS_SUBSET, PRIVATE_NOT_IP_ADDRESS_SUBSET).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1041.md");
+
+    public static readonly DiagnosticDescriptor PC1042_IpRangeHostBits = new DiagnosticDescriptor(
+        "PC1042",
+        "A CIDR block with bits set after its prefix",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "In 203.0.113.5/24 IAM ignores the bits after the first 24: the block is 203.0.113.0/24. The value works, but reads as if it meant one address (Access Analyzer IMPROVE_IP_RANGE). --fix writes the network address.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1042.md");
+
+    public static readonly DiagnosticDescriptor PC1043_RedundantNumericValue = new DiagnosticDescriptor(
+        "PC1043",
+        "Several values under an ordered numeric operator",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A condition holds when any of its values matches, so NumericLessThan [\"2700\", \"3600\"] is NumericLessThan \"3600\": only the loosest value counts (the greatest for LessThan, the least for GreaterThan) and the others are redundant (Access Analyzer REDUNDANT_CONDITION_VALUE_NUM).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1043.md");
+
+    public static readonly DiagnosticDescriptor PC1044_ConditionValueFormat = new DiagnosticDescriptor(
+        "PC1044",
+        "A condition value in a shape its key never has",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Some keys have values of a fixed shape: aws:SourceVpc is vpc- and 8 or 17 hex digits, aws:SourceVpce is vpce- and 8 or 17, aws:RequestedRegion and ec2:Region a lowercase region code, aws:PrincipalServiceName, aws:PrincipalServiceNamesList, iam:PassedToService and iam:AWSServiceName a service principal (lambda.amazonaws.com), kms:ViaService a service endpoint (ec2.us-east-1.amazonaws.com). A value of another shape matches no request (Access Analyzer INVALID_VPC_FORMAT, INVALID_VPCE_FORMAT, INVALID_REGION, INVALID_SERVICE_PRINCIPAL_FORMAT). Values with wildcards under a Like operator, and variables, are not checked.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1044.md");
+
+    public static readonly DiagnosticDescriptor PC1045_PolicyVariableSyntax = new DiagnosticDescriptor(
+        "PC1045",
+        "A malformed policy variable",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A policy variable is ${key} or ${key, 'default'}. A variable that is not closed, an empty ${}, a space in the key's name, or a default value without single quotes is not resolved: IAM matches the text literally (Access Analyzer MISSING_BRACE_IN_VARIABLE, EMPTY_VARIABLE, UNSUPPORTED_SPACE_IN_VARIABLE, MISSING_QUOTE_IN_VARIABLE). Checked in Resource and NotResource and in String and Arn condition values of 2012-10-17 policies; PC1019 reports a variable under an operator that resolves none (INVALID_VARIABLE_FOR_OPERATOR).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1045.md");
+
+    public static readonly DiagnosticDescriptor PC1046_WildcardInServiceName = new DiagnosticDescriptor(
+        "PC1046",
+        "A wildcard in the service prefix of an action or ARN",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "\"s*:Get*\" or \"arn:aws:*code*::123456789012:*\" match every service whose prefix fits, including services AWS adds later (Access Analyzer WILDCARD_IN_SERVICE_NAME). Name each service.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1046.md");
+
+    public static readonly DiagnosticDescriptor PC1047_ArnServiceCase = new DiagnosticDescriptor(
+        "PC1047",
+        "Capitals in the service of a resource ARN",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Service prefixes in ARNs are lowercase (arn:aws:s3:::reports), and an ARN written arn:aws:S3:::reports names no resource (Access Analyzer INVALID_ARN_SERVICE_CASE). --fix lowercases the service.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1047.md");
+
+    public static readonly DiagnosticDescriptor PC1048_PrincipalUniqueId = new DiagnosticDescriptor(
+        "PC1048",
+        "A role's or user's unique ID in Principal",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "IAM stores a principal ARN as the role's or user's unique ID (AROA\u2026, AIDA\u2026) and shows the ID when that role or user was deleted. A role recreated with the same name gets a new ID, so the entry matches nobody (Access Analyzer INVALID_ROLE_REFERENCE, INVALID_USER_REFERENCE).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1048.md");
+
+    public static readonly DiagnosticDescriptor PC1049_PrincipalPartialWildcard = new DiagnosticDescriptor(
+        "PC1049",
+        "A wildcard inside a principal",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "IAM does not expand wildcards in Principal: \"AWS\": \"*\" stands for everyone, but \"arn:aws:iam::123456789012:role/*\", \"Service\": \"*\" or a wildcard in a Federated principal is rejected when the policy is saved (Access Analyzer UNSUPPORTED_WILDCARD_IN_PRINCIPAL). To admit principals by pattern, use \"*\" with an ArnLike condition on aws:PrincipalArn.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1049.md");
+
+    public static readonly DiagnosticDescriptor PC1050_CreateServiceLinkedRoleWildcard = new DiagnosticDescriptor(
+        "PC1050",
+        "iam:CreateServiceLinkedRole for every service",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "iam:CreateServiceLinkedRole on \"*\" (or through NotResource) lets the holder create the service-linked role of any AWS service, handing that service the permissions its role carries (Access Analyzer CREATE_SLR_WITH_STAR_IN_RESOURCE, CREATE_SLR_WITH_NOT_RESOURCE and their star-action and NotAction forms). Quiet when an iam:AWSServiceName condition names the service.",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1050.md");
+
+    public static readonly DiagnosticDescriptor PC1051_PairedConditionKeyMissing = new DiagnosticDescriptor(
+        "PC1051",
+        "aws:VpcSourceIp without the VPC it belongs to",
+        "{0}",
+        "PolicyCheck.Grammar",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "aws:VpcSourceIp compares a private address, and private ranges repeat across VPCs and accounts: without aws:SourceVpc (or aws:SourceVpce) in the same condition block, a request from another VPC with the same range passes (Access Analyzer MISSING_PAIRED_CONDITION_KEYS).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1051.md");
+
+    public static readonly DiagnosticDescriptor PC1052_OidcTrustCondition = new DiagnosticDescriptor(
+        "PC1052",
+        "A web identity trust that does not pin who holds the token",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A role trusted by an OIDC provider (GitHub Actions, EKS, Google, Cognito) through sts:AssumeRoleWithWebIdentity admits everyone the provider issues a token to unless a condition tests the provider's keys ({host}:aud, {host}:sub). For GitHub, the audience alone admits every repository: the sub key must name the repository, and a wildcard in it admits more repositories, branches or environments than one (Access Analyzer MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL and MISSING_GITHUB_REPO_CONDITION_KEY, security warnings; SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED, a warning). A note on accounts.google.com:aud, which holds the token's azp claim when there is one (CONFIRM_AUDIENCE_CLAIM_TYPE).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1052.md");
+
+    public static readonly DiagnosticDescriptor PC1053_RedundantTrustPrincipal = new DiagnosticDescriptor(
+        "PC1053",
+        "An assumed-role session listed beside its role",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "A role's ARN in Principal admits every session of the role, so arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION beside arn:aws:iam::ACCOUNT:role/ROLE adds nothing (Access Analyzer REDUNDANT_PRINCIPAL_IN_ROLE_TRUST_POLICY).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1053.md");
+
+    public static readonly DiagnosticDescriptor PC1054_UnsupportedTrustAction = new DiagnosticDescriptor(
+        "PC1054",
+        "An action a trust policy cannot allow",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A role's trust policy decides who may take the role, so IAM accepts only the STS role actions in it: sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:TagSession, sts:SetSourceIdentity and sts:SetContext. Any other action is rejected when the policy is saved (\"AssumeRole policy may only specify STS AssumeRole actions\"; Access Analyzer UNSUPPORTED_ACTION_IN_POLICY).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1054.md");
+
+    public static readonly DiagnosticDescriptor PC1055_FederatedPrincipalFormat = new DiagnosticDescriptor(
+        "PC1055",
+        "A Federated principal in no provider's format",
+        "{0}",
+        "PolicyCheck.Trust",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A Federated principal is an identity provider's ARN (arn:aws:iam::ACCOUNT:oidc-provider/HOST or arn:aws:iam::ACCOUNT:saml-provider/NAME) or a web identity domain (accounts.google.com, cognito-identity.amazonaws.com, graph.facebook.com, www.amazon.com). Anything else is rejected (Access Analyzer INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY).",
+        helpLinkUri: "https://github.com/policycheck/policycheck/blob/main/docs/rules/PC1055.md");
+
     public static readonly DiagnosticDescriptor PC2001_WrongNamespace = new DiagnosticDescriptor(
         "PC2001",
         "A Claude Platform action is written in the wrong namespace",
@@ -664,6 +864,26 @@ public static partial class Descriptors
         PC1033_VariableUnsupported,
         PC1034_UnresolvedValue,
         PC1035_WildcardWithoutLikeOperator,
+        PC1036_ConditionKeyNotForAction,
+        PC1037_ServicePrincipalKeyInPermissionPolicy,
+        PC1038_MissingTagKey,
+        PC1039_MissingSetQualifier,
+        PC1040_MultipleBooleanValues,
+        PC1041_PrivateSourceIp,
+        PC1042_IpRangeHostBits,
+        PC1043_RedundantNumericValue,
+        PC1044_ConditionValueFormat,
+        PC1045_PolicyVariableSyntax,
+        PC1046_WildcardInServiceName,
+        PC1047_ArnServiceCase,
+        PC1048_PrincipalUniqueId,
+        PC1049_PrincipalPartialWildcard,
+        PC1050_CreateServiceLinkedRoleWildcard,
+        PC1051_PairedConditionKeyMissing,
+        PC1052_OidcTrustCondition,
+        PC1053_RedundantTrustPrincipal,
+        PC1054_UnsupportedTrustAction,
+        PC1055_FederatedPrincipalFormat,
         PC2001_WrongNamespace,
         PC2002_RequiredActionMissing,
         PC2003_UnknownAction,

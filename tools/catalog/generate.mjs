@@ -19,14 +19,24 @@ const sorted = (o) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a
 const services = {};
 for (const file of readdirSync(join(data, 'actions')).sort()) {
   const prefix = file.replace(/\.json$/, '');
+  const resources = {};
+  const resourceKeys = {};
+  try {
+    for (const r of Object.values(read(join('resourceTypes', file)))) {
+      resources[r.key] = r.arn;
+      resourceKeys[r.key] = r.conditionKeys ?? [];
+    }
+  } catch { /* services without resource types */ }
   const actions = {};
   for (const a of Object.values(read(join('actions', file)))) {
-    actions[a.name] = [a.accessLevel, a.resourceTypes.map((r) => r.name).sort(), [...a.conditionKeys].sort()];
+    // The keys that apply to the action: its own and those of the resource types it takes (Service Authorization Reference).
+    const keys = new Set(a.conditionKeys);
+    for (const r of a.resourceTypes) {
+      for (const k of r.conditionKeys ?? []) keys.add(k);
+      for (const k of resourceKeys[r.name] ?? []) keys.add(k);
+    }
+    actions[a.name] = [a.accessLevel, a.resourceTypes.map((r) => r.name).sort(), [...keys].sort()];
   }
-  const resources = {};
-  try {
-    for (const r of Object.values(read(join('resourceTypes', file)))) resources[r.key] = r.arn;
-  } catch { /* services without resource types */ }
   const keys = {};
   try {
     for (const k of Object.values(read(join('conditionKeys', file)))) keys[k.key] = k.type;

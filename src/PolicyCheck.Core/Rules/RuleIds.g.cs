@@ -76,6 +76,46 @@ public static class RuleIds
     public const string UnresolvedValue = "PC1034";
     /// <summary>A wildcard in a condition value whose operator matches it literally</summary>
     public const string WildcardWithoutLikeOperator = "PC1035";
+    /// <summary>A condition key that does not apply to the statement's actions</summary>
+    public const string ConditionKeyNotForAction = "PC1036";
+    /// <summary>A key about service principals in a permission policy</summary>
+    public const string ServicePrincipalKeyInPermissionPolicy = "PC1037";
+    /// <summary>A tag condition key without the tag's name</summary>
+    public const string MissingTagKey = "PC1038";
+    /// <summary>A multivalued condition key compared without ForAnyValue or ForAllValues</summary>
+    public const string MissingSetQualifier = "PC1039";
+    /// <summary>A Bool condition with more than one value</summary>
+    public const string MultipleBooleanValues = "PC1040";
+    /// <summary>A private address range under aws:SourceIp</summary>
+    public const string PrivateSourceIp = "PC1041";
+    /// <summary>A CIDR block with bits set after its prefix</summary>
+    public const string IpRangeHostBits = "PC1042";
+    /// <summary>Several values under an ordered numeric operator</summary>
+    public const string RedundantNumericValue = "PC1043";
+    /// <summary>A condition value in a shape its key never has</summary>
+    public const string ConditionValueFormat = "PC1044";
+    /// <summary>A malformed policy variable</summary>
+    public const string PolicyVariableSyntax = "PC1045";
+    /// <summary>A wildcard in the service prefix of an action or ARN</summary>
+    public const string WildcardInServiceName = "PC1046";
+    /// <summary>Capitals in the service of a resource ARN</summary>
+    public const string ArnServiceCase = "PC1047";
+    /// <summary>A role's or user's unique ID in Principal</summary>
+    public const string PrincipalUniqueId = "PC1048";
+    /// <summary>A wildcard inside a principal</summary>
+    public const string PrincipalPartialWildcard = "PC1049";
+    /// <summary>iam:CreateServiceLinkedRole for every service</summary>
+    public const string CreateServiceLinkedRoleWildcard = "PC1050";
+    /// <summary>aws:VpcSourceIp without the VPC it belongs to</summary>
+    public const string PairedConditionKeyMissing = "PC1051";
+    /// <summary>A web identity trust that does not pin who holds the token</summary>
+    public const string OidcTrustCondition = "PC1052";
+    /// <summary>An assumed-role session listed beside its role</summary>
+    public const string RedundantTrustPrincipal = "PC1053";
+    /// <summary>An action a trust policy cannot allow</summary>
+    public const string UnsupportedTrustAction = "PC1054";
+    /// <summary>A Federated principal in no provider's format</summary>
+    public const string FederatedPrincipalFormat = "PC1055";
     /// <summary>A Claude Platform action is written in the wrong namespace</summary>
     public const string WrongNamespace = "PC2001";
     /// <summary>An action the configured gateway features need is not allowed</summary>

@@ -243,5 +243,9 @@ public sealed class FakeAws : IDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (System.Net.HttpListenerException)
+        {
+            // Closing can race with another listener taking the port ("Address already in use"); the server is stopped either way.
+        }
     }
 }

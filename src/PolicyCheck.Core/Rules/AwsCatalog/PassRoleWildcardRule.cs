@@ -14,7 +14,7 @@ public sealed class PassRoleWildcardRule : PolicyRule
         {
             foreach (var s in doc.Statements)
             {
-                if (!s.IsAllow || !GrantsPassRole(s)) continue;
+                if (!s.IsAllow || !Grants(s, "iam:PassRole")) continue;
                 bool star = s.NotResource != null;
                 if (s.Resource != null) foreach (var r in s.Resource.Values) star |= r.Value == "*" || r.Value == "arn:aws:iam::*:role/*";
                 if (!star) continue;
@@ -25,18 +25,19 @@ public sealed class PassRoleWildcardRule : PolicyRule
         }
     }
 
-    private static bool GrantsPassRole(Statement s)
+    /// <summary>True when the statement's Action (other than a bare "*") or its NotAction lets <paramref name="action"/> through.</summary>
+    internal static bool Grants(Statement s, string action)
     {
-        if (s.NotAction != null) return !Matches(s.NotAction.Values);
-        return s.Action != null && Matches(s.Action.Values);
+        if (s.NotAction != null) return !Matches(s.NotAction.Values, action);
+        return s.Action != null && Matches(s.Action.Values, action);
     }
 
-    private static bool Matches(System.Collections.Generic.IReadOnlyList<StringValue> values)
+    private static bool Matches(System.Collections.Generic.IReadOnlyList<StringValue> values, string action)
     {
         foreach (var v in values)
         {
             if (v.Value == "*") continue; // a bare "*" is PC2008's and a broader problem
-            if (Wildcard.Match(v.Value, "iam:PassRole", ignoreCase: true)) return true;
+            if (Wildcard.Match(v.Value, action, ignoreCase: true)) return true;
         }
         return false;
     }

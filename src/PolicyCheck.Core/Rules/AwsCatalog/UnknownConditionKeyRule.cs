@@ -3,7 +3,7 @@ using PolicyCheck.Engine;
 
 namespace PolicyCheck.Rules.AwsCatalog;
 
-/// <summary>PC1026: a condition key its service does not define, or an unknown aws: global key (AA INVALID_SERVICE_CONDITION_KEY, INVALID_GLOBAL_CONDITION_KEY).</summary>
+/// <summary>PC1026: a condition key its service does not define, or an unknown aws: global key (AA INVALID_SERVICE_CONDITION_KEY, INVALID_GLOBAL_CONDITION_KEY; the deprecated aws:ARN).</summary>
 public sealed class UnknownConditionKeyRule : PolicyRule
 {
     public override string Id => "PC1026";
@@ -19,7 +19,14 @@ public sealed class UnknownConditionKeyRule : PolicyRule
                 context.Report(doc, clause.Key.Span, $"\"{key}\" is not a condition key (service:Key or aws:Key)");
                 continue;
             }
-            if (PolicyCheck.Facts.CommonIam.KeyType(key) != null) continue;
+            if (PolicyCheck.Facts.CommonIam.KeyType(key) != null || ConditionKeys.IsTagFamilyWithoutName(key, out _)) continue; // the latter: PC1038
+            if (string.Equals(key, "aws:ARN", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Report(doc, clause.Key.Span,
+                    "\"aws:ARN\" is a deprecated global condition key that IAM no longer supports (AA DEPRECATED_GLOBAL_CONDITION_KEY, UNSUPPORTED_GLOBAL_CONDITION_KEY); the condition does not test what it says",
+                    "use aws:PrincipalArn (the caller) or aws:SourceArn (the resource a service acts for)");
+                continue;
+            }
             var catalog = context.Catalog;
             if (catalog == null) return;
             string prefix = key.Substring(0, colon);

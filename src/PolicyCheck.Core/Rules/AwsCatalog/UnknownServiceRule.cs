@@ -26,7 +26,7 @@ public sealed class UnknownServiceRule : PolicyRule
         }
         foreach (var (doc, _, value, prefix, _) in CatalogActions.All(context))
         {
-            if (Code(prefix, context)) continue;
+            if (Code(prefix, context) || Wildcard.HasWildcard(prefix)) continue; // a wildcard prefix: PC1046
             var catalog = context.Catalog;
             if (catalog == null || catalog.FindService(prefix) != null) continue;
             if (context.Full(doc))

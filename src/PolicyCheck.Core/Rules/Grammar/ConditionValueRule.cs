@@ -3,7 +3,7 @@ using PolicyCheck.Evaluation;
 
 namespace PolicyCheck.Rules.Grammar;
 
-/// <summary>PC1019: a condition value of the wrong type for its operator (number, date, Boolean, IP/CIDR, base64, ARN).</summary>
+/// <summary>PC1019: a condition value of the wrong type for its operator (number, date, Boolean, IP/CIDR, base64, ARN), or a policy variable where the operator resolves none.</summary>
 public sealed class ConditionValueRule : PolicyRule
 {
     public override string Id => "PC1019";
@@ -21,6 +21,12 @@ public sealed class ConditionValueRule : PolicyRule
             }
             foreach (var v in c.Values)
             {
+                if (op.Family != OperatorFamily.String && op.Family != OperatorFamily.Arn && PolicyVariables.HasVariable(v.Value) && doc.Version?.Value == "2012-10-17")
+                {
+                    context.Report(doc, v.Span, $"{c.Key.Value}: \"{v.Value}\" holds a policy variable, and IAM resolves variables only under String and Arn operators, not under {c.Operator.Value} (AA INVALID_VARIABLE_FOR_OPERATOR); the condition can never hold as written",
+                        "write a literal value, or compare the key with a String operator");
+                    continue;
+                }
                 string? why = Operators.CheckPolicyValue(op, v.Value);
                 if (why != null) context.Report(doc, v.Span, $"{c.Key.Value}: {why}; the condition can never hold as written");
             }

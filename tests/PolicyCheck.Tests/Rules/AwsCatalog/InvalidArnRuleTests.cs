@@ -20,4 +20,14 @@ public sealed class InvalidArnRuleTests
     [Fact]
     public void Accepts_WellFormed_Wildcards_AndAwsManagedAccount()
         => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":"*","Resource":["arn:aws:s3:::bucket/*","arn:aws:dynamodb:*:*:table/t","arn:aws:iam::aws:policy/ReadOnlyAccess","arn:aws-cn:s3:::b","arn:aws:iam::111122223333:role/${aws:username}","arn:aws:s3:*"]}""")).Only("PC1025"));
+
+    [Fact]
+    public void Warns_OnAMissingRegion_AndAResourcePartNoFormatMatches()
+    {
+        var found = Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":"ec2:StartInstances","Resource":["arn:aws:ec2::123456789012:instance/i-1","arn:aws:ec2:us-east-1:123456789012:instanse/i-1","arn:aws:ec2:us-east-1:123456789012:instance/i-1","arn:aws:iam::123456789012:role/x"]}""")).Only("PC1025");
+        Assert.Equal(2, found.Count);
+        Assert.Contains("has no region", found[0].Message);
+        Assert.Contains("matches none of the Amazon EC2 resource ARN formats", found[1].Message);
+        Assert.All(found, d => Assert.Equal(PolicyCheck.Facts.Severity.Warning, d.Severity));
+    }
 }

@@ -20,4 +20,16 @@ public sealed class UnknownConditionKeyRuleTests
     [Fact]
     public void Accepts_GlobalServiceAndTagKeys_AnyCase()
         => Assert.Empty(Lint.Json(With("""{"StringEquals":{"aws:sourcevpc":"vpc-1","s3:prefix":"a/","aws:PrincipalTag/team":"red","sts:ExternalId":"x"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}""")).Only("PC1026"));
+
+    [Fact]
+    public void Flags_TheDeprecatedAwsArn_NamingItsSuccessors()
+    {
+        var d = Assert.Single(Lint.Json(With("""{"ArnLike":{"aws:ARN":"arn:aws:iam::111122223333:role/*"}}""")).Only("PC1026"));
+        Assert.Contains("deprecated", d.Message);
+        Assert.Contains("aws:PrincipalArn", d.Fix);
+    }
+
+    [Fact]
+    public void LeavesTagFamiliesWithoutAName_ToPC1038()
+        => Assert.Empty(Lint.Json(With("""{"StringEquals":{"aws:ResourceTag":"x"}}""")).Only("PC1026"));
 }

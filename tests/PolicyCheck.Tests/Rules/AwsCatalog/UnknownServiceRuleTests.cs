@@ -16,4 +16,8 @@ public sealed class UnknownServiceRuleTests
     [Fact]
     public void Accepts_RealServices_AndLeavesClaudeMisnamesToPC2001()
         => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s3:GetObject","sts:AssumeRole","bedrock:InvokeModel","anthropic:CreateInference","aws-external-anthropic:CreateInference","*"],"Resource":"*"}""")).Only("PC1021"));
+
+    [Fact]
+    public void LeavesWildcardPrefixes_ToPC1046()
+        => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s*:GetObject","*:List*"],"Resource":"*"}""")).Only("PC1021"));
 }

@@ -35,4 +35,15 @@ public sealed class ConditionValueRuleTests
     [Fact]
     public void Accepts_WellTyped()
         => Assert.Empty(Lint.Json(With("""{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","2001:db8::/32","203.0.113.7"]},"DateLessThan":{"aws:CurrentTime":"2027-01-01T00:00:00Z"},"NumericLessThan":{"aws:MultiFactorAuthAge":3600},"Bool":{"aws:SecureTransport":true},"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/x"}}""")).Only("PC1019"));
+
+    [Fact]
+    public void Flags_APolicyVariable_UnderAnOperatorThatResolvesNone()
+    {
+        var d = Assert.Single(Lint.Json(With("""{"NumericLessThan":{"aws:MultiFactorAuthAge":"${aws:PrincipalTag/age}"}}""")).Only("PC1019"));
+        Assert.Contains("only under String and Arn operators", d.Message);
+    }
+
+    [Fact]
+    public void Accepts_PolicyVariables_UnderStringAndArnOperators()
+        => Assert.Empty(Lint.Json(With("""{"StringEquals":{"aws:PrincipalTag/team":"${aws:username}"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::${aws:username}"}}""")).Only("PC1019"));
 }

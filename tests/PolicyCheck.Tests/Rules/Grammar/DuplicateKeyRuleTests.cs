@@ -42,4 +42,19 @@ public sealed class DuplicateKeyRuleTests
             """;
         Assert.Empty(Lint.Json(policy, null).Only("PC1002"));
     }
+
+    [Fact]
+    public void Flags_ConditionKeysThatDifferOnlyInCase_UnderOneOperator()
+    {
+        var found = Markup.AssertFindings("""
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "a", {|PC1002:"aws:principaltag/team"|}: "b"}}}]}
+            """);
+        Assert.Contains("in another case", Assert.Single(found).Message);
+    }
+
+    [Fact]
+    public void Accepts_TheSameKey_UnderTwoOperators()
+        => Markup.AssertFindings("""
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "a"}, "StringLike": {"aws:principaltag/team": "b*"}}}]}
+            """, null, "PC1002");
 }
