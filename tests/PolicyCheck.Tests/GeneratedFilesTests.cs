@@ -39,6 +39,20 @@ public sealed class GeneratedFilesTests
     }
 
     [Fact]
+    public void Every_Rule_Id_Is_In_Its_Category_Range()
+    {
+        // The analyzer build enforces these ranges (RS1018); checking them here fails the tests, not only a clean build.
+        string file = Path.Combine(Lint.Repo, "analyzers", "PolicyCheck.Analyzers", "DiagnosticCategoryAndIdRanges.txt");
+        var ranges = File.ReadAllLines(file).Where(l => l.StartsWith("PolicyCheck.", System.StringComparison.Ordinal))
+            .Select(l => l.Split(':', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim().Split('-'));
+        var outside = BuiltIn.Catalog.Rules
+            .Where(r => ranges.TryGetValue("PolicyCheck." + r.Category, out var range)
+                && (string.CompareOrdinal(r.Id, range[0]) < 0 || string.CompareOrdinal(r.Id, range[1]) > 0))
+            .Select(r => $"{r.Id} ({r.Category})").ToList();
+        Assert.True(outside.Count == 0, "outside their category's range in " + file + ": " + string.Join(", ", outside));
+    }
+
+    [Fact]
     public void Every_Rule_Has_A_Catalogue_Entry_A_Doc_Page_And_Tests()
     {
         var ids = AllRules.Create().Select(r => r.Id).ToList();
