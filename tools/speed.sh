@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Speed at the floor: policycheck (NativeAOT) against a parse-only floor program and a hello world built the same way.
+# Prints medians of RUNS (default 5) whole-process runs, peak memory and the ratios, in one run. A report, not a test.
+# Usage: tools/speed.sh   (needs clang or gcc, and zlib1g-dev, for NativeAOT)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-5}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+aot=(-c Release -r linux-x64)
+command -v clang >/dev/null || aot+=(-p:CppCompilerAndLinker=gcc)   # NativeAOT links with clang by default
+dotnet publish src/PolicyCheck.Cli "${aot[@]}" -p:PolicyCheckAot=true -o "$out/tool" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
+dotnet publish tests/PolicyCheck.Benchmarks/Floor "${aot[@]}" -o "$out/floor" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
+mkdir -p "$out/hello"
+cat > "$out/hello/hello.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot>
+  <InvariantGlobalization>true</InvariantGlobalization><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
+</Project>
+XML
+echo 'System.Console.WriteLine("hello");' > "$out/hello/Program.cs"
+dotnet publish "$out/hello/hello.csproj" "${aot[@]}" -o "$out/hello/bin" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
+tool=$out/tool/policycheck floor=$out/floor/floor
+"$floor" generate batch 20000 "$out/batch.jsonl"
+"$floor" generate batch 200000 "$out/batch-200k.jsonl"
+"$floor" generate policies 10000 "$out/policies"
+
+median() { # command... → median wall milliseconds
+  local times=()
+  for _ in $(seq "$runs"); do
+    local s e
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
+    times+=( $(( (e - s) / 1000 )) )
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
+}
+peak() { # command... → peak resident MB
+  /usr/bin/time -f %M -o "$out/rss" "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.1f", $1/1024}' "$out/rss"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+
+batch_tool=$(median "$tool" simulate --batch "$out/batch.jsonl")
+batch_floor=$(median "$floor" batch "$out/batch.jsonl")
+batch_mem=$(peak "$tool" simulate --batch "$out/batch.jsonl")
+batch_mem_200k=$(peak "$tool" simulate --batch "$out/batch-200k.jsonl")
+lint_tool=$(median "$tool" lint "$out/policies")
+lint_floor=$(median "$floor" files "$out/policies")
+lint_one_core=$(median taskset -c 0 "$tool" lint "$out/policies")
+one=examples/seed/inference-only/permission.json
+one_tool=$(median "$tool" lint "$one")
+hello=$(median "$out/hello/bin/hello")
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo); medians of $runs runs, $(date -u +%F)"
+echo "simulate --batch, 20,000 lines ($(du -m "$out/batch.jsonl" | cut -f1) MB): ${batch_tool} ms; floor ${batch_floor} ms; ratio $(ratio "$batch_tool" "$batch_floor") (target <= 1.5)"
+echo "simulate --batch, peak memory: ${batch_mem} MB at 20,000 lines, ${batch_mem_200k} MB at 200,000 lines (target <= 100 MB)"
+echo "lint, 10,000 policies in 5,000 role folders: ${lint_tool} ms; floor ${lint_floor} ms; ratio $(ratio "$lint_tool" "$lint_floor") (target <= 2)"
+echo "lint, 10,000 policies: ${lint_one_core} ms on 1 core; $(ratio "$lint_one_core" "$lint_tool")x faster on $(nproc) cores (target >= 2 on 2 cores)"
+echo "lint one.json: ${one_tool} ms; NativeAOT hello world ${hello} ms; ratio $(ratio "$one_tool" "$hello") (target <= 3)"
