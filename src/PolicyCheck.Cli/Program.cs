@@ -21,9 +21,12 @@ public static class Program
     public static int Main(string[] args)
     {
         int exit = ExitUsage;
-        var thread = new System.Threading.Thread(() => exit = Run(args, Console.Out, Console.Error), StackBytes);
+        // Redirected output goes through one buffered UTF-8 writer (Console.Out flushes every write); a terminal sees each line at once.
+        TextWriter stdout = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : Console.Out;
+        var thread = new System.Threading.Thread(() => exit = Run(args, stdout, Console.Error), StackBytes);
         thread.Start();
         thread.Join();
+        stdout.Flush();
         return exit;
     }
 

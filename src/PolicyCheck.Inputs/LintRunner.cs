@@ -108,11 +108,19 @@ public static class LintRunner
         var managed = new ManagedPolicies(facts);
         var reader = new RoleReader(config, facts, parameters, report, unknowns, managed) { Kind = request.Kind, Beside = CdkAssembly.Beside };
         var order = new List<RoleGroup>();
-        foreach (var file in files)
+        // Files are read and parsed on every core; they join their roles in order, as one core would add them.
+        var loaded = new (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[files.Count];
+        System.Threading.Tasks.Parallel.For(0, files.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, report.Problems);
-            if (bytes == null) continue;
-            reader.Add(file, bytes);
+            var problems = new List<Problem>();
+            var bytes = request.Overrides.TryGetValue(files[i].Path, out var given) ? given : PolicyFiles.ReadBytes(files[i].Path, problems);
+            loaded[i] = (bytes, bytes == null ? null : reader.Parse(files[i], bytes), problems);
+        });
+        for (int i = 0; i < files.Count; i++)
+        {
+            report.Problems.AddRange(loaded[i].Problems);
+            if (loaded[i].Bytes is { } bytes) reader.Add(files[i], bytes, loaded[i].Parsed);
+            loaded[i] = default;
         }
         reader.AddSecrets();
         order.AddRange(reader.Roles);

@@ -195,13 +195,15 @@ public static class PolicyFiles
     /// Opens a file for reading on a thread of its own (not the thread pool, which a busy run may starve), or null when
     /// it has not opened within <see cref="OpenDeadline"/>: a FIFO without a writer. The waiting thread is a background one.
     /// </summary>
+    private static FileStream Open(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
+
     public static FileStream? OpenWithin(string path)
     {
         FileStream? stream = null;
         Exception? failure = null;
         var opener = new System.Threading.Thread(() =>
         {
-            try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan); }
+            try { stream = Open(path); }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException) { failure = ex; }
         }) { IsBackground = true, Name = "open " + System.IO.Path.GetFileName(path) };
         opener.Start();
@@ -224,7 +226,8 @@ public static class PolicyFiles
                 errors.Add(Problem.Input(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
                 return null;
             }
-            var opened = OpenWithin(path);
+            // A FIFO or a device reports no length: only those can block the open. A regular file opens directly.
+            var opened = info.Length > 0 ? Open(path) : OpenWithin(path);
             if (opened == null)
             {
                 errors.Add(Problem.Input(path, $"the file did not open within {OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a policy file"));

@@ -1,7 +1,10 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Threading.Tasks;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Inputs.Simulation;
 
@@ -18,56 +21,155 @@ public static class BatchSimulation
     public static BatchSummary Run(TextReader input, TextWriter output)
     {
         var summary = new BatchSummary();
+        var lines = new LineReader(input);
+        var chunk = new List<(string Line, int No)>(ChunkLines);
+        var answers = new Answer[ChunkLines];
         int lineNo = 0;
-        string? line;
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using var buffer = new MemoryStream();
-        while ((line = ReadLine(input, lineNo + 1)) != null)
+        while (true)
         {
-            lineNo++;
-            if (line.Trim().Length == 0) continue;
-            buffer.SetLength(0);
-            using (var w = new Utf8JsonWriter(buffer, options))
+            // A chunk of lines is evaluated on every core; its answers are written in the lines' order.
+            chunk.Clear();
+            long chars = 0;
+            string? line = null;
+            while (chunk.Count < ChunkLines && chars < ChunkChars && (line = lines.Next(lineNo + 1)) != null)
             {
-                if (Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out string? error, out var meta))
+                lineNo++;
+                if (line.Trim().Length == 0) continue;
+                chunk.Add((line, lineNo));
+                chars += line.Length;
+            }
+            if (chunk.Count == 0 && line == null) break;
+            if (chunk.Count == 1 || Environment.ProcessorCount < 2)
+            {
+                for (int i = 0; i < chunk.Count; i++) answers[i] = Evaluate(chunk[i].Line, chunk[i].No);
+            }
+            else
+            {
+                try
                 {
-                    var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
-                    bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
-                    if (met == false) summary.Mismatches.Add(meta.Id ?? $"line {lineNo}");
-                    SimulationOutput.WriteJson(w, result, includeRequest: true, Simulator.Secrets(request!.Context, set!), meta.Id, meta.Expect, met);
+                    Parallel.For(0, chunk.Count, i => answers[i] = Evaluate(chunk[i].Line, chunk[i].No));
                 }
-                else
+                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
                 {
-                    summary.Errors++;
-                    w.WriteStartObject();
-                    w.WriteString("error", error);
-                    w.WriteEndObject();
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
                 }
             }
-            output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                if (answers[i].Error) summary.Errors++;
+                if (answers[i].Missed != null) summary.Mismatches.Add(answers[i].Missed!);
+                output.WriteLine(answers[i].Json);
+                answers[i] = default;
+            }
         }
         return summary;
+    }
+
+    /// <summary>Lines per chunk, and characters: a chunk stays within a few MiB whatever the batch's size.</summary>
+    private const int ChunkLines = 256;
+    private const long ChunkChars = 8 * 1024 * 1024;
+
+    private readonly struct Answer
+    {
+        public Answer(string json, bool error, string? missed)
+        {
+            Json = json;
+            Error = error;
+            Missed = missed;
+        }
+
+        public string Json { get; }
+        public bool Error { get; }
+        /// <summary>The id (or "line N") of a request whose decision missed its "expect".</summary>
+        public string? Missed { get; }
+    }
+
+    [ThreadStatic] private static MemoryStream? _buffer;
+    private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static Answer Evaluate(string line, int lineNo)
+    {
+        var buffer = _buffer ??= new MemoryStream();
+        buffer.SetLength(0);
+        bool error = false;
+        string? missed = null;
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            if (Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out string? message, out var meta))
+            {
+                var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
+                bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
+                if (met == false) missed = meta.Id ?? $"line {lineNo}";
+                SimulationOutput.WriteJson(w, result, includeRequest: true, Simulator.Secrets(request!.Context, set!), meta.Id, meta.Expect, met);
+            }
+            else
+            {
+                error = true;
+                w.WriteStartObject();
+                w.WriteString("error", message);
+                w.WriteEndObject();
+            }
+        }
+        return new Answer(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), error, missed);
     }
 
     /// <summary>At most this many characters in one batch line (a request with its policies).</summary>
     public const int MaxLineChars = 4 * 1024 * 1024;
 
-    /// <summary>A line of at most <see cref="MaxLineChars"/>: /dev/zero or a file without line breaks must not fill memory.</summary>
-    private static string? ReadLine(TextReader input, int lineNo)
+    /// <summary>Lines of at most <see cref="MaxLineChars"/>, read in blocks: /dev/zero or a file without line breaks must not fill memory.</summary>
+    private sealed class LineReader
     {
-        var sb = new StringBuilder();
-        while (true)
+        private readonly TextReader _input;
+        private readonly char[] _block = new char[1 << 16];
+        private int _pos, _len;
+        private bool _end;
+        private readonly StringBuilder _long = new StringBuilder();
+
+        public LineReader(TextReader input) => _input = input;
+
+        public string? Next(int lineNo)
         {
-            int c = input.Read();
-            if (c < 0) return sb.Length > 0 ? sb.ToString() : null;
-            if (c == '\n') return sb.ToString();
-            if (c == '\r')
+            _long.Clear();
+            while (true)
             {
-                if (input.Peek() == '\n') input.Read();
-                return sb.ToString();
+                if (_pos == _len)
+                {
+                    if (_end || !Fill()) return _long.Length > 0 ? _long.ToString() : null;
+                    continue;
+                }
+                int nl = Array.IndexOf(_block, '\n', _pos, _len - _pos);
+                int cr = Array.IndexOf(_block, '\r', _pos, (nl < 0 ? _len : nl) - _pos);
+                int stop = cr >= 0 ? cr : nl;
+                int take = (stop < 0 ? _len : stop) - _pos;
+                if (_long.Length + take > MaxLineChars) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineChars / (1024 * 1024)} MiB; a batch line is one request");
+                if (stop < 0)
+                {
+                    _long.Append(_block, _pos, take);
+                    _pos = _len;
+                    continue;
+                }
+                string line = _long.Length == 0 ? new string(_block, _pos, take) : _long.Append(_block, _pos, take).ToString();
+                _pos = stop + 1;
+                if (_block[stop] == '\r')
+                {
+                    if (_pos == _len) Fill();
+                    if (_pos < _len && _block[_pos] == '\n') _pos++;
+                }
+                return line;
             }
-            if (sb.Length >= MaxLineChars) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineChars / (1024 * 1024)} MiB; a batch line is one request");
-            sb.Append((char)c);
+        }
+
+        private bool Fill()
+        {
+            _pos = 0;
+            _len = _input.Read(_block, 0, _block.Length);
+            if (_len <= 0)
+            {
+                _len = 0;
+                _end = true;
+                return false;
+            }
+            return true;
         }
     }
 }

@@ -70,7 +70,10 @@ public sealed class RoleReader
         => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
            || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
 
-    public void Add(PolicyFile file, byte[] bytes)
+    /// <summary>A JSON file read ahead (on another core): what <see cref="Add"/> would read from it. Null for YAML.</summary>
+    public JsonInput? Parse(PolicyFile file, byte[] bytes) => IsYaml(file.Path) ? null : InputReader.ReadJson(file.Path, bytes, Kind, TemplateDepth);
+
+    public void Add(PolicyFile file, byte[] bytes, JsonInput? parsed = null)
     {
         if (IsYaml(file.Path))
         {
@@ -79,7 +82,7 @@ public sealed class RoleReader
             return;
         }
         _report.FilesRead++;
-        var input = InputReader.ReadJson(file.Path, bytes, Kind, TemplateDepth);
+        var input = parsed ?? InputReader.ReadJson(file.Path, bytes, Kind, TemplateDepth);
         var doc = input.Policy;
         if (input.Format == InputFormat.Template)
         {

@@ -172,8 +172,29 @@ public sealed class JsonParser
             _pos++;
             SkipTrivia();
             var value = ParseValue(depth);
-            seen ??= new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-            if (seen.TryGetValue(name, out var first))
+            // Small objects (most of a policy's) are searched in place; a dictionary only from 8 keys on.
+            SourceSpan first = default;
+            bool duplicate = false;
+            if (seen == null)
+            {
+                foreach (var p in properties)
+                {
+                    if (!string.Equals(p.Name, name, StringComparison.Ordinal)) continue;
+                    first = p.NameSpan;
+                    duplicate = true;
+                    break;
+                }
+                if (properties.Count >= 8)
+                {
+                    seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+                    foreach (var p in properties) seen.TryAdd(p.Name, p.NameSpan);
+                }
+            }
+            else
+            {
+                duplicate = seen.TryGetValue(name, out first);
+            }
+            if (duplicate)
             {
                 _issues.Add(Problem.Parse(ProblemKind.DuplicateKey,
                     $"duplicate key \"{name}\" (first at line {first.Line}, column {first.Column}); IAM keeps only one of them",
@@ -181,7 +202,7 @@ public sealed class JsonParser
             }
             else
             {
-                seen[name] = nameSpan;
+                seen?.Add(name, nameSpan);
             }
             properties.Add(new SourceProperty(name, nameSpan, value));
             SkipTrivia();

@@ -29,11 +29,19 @@ public readonly struct SourceSpan
 public sealed class LineMap
 {
     private readonly int[] _lineStarts;
+    private static readonly int[] OneLine = { 0 };
+    private static readonly char[] LineBreaks = { '\n', '\r' };
 
     public LineMap(string text)
     {
+        int first = text.IndexOfAny(LineBreaks);
+        if (first < 0)
+        {
+            _lineStarts = OneLine;
+            return;
+        }
         var starts = new System.Collections.Generic.List<int> { 0 };
-        for (int i = 0; i < text.Length; i++)
+        for (int i = first; i < text.Length; i++)
         {
             char c = text[i];
             if (c == '\n') starts.Add(i + 1);

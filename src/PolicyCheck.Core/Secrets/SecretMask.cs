@@ -12,7 +12,9 @@ namespace PolicyCheck.Secrets;
 public sealed class SecretMask
 {
     public const string Mask = "****";
-    private readonly List<string> _secrets = new List<string>();
+    private readonly HashSet<string> _secrets = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The secrets (4 characters or more) by their first four characters, longest first: one pass masks them all.</summary>
+    private readonly Dictionary<ulong, List<string>> _byPrefix = new Dictionary<ulong, List<string>>();
     /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
     private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
@@ -104,10 +106,13 @@ public sealed class SecretMask
                 _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
                 return;
             }
-            if (_secrets.Contains(secret)) return;
-            _secrets.Add(secret);
+            if (!_secrets.Add(secret)) return;
+            ulong key = Prefix(secret, 0);
+            if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
             // Longest first, so a secret that contains another is masked whole.
-            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+            int at = 0;
+            while (at < list.Count && list[at].Length >= secret.Length) at++;
+            list.Insert(at, secret);
         }
     }
 
@@ -117,10 +122,45 @@ public sealed class SecretMask
         string result = text!;
         lock (_gate)
         {
-            foreach (var s in _secrets) result = result.Replace(s, Mask);
+            if (_secrets.Count > 0) result = MaskKnown(result);
             foreach (var r in _short) result = r.Replace(result, Mask);
         }
         foreach (var shape in Shapes) result = shape.Replace(result, "$1" + Mask);
         return result;
+    }
+
+    private static ulong Prefix(string s, int i) => s[i] | (ulong)s[i + 1] << 16 | (ulong)s[i + 2] << 32 | (ulong)s[i + 3] << 48;
+
+    /// <summary>Left to right, the longest known secret at each place becomes the mask (linear in the text, whatever the number of secrets).</summary>
+    private string MaskKnown(string text)
+    {
+        System.Text.StringBuilder? sb = null;
+        int copied = 0, i = 0;
+        while (i + 4 <= text.Length)
+        {
+            string? hit = null;
+            if (_byPrefix.TryGetValue(Prefix(text, i), out var list))
+            {
+                foreach (var s in list)
+                {
+                    if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0)
+                    {
+                        hit = s;
+                        break;
+                    }
+                }
+            }
+            if (hit == null)
+            {
+                i++;
+                continue;
+            }
+            sb ??= new System.Text.StringBuilder(text.Length);
+            sb.Append(text, copied, i - copied).Append(Mask);
+            i += hit.Length;
+            copied = i;
+        }
+        if (sb == null) return text;
+        return sb.Append(text, copied, text.Length - copied).ToString();
     }
 }

@@ -69,14 +69,19 @@ public static class Simulator
     {
         var role = new RoleGroup("simulate");
         foreach (var d in docs) role.Documents.Add(d);
-        var ids = new HashSet<string>(StringComparer.Ordinal) 
+        return WarningRules.Value.Lint(new[] { role }, new GatewayConfig());
+    }
+
+    /// <summary>The rules behind <see cref="Warnings"/>, built once (a batch asks per line).</summary>
+    private static readonly Lazy<LintEngine> WarningRules = new Lazy<LintEngine>(() =>
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal)
         {
             Rules.RuleIds.ElementType, Rules.RuleIds.UnknownElement, Rules.RuleIds.EffectInvalid,
             Rules.RuleIds.ConditionOperator, Rules.RuleIds.ConditionValue, Rules.RuleIds.VariableNeedsVersion,
         };
-        var engine = LintEngine.CreateDefault(null, d => ids.Contains(d.Id));
-        return engine.Lint(new[] { role }, new GatewayConfig());
-    }
+        return LintEngine.CreateDefault(null, d => ids.Contains(d.Id));
+    });
 
     public static SimulationResult Run(PolicySet set, string action, string resource, CallerPrincipal? principal, RequestContext context)
     {
