@@ -184,6 +184,48 @@ public sealed class SimulateCommandTests
         Assert.DoesNotContain("pk-7f3a9c2e\"", lines[3].Replace("\\\"", "\""));
         Assert.Contains("2 request(s) rejected", err);
     }
+
+    [Fact]
+    public void Batch_AnswersEveryLineInItsOrder_AcrossChunks_WithLineNumbersAndExpectations()
+    {
+        // 700 requests are evaluated in chunks on every core: the answers still come in the lines' order.
+        string policy = Policy.Replace("\n", "");
+        var input = new System.Text.StringBuilder();
+        for (int i = 0; i < 700; i++)
+        {
+            if (i % 97 == 0) input.Append("   \r\n"); // blank lines count as lines and get no answer
+            if (i % 50 == 7)
+            {
+                input.Append("{\"id\":\"r").Append(i).Append("\",\"policies\":[").Append(policy).Append("]}\r\n"); // no action
+                continue;
+            }
+            string action = i % 3 == 0 ? "DeleteFile" : "CreateInference";
+            string expect = i == 301 ? "denied" : i % 3 == 0 ? "explicitDeny" : "allowed";
+            input.Append("{\"id\":\"r").Append(i).Append("\",\"expect\":\"").Append(expect).Append("\",\"policies\":[").Append(policy)
+                .Append("],\"action\":\"aws-external-anthropic:").Append(action).Append("\",\"resource\":\"").Append(Ws1).Append("\"}").Append(i % 2 == 0 ? "\n" : "\r\n");
+        }
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: input.ToString());
+        Assert.Equal(2, exit);
+        var lines = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(700, lines.Length);
+        int fileLine = 0;
+        for (int i = 0; i < 700; i++)
+        {
+            if (i % 97 == 0) fileLine++;
+            fileLine++;
+            var root = JsonDocument.Parse(lines[i]).RootElement;
+            if (i % 50 == 7)
+            {
+                Assert.Equal($"line {fileLine}: \"action\" is required", root.GetProperty("error").GetString());
+                continue;
+            }
+            Assert.Equal("r" + i, root.GetProperty("id").GetString());
+            Assert.Equal(i % 3 == 0 ? "explicitDeny" : "allowed", root.GetProperty("decision").GetString());
+            Assert.Equal(i != 301, root.GetProperty("expectMet").GetBoolean());
+        }
+        Assert.Contains("14 request(s) rejected", err);
+        Assert.Contains("1 decision(s) missed their \"expect\": r301", err);
+    }
 }
 
 /// <summary>simulate --trust without --resource: a role's trust decides for that role, never "*".</summary>

@@ -98,6 +98,19 @@ public sealed class JsonParserTests
         Assert.Contains("line 1, column 2", issue.Message);
     }
 
+    [Fact]
+    public void Duplicate_Keys_In_Large_Objects_Are_Reported_With_The_First_Position()
+    {
+        // Past 8 keys the parser indexes them: the duplicate still names the first occurrence, once.
+        string keys = string.Join(", ", Enumerable.Range(0, 12).Select(i => $"\"k{i}\": {i}"));
+        var (_, issues) = Parse("{" + keys + ", \"k3\": 0, \"k10\": 1, \"k3\": 2}");
+        Assert.Equal(3, issues.Count);
+        Assert.All(issues, i => Assert.Equal(ProblemKind.DuplicateKey, i.Kind));
+        Assert.Contains("duplicate key \"k3\" (first at line 1, column 29)", issues[0].Message);
+        Assert.Contains("duplicate key \"k10\" (first at line 1, column 92)", issues[1].Message);
+        Assert.Contains("duplicate key \"k3\" (first at line 1, column 29)", issues[2].Message);
+    }
+
     [Theory]
     [InlineData("""{"a":"b c"}""", 11)]
     [InlineData("{ \"a\" :\n\t\"b c\" }", 11)]

@@ -152,6 +152,20 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void ThousandsOfSecrets_AreAllMasked_AndOneInsideAnother_IsMaskedWhole()
+    {
+        // A repository of 5,000 roles has 5,000 external IDs: each one masked wherever it is printed.
+        var mask = new SecretMask();
+        var ids = Enumerable.Range(0, 5000).Select(i => $"tenant-{i}-9f1c2e7a").ToList();
+        foreach (var id in ids) mask.Add(id);
+        mask.Add("tenant-7-9f1c2e7a-long-form");
+        string text = string.Join(" | ", ids) + " | tenant-7-9f1c2e7a-long-form | tenant-x";
+        string masked = mask.Apply(text);
+        foreach (var id in ids) Assert.DoesNotContain(id, masked);
+        Assert.Equal(string.Join(" | ", Enumerable.Repeat("****", 5001)) + " | tenant-x", masked);
+    }
+
+    [Fact]
     public void ShortSecrets_AreMaskedWhereTheyStandAlone_NotInsideWords()
     {
         var mask = new SecretMask();
