@@ -142,15 +142,23 @@ public static class Access
     }
 
     /// <summary>The Claude Platform actions a pattern such as "aws-external-anthropic:Get*" matches.</summary>
-    public static List<ActionFact> Expand(ServiceFacts facts, string pattern)
+    public static IReadOnlyList<ActionFact> Expand(ServiceFacts facts, string pattern)
     {
+        var known = Expanded.GetValue(facts, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionFact>>(StringComparer.Ordinal));
+        if (known.TryGetValue(pattern, out var cached)) return cached;
         var list = new List<ActionFact>();
         foreach (var a in facts.Actions)
         {
             if (Wildcard.Match(pattern, facts.Qualified(a.Name), ignoreCase: true)) list.Add(a);
         }
+        if (known.Count < MaxExpanded) known.TryAdd(pattern, list);
         return list;
     }
+
+    /// <summary>Each pattern is matched against the service's actions once per run (most policies repeat a few patterns); at most this many kept.</summary>
+    private const int MaxExpanded = 4096;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServiceFacts, System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionFact>>> Expanded =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<ServiceFacts, System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionFact>>>();
 
     /// <summary>The actions the configured features need.</summary>
     public static List<string> RequiredActions(GatewayConfig config, ServiceFacts facts)

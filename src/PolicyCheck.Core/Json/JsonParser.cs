@@ -187,7 +187,7 @@ public sealed class JsonParser
                 if (properties.Count >= 8)
                 {
                     seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-                    foreach (var p in properties) seen.TryAdd(p.Name, p.NameSpan);
+                    foreach (var p in properties) if (!seen.ContainsKey(p.Name)) seen[p.Name] = p.NameSpan;
                 }
             }
             else

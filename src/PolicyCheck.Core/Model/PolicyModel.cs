@@ -148,7 +148,8 @@ public sealed class Statement
     public PrincipalElement? Principals => Principal ?? NotPrincipal;
 
     /// <summary>"statement 2 (Sid ClaudePlatformInference)" for messages.</summary>
-    public string Label => Sid != null && Sid.Value.Length > 0 ? $"statement {Index + 1} (Sid {Sid.Value})" : $"statement {Index + 1}";
+    public string Label => _label ??= Sid != null && Sid.Value.Length > 0 ? $"statement {Index + 1} (Sid {Sid.Value})" : $"statement {Index + 1}";
+    private string? _label;
 }
 
 public sealed class PolicyDocument

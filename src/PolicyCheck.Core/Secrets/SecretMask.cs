@@ -125,8 +125,17 @@ public sealed class SecretMask
             if (_secrets.Count > 0) result = MaskKnown(result);
             foreach (var r in _short) result = r.Replace(result, Mask);
         }
-        foreach (var shape in Shapes) result = shape.Replace(result, "$1" + Mask);
+        if (MayHaveShape(result)) foreach (var shape in Shapes) result = shape.Replace(result, "$1" + Mask);
         return result;
+    }
+
+    /// <summary>Every shape names one of these words: a text without them skips the regular expressions.</summary>
+    private static readonly string[] ShapeWords = { "authorization", "api-key", "token", "secret", "sk-ant-" };
+
+    private static bool MayHaveShape(string text)
+    {
+        foreach (var word in ShapeWords) if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        return false;
     }
 
     private static ulong Prefix(string s, int i) => s[i] | (ulong)s[i + 1] << 16 | (ulong)s[i + 2] << 32 | (ulong)s[i + 3] << 48;

@@ -184,10 +184,15 @@ public static class Simulator
         foreach (var group in new[] { set.Identity, set.Boundaries, set.Scps, set.Rcps }) if (group != null) all.AddRange(group);
         if (set.ResourcePolicy != null) all.Add(set.ResourcePolicy);
         if (set.SessionPolicy != null) all.Add(set.SessionPolicy);
-        if (Invalid(all) is { } invalid)
+        string known = PolicyText(line, obj);
+        if (!KnownValid(known))
         {
-            error = $"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects";
-            return false;
+            if (Invalid(all) is { } invalid)
+            {
+                error = $"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects";
+                return false;
+            }
+            RememberValid(known);
         }
         if (!Text(obj, "action", where, required: true, out string? action, out error)) return false;
         if (!Text(obj, "resource", where, required: false, out string? resource, out error)) return false;
@@ -234,6 +239,43 @@ public static class Simulator
         ContextArgs.AddPrincipalKeys(context, caller);
         request = new EvalRequest(action!, resource ?? "*", caller, context);
         return true;
+    }
+
+    private static readonly string[] PolicyKeys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy" };
+
+    /// <summary>The policies of a batch line as written: lines that share them share the grammar's verdict.</summary>
+    private static string PolicyText(string line, SourceObject obj)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var key in PolicyKeys)
+        {
+            var p = obj.Get(key);
+            if (p == null) continue;
+            sb.Append(key).Append('\u0001').Append(line, p.Value.Span.Start, p.Value.Span.Length).Append('\u0001');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Policy texts the grammar found valid (a verdict that does not depend on where the text sits), by content; bounded.</summary>
+    private static readonly HashSet<string> Valid = new HashSet<string>(StringComparer.Ordinal);
+    private const int MaxValid = 256;
+
+    private static bool KnownValid(string policies)
+    {
+        lock (Valid)
+        {
+            if (Valid.Contains(policies)) return true;
+        }
+        return false;
+    }
+
+    private static void RememberValid(string policies)
+    {
+        lock (Valid)
+        {
+            if (Valid.Count >= MaxValid) Valid.Clear();
+            Valid.Add(policies);
+        }
     }
 
     private static bool Text(SourceObject obj, string key, string where, bool required, out string? value, out string? error)

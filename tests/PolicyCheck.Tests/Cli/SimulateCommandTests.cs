@@ -186,6 +186,27 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void Batch_LinesSharingPolicies_EachGetTheirOwnVerdict_AtTheirOwnPositions()
+    {
+        // The grammar's verdict on a policy text is remembered; an invalid one is reported on every line, at its place.
+        string policy = Policy.Replace("\n", "");
+        string bad = policy.Replace("\"Effect\":\"Allow\"", "\"Effect\":\"Alow\"");
+        string Line(string p, string pad) => "{\"id\":\"" + pad + "\",\"policies\":[" + p + "],\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"" + Ws1 + "\"}";
+        string input = string.Join("\n", Line(policy, "a"), Line(bad, "b"), Line(policy, "c"), Line(bad, "dddd"), Line(bad, "b")) + "\n";
+        var (exit, output, _) = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: input);
+        Assert.Equal(2, exit);
+        var lines = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("allowed", JsonDocument.Parse(lines[0]).RootElement.GetProperty("decision").GetString());
+        Assert.Equal("allowed", JsonDocument.Parse(lines[2]).RootElement.GetProperty("decision").GetString());
+        string E(int i) => JsonDocument.Parse(lines[i]).RootElement.GetProperty("error").GetString()!;
+        int column = Line(bad, "b").IndexOf("\"Alow\"", System.StringComparison.Ordinal) + 1;
+        Assert.StartsWith($"line 2: line 2: policies[0](1,{column}) PC1008", E(1));
+        Assert.StartsWith($"line 4: line 4: policies[0](1,{column + 3}) PC1008", E(3));
+        Assert.StartsWith($"line 5: line 5: policies[0](1,{column}) PC1008", E(4));
+    }
+
+    [Fact]
     public void Batch_AnswersEveryLineInItsOrder_AcrossChunks_WithLineNumbersAndExpectations()
     {
         // 700 requests are evaluated in chunks on every core: the answers still come in the lines' order.
