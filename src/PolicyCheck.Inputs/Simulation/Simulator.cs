@@ -180,13 +180,13 @@ public static class Simulator
             error = $"{where}: give \"policies\" or \"resourcePolicy\"";
             return false;
         }
-        var all = new List<PolicyDocument>();
-        foreach (var group in new[] { set.Identity, set.Boundaries, set.Scps, set.Rcps }) if (group != null) all.AddRange(group);
-        if (set.ResourcePolicy != null) all.Add(set.ResourcePolicy);
-        if (set.SessionPolicy != null) all.Add(set.SessionPolicy);
         string known = PolicyText(line, obj);
         if (!KnownValid(known))
         {
+            var all = new List<PolicyDocument>();
+            foreach (var group in new[] { set.Identity, set.Boundaries, set.Scps, set.Rcps }) if (group != null) all.AddRange(group);
+            if (set.ResourcePolicy != null) all.Add(set.ResourcePolicy);
+            if (set.SessionPolicy != null) all.Add(set.SessionPolicy);
             if (Invalid(all) is { } invalid)
             {
                 error = $"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects";
