@@ -132,36 +132,40 @@ public sealed partial class SecretMask
 
     private static ulong Prefix(string s, int i) => s[i] | (ulong)s[i + 1] << 16 | (ulong)s[i + 2] << 32 | (ulong)s[i + 3] << 48;
 
-    /// <summary>Left to right, the longest known secret at each place becomes the mask (linear in the text, whatever the number of secrets).</summary>
+    /// <summary>
+    /// Left to right, the longest known secret at each place becomes the mask, and so does every secret overlapping it
+    /// (one starting inside another is masked to its end): linear in the text, whatever the number of secrets.
+    /// </summary>
     private string MaskKnown(string text)
     {
         System.Text.StringBuilder? sb = null;
         int copied = 0, i = 0;
         while (i + 4 <= text.Length)
         {
-            string? hit = null;
-            if (_byPrefix.TryGetValue(Prefix(text, i), out var list))
-            {
-                foreach (var s in list)
-                {
-                    if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0)
-                    {
-                        hit = s;
-                        break;
-                    }
-                }
-            }
-            if (hit == null)
+            int length = LongestAt(text, i);
+            if (length == 0)
             {
                 i++;
                 continue;
             }
+            int end = i + length;
+            for (int j = i + 1; j < end && j + 4 <= text.Length; j++) end = Math.Max(end, j + LongestAt(text, j));
             sb ??= new System.Text.StringBuilder(text.Length);
             sb.Append(text, copied, i - copied).Append(Mask);
-            i += hit.Length;
-            copied = i;
+            i = copied = end;
         }
         if (sb == null) return text;
         return sb.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>The length of the longest known secret that starts at <paramref name="i"/>, or 0.</summary>
+    private int LongestAt(string text, int i)
+    {
+        if (!_byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
+        foreach (var s in list)
+        {
+            if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0) return s.Length;
+        }
+        return 0;
     }
 }

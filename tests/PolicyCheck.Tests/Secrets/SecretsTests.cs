@@ -166,6 +166,17 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void OverlappingSecrets_AreMaskedToTheEndOfTheLast()
+    {
+        // "zzab" matches first, but "abcd1234" starts inside it: no tail of either may be left.
+        var mask = new SecretMask();
+        mask.Add("zzab");
+        mask.Add("abcd1234");
+        mask.Add("1234wxyz");
+        Assert.Equal("[****] [****] [****]", mask.Apply("[zzabcd1234] [zzabcd1234wxyz] [abcd1234wxyz]"));
+    }
+
+    [Fact]
     public void ShortSecrets_AreMaskedWhereTheyStandAlone_NotInsideWords()
     {
         var mask = new SecretMask();
