@@ -6,29 +6,11 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-21}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-aot=(-c Release -r linux-x64)
-command -v clang >/dev/null || aot+=(-p:CppCompilerAndLinker=gcc)   # NativeAOT links with clang by default
+source tools/aot.sh
 dotnet publish src/PolicyCheck.Cli "${aot[@]}" -p:PolicyCheckAot=true -o "$out/tool" >/dev/null
 # The same tool without the embedded AWS action catalogue: what the catalogue costs a lint that does not need it.
 dotnet publish src/PolicyCheck.Cli "${aot[@]}" -p:PolicyCheckAot=true -p:EmbedCatalog=false -o "$out/nocat" >/dev/null 2>&1 || true
-mkdir -p "$out/hello"
-cat > "$out/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot>
-  <InvariantGlobalization>true</InvariantGlobalization><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-</Project>
-XML
-echo 'System.Console.WriteLine("hello");' > "$out/hello/Program.cs"
-dotnet publish "$out/hello/hello.csproj" "${aot[@]}" -o "$out/hello/bin" >/dev/null
-median() { # command...
-  local times=()
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    times+=( $(( (e - s) / 1000 )) )
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
+publish_hello "$out/hello" >/dev/null
 policy=examples/seed/inference-only/permission.json
 tool_ms=$(median "$out/tool/policycheck" lint "$policy")
 hello_ms=$(median "$out/hello/bin/hello")

@@ -7,33 +7,15 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-aot=(-c Release -r linux-x64)
-command -v clang >/dev/null || aot+=(-p:CppCompilerAndLinker=gcc)   # NativeAOT links with clang by default
+source tools/aot.sh
 dotnet publish src/PolicyCheck.Cli "${aot[@]}" -p:PolicyCheckAot=true -o "$out/tool" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
 dotnet publish tests/PolicyCheck.Benchmarks/Floor "${aot[@]}" -o "$out/floor" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
-mkdir -p "$out/hello"
-cat > "$out/hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><PublishAot>true</PublishAot>
-  <InvariantGlobalization>true</InvariantGlobalization><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-</Project>
-XML
-echo 'System.Console.WriteLine("hello");' > "$out/hello/Program.cs"
-dotnet publish "$out/hello/hello.csproj" "${aot[@]}" -o "$out/hello/bin" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
+publish_hello "$out/hello" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 1; }
 tool=$out/tool/policycheck floor=$out/floor/floor
 "$floor" generate batch 20000 "$out/batch.jsonl"
 "$floor" generate batch 200000 "$out/batch-200k.jsonl"
 "$floor" generate policies 10000 "$out/policies"
 
-median() { # command... → median wall milliseconds
-  local times=()
-  for _ in $(seq "$runs"); do
-    local s e
-    s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s%N)
-    times+=( $(( (e - s) / 1000 )) )
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}'
-}
 peak() { # command... → peak resident MB
   /usr/bin/time -f %M -o "$out/rss" "$@" >/dev/null 2>&1 || true
   awk '{printf "%.1f", $1/1024}' "$out/rss"
