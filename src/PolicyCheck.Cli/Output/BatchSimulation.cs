@@ -21,6 +21,9 @@ public static class BatchSimulation
     public static BatchSummary Run(TextReader input, TextWriter output)
     {
         var summary = new BatchSummary();
+        // Answers are masked where they are made, on every core; the writer then only writes them.
+        var masking = output as Secrets.MaskingWriter;
+        var mask = masking?.Mask;
         var lines = new LineReader(input);
         var chunk = new List<(string Line, int No)>(ChunkLines);
         var answers = new Answer[ChunkLines];
@@ -41,13 +44,13 @@ public static class BatchSimulation
             if (chunk.Count == 0 && line == null) break;
             if (chunk.Count == 1 || Environment.ProcessorCount < 2)
             {
-                for (int i = 0; i < chunk.Count; i++) answers[i] = Evaluate(chunk[i].Line, chunk[i].No);
+                for (int i = 0; i < chunk.Count; i++) answers[i] = Evaluate(chunk[i].Line, chunk[i].No, mask);
             }
             else
             {
                 try
                 {
-                    Parallel.For(0, chunk.Count, i => answers[i] = Evaluate(chunk[i].Line, chunk[i].No));
+                    Parallel.For(0, chunk.Count, i => answers[i] = Evaluate(chunk[i].Line, chunk[i].No, mask));
                 }
                 catch (AggregateException e) when (e.InnerExceptions.Count > 0)
                 {
@@ -58,7 +61,8 @@ public static class BatchSimulation
             {
                 if (answers[i].Error) summary.Errors++;
                 if (answers[i].Missed != null) summary.Mismatches.Add(answers[i].Missed!);
-                output.WriteLine(answers[i].Json);
+                if (masking != null) masking.WriteMaskedLine(answers[i].Json);
+                else output.WriteLine(answers[i].Json);
                 answers[i] = default;
             }
         }
@@ -87,7 +91,7 @@ public static class BatchSimulation
     [ThreadStatic] private static MemoryStream? _buffer;
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static Answer Evaluate(string line, int lineNo)
+    private static Answer Evaluate(string line, int lineNo, Secrets.SecretMask? mask)
     {
         var buffer = _buffer ??= new MemoryStream();
         buffer.SetLength(0);
@@ -110,7 +114,8 @@ public static class BatchSimulation
                 w.WriteEndObject();
             }
         }
-        return new Answer(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), error, missed);
+        string json = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return new Answer(mask != null ? mask.Apply(json) : json, error, missed);
     }
 
     /// <summary>At most this many characters in one batch line (a request with its policies).</summary>

@@ -51,13 +51,14 @@ public static class SimulationOutput
         w.WriteNumber("statementIndex", t.Statement.Index);
         if (t.Statement.Sid != null) w.WriteString("sid", t.Statement.Sid.Value);
         w.WriteString("effect", t.Effect);
+        var span = t.Document.InFile(t.Statement.Span);
         w.WriteStartObject("startPosition");
-        w.WriteNumber("line", t.Statement.Span.Line);
-        w.WriteNumber("column", t.Statement.Span.Column);
+        w.WriteNumber("line", span.Line);
+        w.WriteNumber("column", span.Column);
         w.WriteEndObject();
         w.WriteStartObject("endPosition");
-        w.WriteNumber("line", t.Statement.Span.EndLine);
-        w.WriteNumber("column", t.Statement.Span.EndColumn);
+        w.WriteNumber("line", span.EndLine);
+        w.WriteNumber("column", span.EndColumn);
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -78,7 +79,7 @@ public static class SimulationOutput
         output.WriteLine($"    reason: {r.Result.Reason}");
         foreach (var t in r.Result.Matched)
         {
-            output.WriteLine($"    matched: {t.Document.Path}({t.Statement.Span.Line},{t.Statement.Span.Column}) {t.Statement.Label} [{t.Effect}] in the {SourceName(t.Source)} policy");
+            output.WriteLine($"    matched: {t.Document.Path}{t.Document.InFile(t.Statement.Span)} {t.Statement.Label} [{t.Effect}] in the {SourceName(t.Source)} policy");
         }
         var lines = Proofs.TraceOf(r.Result, r.Request, secrets);
         for (int i = 2; i < lines.Count; i++) output.WriteLine("    trace: " + lines[i]);

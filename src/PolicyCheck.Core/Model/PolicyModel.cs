@@ -196,4 +196,27 @@ public sealed class PolicyDocument
         }
     }
     public SourceSpan RootSpan => Root?.Span ?? SourceSpan.FileStart;
+
+    /// <summary>
+    /// The same policy found again at <paramref name="origin"/> of another file: it shares this model (read-only),
+    /// and <see cref="InFile"/> maps its spans there. A batch line repeating a policy is not parsed again.
+    /// </summary>
+    public PolicyDocument At(string path, SourceSpan origin)
+    {
+        var doc = new PolicyDocument(path, Label)
+        {
+            Root = Root, Version = Version, HasStatement = HasStatement, StatementKeySpan = StatementKeySpan,
+            Kind = Kind, KindFromOverride = KindFromOverride, QuotaLength = QuotaLength,
+        };
+        doc.ParseIssues.AddRange(ParseIssues);
+        doc.ModelIssues.AddRange(ModelIssues);
+        doc.Statements.AddRange(Statements);
+        var inner = SpanMap;
+        doc.SpanMap = s => Shift(inner != null ? inner(s) : s, origin);
+        return doc;
+    }
+
+    private static SourceSpan Shift(SourceSpan s, SourceSpan origin)
+        => new SourceSpan(s.Start + origin.Start, s.Length, s.Line + origin.Line - 1, s.Line == 1 ? s.Column + origin.Column - 1 : s.Column,
+            s.EndLine + origin.Line - 1, s.EndLine == 1 ? s.EndColumn + origin.Column - 1 : s.EndColumn);
 }

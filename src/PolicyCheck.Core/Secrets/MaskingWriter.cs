@@ -18,6 +18,17 @@ public sealed class MaskingWriter : TextWriter
 
     public override Encoding Encoding => _inner.Encoding;
 
+    /// <summary>The mask this writer applies: work on other threads applies it first and writes with <see cref="WriteMaskedLine"/>.</summary>
+    public SecretMask Mask => _mask;
+
+    /// <summary>Writes a line that has passed through <see cref="Mask"/> already (a batch masks its answers in parallel).</summary>
+    public void WriteMaskedLine(string masked)
+    {
+        if (_line.Length > 0) FlushLine();
+        _inner.Write(masked);
+        _inner.Write(CoreNewLine);
+    }
+
     public override void Write(char value)
     {
         _line.Append(value);

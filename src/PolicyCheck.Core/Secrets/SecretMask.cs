@@ -13,11 +13,23 @@ public sealed partial class SecretMask
 {
     public const string Mask = "****";
     private readonly HashSet<string> _secrets = new HashSet<string>(StringComparer.Ordinal);
-    /// <summary>The secrets (4 characters or more) by their first four characters, longest first: one pass masks them all.</summary>
-    private readonly Dictionary<ulong, List<string>> _byPrefix = new Dictionary<ulong, List<string>>();
-    /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
-    private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
+    /// <summary>What Apply reads, replaced whole when a secret is added: threads mask at once without a lock.</summary>
+    private volatile Known _known = new Known(new Dictionary<ulong, string[]>(), Array.Empty<Regex>());
+
+    private sealed class Known
+    {
+        public Known(Dictionary<ulong, string[]> byPrefix, Regex[] shortOnes)
+        {
+            ByPrefix = byPrefix;
+            Short = shortOnes;
+        }
+
+        /// <summary>The secrets (4 characters or more) by their first four characters, longest first: one pass masks them all.</summary>
+        public Dictionary<ulong, string[]> ByPrefix { get; }
+        /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
+        public Regex[] Short { get; }
+    }
 
     /// <summary>Every credential shape in one expression (one scan per text); group k is the part kept before the mask.</summary>
     private const string ShapePattern = @"(?i)(?<k>authorization[""']?\s*[:=]\s*[""']?)(?:AWS4-HMAC-SHA256|Bearer|Basic)[^""'\r\n]*|(?<k>(?:x-api-key|x-portkey-api-key|x-amz-security-token|aws_secret_access_key|aws_session_token)[""']?\s*[:=]\s*[""']?)[^\s""',;<]+|(?<k><(?:SecretAccessKey|SessionToken)>)[^<]*|(?<k>""(?:SecretAccessKey|SessionToken|secret_access_key|session_token)""\s*:\s*"")[^""]*|(?<k>)(?-i:sk-ant-[A-Za-z0-9_\-]{8,})";
@@ -27,6 +39,18 @@ public sealed partial class SecretMask
     private static readonly Regex Shapes = ShapeRegex();
 #else
     private static readonly Regex Shapes = new Regex(ShapePattern, RegexOptions.CultureInvariant);
+#endif
+
+#if NET9_0_OR_GREATER
+    /// <summary>A word every shape contains (ignoring case): ASCII text without one cannot match, and is not scanned.</summary>
+    private static readonly System.Buffers.SearchValues<string> ShapeWords = System.Buffers.SearchValues.Create(
+        new[] { "authorization", "api-key", "security-token", "secret_access_key", "session_token", "secretaccesskey", "sessiontoken", "sk-ant-" },
+        StringComparison.OrdinalIgnoreCase);
+
+    private static bool MayHaveShape(string text)
+        => !System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAny(ShapeWords) >= 0;
+#else
+    private static bool MayHaveShape(string text) => true;
 #endif
 
     /// <summary>Environment variables whose values are always masked.</summary>
@@ -102,18 +126,25 @@ public sealed partial class SecretMask
         if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
         lock (_gate)
         {
+            var known = _known;
             if (secret.Length < 4)
             {
-                _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                var shortOnes = new Regex[known.Short.Length + 1];
+                known.Short.CopyTo(shortOnes, 0);
+                shortOnes[known.Short.Length] = new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant);
+                _known = new Known(known.ByPrefix, shortOnes);
                 return;
             }
             if (!_secrets.Add(secret)) return;
             ulong key = Prefix(secret, 0);
-            if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
+            var list = new List<string>(known.ByPrefix.TryGetValue(key, out var old) ? old : Array.Empty<string>());
             // Longest first, so a secret that contains another is masked whole.
             int at = 0;
             while (at < list.Count && list[at].Length >= secret.Length) at++;
             list.Insert(at, secret);
+            var byPrefix = new Dictionary<ulong, string[]>(known.ByPrefix);
+            byPrefix[key] = list.ToArray();
+            _known = new Known(byPrefix, known.Short);
         }
     }
 
@@ -121,12 +152,10 @@ public sealed partial class SecretMask
     {
         if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
         string result = text!;
-        lock (_gate)
-        {
-            if (_secrets.Count > 0) result = MaskKnown(result);
-            foreach (var r in _short) result = r.Replace(result, Mask);
-        }
-        result = Shapes.Replace(result, "${k}" + Mask);
+        var known = _known;
+        if (known.ByPrefix.Count > 0) result = MaskKnown(known.ByPrefix, result);
+        foreach (var r in known.Short) result = r.Replace(result, Mask);
+        if (MayHaveShape(result)) result = Shapes.Replace(result, "${k}" + Mask);
         return result;
     }
 
@@ -136,20 +165,20 @@ public sealed partial class SecretMask
     /// Left to right, the longest known secret at each place becomes the mask, and so does every secret overlapping it
     /// (one starting inside another is masked to its end): linear in the text, whatever the number of secrets.
     /// </summary>
-    private string MaskKnown(string text)
+    private static string MaskKnown(Dictionary<ulong, string[]> byPrefix, string text)
     {
         System.Text.StringBuilder? sb = null;
         int copied = 0, i = 0;
         while (i + 4 <= text.Length)
         {
-            int length = LongestAt(text, i);
+            int length = LongestAt(byPrefix, text, i);
             if (length == 0)
             {
                 i++;
                 continue;
             }
             int end = i + length;
-            for (int j = i + 1; j < end && j + 4 <= text.Length; j++) end = Math.Max(end, j + LongestAt(text, j));
+            for (int j = i + 1; j < end && j + 4 <= text.Length; j++) end = Math.Max(end, j + LongestAt(byPrefix, text, j));
             sb ??= new System.Text.StringBuilder(text.Length);
             sb.Append(text, copied, i - copied).Append(Mask);
             i = copied = end;
@@ -159,9 +188,9 @@ public sealed partial class SecretMask
     }
 
     /// <summary>The length of the longest known secret that starts at <paramref name="i"/>, or 0.</summary>
-    private int LongestAt(string text, int i)
+    private static int LongestAt(Dictionary<ulong, string[]> byPrefix, string text, int i)
     {
-        if (!_byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
+        if (!byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
         foreach (var s in list)
         {
             if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0) return s.Length;

@@ -132,7 +132,10 @@ public static class Simulator
         error = null;
         string where = $"line {lineNo}";
         var issues = new List<Problem>();
-        var root = JsonParser.Parse(line, new LineMap(line), issues);
+        var members = _members ??= new List<BatchPolicies.Member>();
+        var known = BatchPolicies.Skim(line, members) ? BatchPolicies.Find(line, members) : null;
+        string text = known != null ? BatchPolicies.Blank(line, members, known) : line;
+        var root = JsonParser.Parse(text, new LineMap(text), issues);
         foreach (var i in issues)
         {
             if (i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.Encoding)
@@ -163,25 +166,24 @@ public static class Simulator
         }
         meta = new BatchLineMeta(id, expect);
         set = new PolicySet();
-        if (!Docs(obj, "policies", where, DocumentKind.Permission, out var identity, out error)) return false;
+        if (!Docs(obj, known, "policies", where, DocumentKind.Permission, out var identity, out error)) return false;
         set.Identity = obj.Get("policies") != null ? identity : null;
-        if (!Docs(obj, "boundaries", where, DocumentKind.Permission, out var boundaries, out error)) return false;
+        if (!Docs(obj, known, "boundaries", where, DocumentKind.Permission, out var boundaries, out error)) return false;
         set.Boundaries = boundaries;
-        if (!Docs(obj, "scps", where, DocumentKind.Permission, out var scps, out error)) return false;
+        if (!Docs(obj, known, "scps", where, DocumentKind.Permission, out var scps, out error)) return false;
         set.Scps = scps;
-        if (!Docs(obj, "rcps", where, DocumentKind.Resource, out var rcps, out error)) return false;
+        if (!Docs(obj, known, "rcps", where, DocumentKind.Resource, out var rcps, out error)) return false;
         set.Rcps = rcps;
-        if (!OneDoc(obj, "resourcePolicy", where, DocumentKind.Resource, out var rbp, out error)) return false;
+        if (!OneDoc(obj, known, "resourcePolicy", where, DocumentKind.Resource, out var rbp, out error)) return false;
         set.ResourcePolicy = rbp;
-        if (!OneDoc(obj, "sessionPolicy", where, DocumentKind.Permission, out var session, out error)) return false;
+        if (!OneDoc(obj, known, "sessionPolicy", where, DocumentKind.Permission, out var session, out error)) return false;
         set.SessionPolicy = session;
         if (set.Identity == null && set.ResourcePolicy == null)
         {
             error = $"{where}: give \"policies\" or \"resourcePolicy\"";
             return false;
         }
-        string known = PolicyText(line, obj);
-        if (!KnownValid(known))
+        if (known == null)
         {
             var all = new List<PolicyDocument>();
             foreach (var group in new[] { set.Identity, set.Boundaries, set.Scps, set.Rcps }) if (group != null) all.AddRange(group);
@@ -192,7 +194,7 @@ public static class Simulator
                 error = $"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects";
                 return false;
             }
-            RememberValid(known);
+            BatchPolicies.Remember(line, obj);
         }
         if (!Text(obj, "action", where, required: true, out string? action, out error)) return false;
         if (!Text(obj, "resource", where, required: false, out string? resource, out error)) return false;
@@ -241,42 +243,7 @@ public static class Simulator
         return true;
     }
 
-    private static readonly string[] PolicyKeys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy" };
-
-    /// <summary>The policies of a batch line as written: lines that share them share the grammar's verdict.</summary>
-    private static string PolicyText(string line, SourceObject obj)
-    {
-        var sb = new System.Text.StringBuilder();
-        foreach (var key in PolicyKeys)
-        {
-            var p = obj.Get(key);
-            if (p == null) continue;
-            sb.Append(key).Append('\u0001').Append(line, p.Value.Span.Start, p.Value.Span.Length).Append('\u0001');
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>Policy texts the grammar found valid (a verdict that does not depend on where the text sits), by content; bounded.</summary>
-    private static readonly HashSet<string> Valid = new HashSet<string>(StringComparer.Ordinal);
-    private const int MaxValid = 256;
-
-    private static bool KnownValid(string policies)
-    {
-        lock (Valid)
-        {
-            if (Valid.Contains(policies)) return true;
-        }
-        return false;
-    }
-
-    private static void RememberValid(string policies)
-    {
-        lock (Valid)
-        {
-            if (Valid.Count >= MaxValid) Valid.Clear();
-            Valid.Add(policies);
-        }
-    }
+    [ThreadStatic] private static List<BatchPolicies.Member>? _members;
 
     private static bool Text(SourceObject obj, string key, string where, bool required, out string? value, out string? error)
     {
@@ -297,20 +264,41 @@ public static class Simulator
         return false;
     }
 
-    private static bool OneDoc(SourceObject obj, string key, string where, DocumentKind kind, out PolicyDocument? doc, out string? error)
+    /// <summary>The documents a known line had under the key, placed where this line has them; null when not known.</summary>
+    private static PolicyDocument[]? Placed(SourceObject obj, BatchPolicies.Entry? known, string key, string where, bool array)
+    {
+        var docs = known?.ByKey[Array.IndexOf(BatchPolicies.Keys, key)];
+        if (docs == null) return null;
+        var at = obj.Get(key)!.Value.Span;
+        var placed = new PolicyDocument[docs.Length];
+        for (int i = 0; i < docs.Length; i++) placed[i] = docs[i].At(array ? $"{where}: {key}[{i}]" : $"{where}: {key}", at);
+        return placed;
+    }
+
+    private static bool OneDoc(SourceObject obj, BatchPolicies.Entry? known, string key, string where, DocumentKind kind, out PolicyDocument? doc, out string? error)
     {
         doc = null;
         error = null;
+        if (Placed(obj, known, key, where, array: false) is { } placed)
+        {
+            doc = placed[0];
+            return true;
+        }
         var p = obj.Get(key);
         if (p == null || p.Value.Kind == NodeKind.Null) return true;
         return AsDoc(p.Value, $"{where}: {key}", kind, out doc, out error);
     }
 
-    private static bool Docs(SourceObject obj, string key, string where, DocumentKind kind, out IReadOnlyList<PolicyDocument> docs, out string? error)
+    private static bool Docs(SourceObject obj, BatchPolicies.Entry? known, string key, string where, DocumentKind kind, out IReadOnlyList<PolicyDocument> docs, out string? error)
     {
+        error = null;
+        if (Placed(obj, known, key, where, array: true) is { } placed)
+        {
+            docs = placed;
+            return true;
+        }
         var list = new List<PolicyDocument>();
         docs = list;
-        error = null;
         var p = obj.Get(key);
         if (p == null) return true;
         if (p.Value is not SourceArray arr)

@@ -247,6 +247,56 @@ public sealed class SimulateCommandTests
         Assert.Contains("14 request(s) rejected", err);
         Assert.Contains("1 decision(s) missed their \"expect\": r301", err);
     }
+
+    [Theory]
+    [InlineData("\"policies\":[{P}]", ",\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"W\"", true)]
+    [InlineData("\"policies\" : [ {P} , {P} ] ", ",\"action\":\"aws-external-anthropic:DeleteFile\",\"resource\":\"W\",\"expect\":\"allowed\"", true)]
+    [InlineData("\"policies\":[{P}],\"resourcePolicy\":null,\"boundaries\":[{P}],\"scps\":[]", ",\"action\":\"aws-external-anthropic:CountTokens\",\"resource\":\"W\",\"context\":{\"aws:SourceIp\":\"10.0.0.1\"}", true)]
+    [InlineData("\"sessionPolicy\":{P},\"policies\":[{P}]", ",\"action\":\"aws-external-anthropic:CreateInference\",\"resource\":\"W\"", true)]
+    [InlineData("\"resourcePolicy\":{T}", ",\"action\":\"sts:AssumeRole\",\"resource\":\"arn:aws:iam::111122223333:role/r\",\"principal\":\"arn:aws:sts::299329113195:assumed-role/portkey-app/s\",\"context\":{\"sts:ExternalId\":\"pk-7f3a9c2e\"}", true)]
+    [InlineData("\"policies\":[{P}]", ",\"actoin\":\"a:b\"", false)]
+    [InlineData("\"policies\":[{P}]", ",\"action\":\"a:b\",\"context\":{\"k\":{}}", false)]
+    [InlineData("\"policies\":[{P}]", ",\"action\":\"a:b\",\"resource\":7", false)]
+    [InlineData("\"policies\":[{P}]", ",\"action\":\"a:b\"  ,", true)]
+    [InlineData("\"policies\":[{P}]", ",\"action\":\"a:b\"}  x", false)]
+    [InlineData("\"policies\":[{P}]", ",\"action\":\"a:b\",\"policies\":[]", true)]
+    public void Batch_LineRepeatingKnownPolicies_IsAnsweredAsIfReadAlone(string policies, string rest, bool decides)
+    {
+        // A line whose policies an earlier line had shares their parsed models; its answer must not show it.
+        string sid = "S" + System.Guid.NewGuid().ToString("N");
+        string policy = Policy.Replace("\n", "").Replace("\"Sid\":\"Claude\"", "\"Sid\":\"" + sid + "\"");
+        string members = policies.Replace("{P}", policy).Replace("{T}", Trust.Replace("\"Effect\"", "\"Sid\":\"" + sid + "\",\"Effect\""));
+        string line = "{\"id\":\"case-1\"," + members + rest.Replace("\"W\"", "\"" + Ws1 + "\"") + "}";
+        string prime = "{\"id\":\"another-case\"," + members + ",\"action\":\"a:b\"}";
+        string Answer(string input, int index) => CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: input).Out.Split('\n')[index];
+        string alone = Answer(line + "\n", 0);
+        Assert.Equal(decides, alone.Contains("\"decision\"", System.StringComparison.Ordinal));
+        string repeated = Answer(prime + "\n" + line + "\n", 1);
+        Assert.Equal(alone.Replace("line 1", "line 2"), repeated);
+        Assert.Equal(repeated, Answer(prime + "\n" + line + "\n", 1));
+    }
+
+    [Fact]
+    public void Batch_LinesWithTheSamePolicies_ShareOneModel_OtherPoliciesDoNot()
+    {
+        string sid = "S" + System.Guid.NewGuid().ToString("N");
+        string policy = Policy.Replace("\n", "").Replace("\"Sid\":\"Claude\"", "\"Sid\":\"" + sid + "\"");
+        string Line(string id, string p) => "{\"id\":\"" + id + "\",\"policies\":[" + p + "],\"action\":\"a:b\"}";
+        PolicyCheck.Model.PolicyDocument First(string l, int no)
+        {
+            Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(l, no, out var set, out _, out var error), error);
+            return set!.Identity![0];
+        }
+        First(Line("a", policy), 1);
+        var second = First(Line("bb", policy), 2);
+        var third = First(Line("ccc", policy), 3);
+        Assert.Same(second.Root, third.Root);
+        Assert.Equal("line 3: policies[0]", third.Path);
+        Assert.Equal(second.Statements[0].Span.Column, third.Statements[0].Span.Column);
+        Assert.Equal(Line("ccc", policy).IndexOf("{\"Sid\"", System.StringComparison.Ordinal) + 1, third.InFile(third.Statements[0].Span).Column);
+        var other = First(Line("ccc", policy.Replace(sid, sid + "x")), 4);
+        Assert.NotSame(third.Root, other.Root);
+    }
 }
 
 /// <summary>simulate --trust without --resource: a role's trust decides for that role, never "*".</summary>

@@ -151,6 +151,27 @@ public sealed class SecretsTests
         Assert.Contains("x-portkey-api-key: ****", masked);
     }
 
+    [Theory]
+    [InlineData("X-API-KEY: pk-123456789", "pk-123456789")]
+    [InlineData("{\"sessiontoken\":\"FwoGZXIvYXdz\"}", "FwoGZXIvYXdz")]
+    [InlineData("AUTHORIZATION=Bearer eyJhbGciOi", "eyJhbGciOi")]
+    [InlineData("x-api-\u212Aey: pk-123456789", "pk-123456789")] // a Kelvin sign: the expression's ignore-case, not ASCII's
+    [InlineData("caf\u00e9 aws_session_token=IQoJb3JpZ2lu", "IQoJb3JpZ2lu")]
+    public void Mask_FindsShapes_InAnyCase_AndBesideNonAsciiText(string text, string secret)
+    {
+        // Text is scanned for shapes only when it holds one of their words; the words must not miss what the expression finds.
+        var masked = new SecretMask().Apply(text);
+        Assert.DoesNotContain(secret, masked);
+        Assert.Contains("****", masked);
+    }
+
+    [Fact]
+    public void Mask_LeavesTextWithoutShapesOrSecrets_AsItIs()
+    {
+        const string text = "{\"decision\":\"allowed\",\"trace\":[\"Identity line 1: policies[0]:1 statement 1 [Allow] applies\"]} token: key";
+        Assert.Same(text, new SecretMask().Apply(text));
+    }
+
     [Fact]
     public void ThousandsOfSecrets_AreAllMasked_AndOneInsideAnother_IsMaskedWhole()
     {

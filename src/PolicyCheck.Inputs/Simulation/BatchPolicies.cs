@@ -1,0 +1,256 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using PolicyCheck.Json;
+using PolicyCheck.Model;
+
+namespace PolicyCheck.Inputs.Simulation;
+
+/// <summary>
+/// The policies of batch lines, parsed once per text: a line whose policies another line already had (and the
+/// grammar accepted) is parsed with them blanked out, and shares their models. Bounded by entries and characters.
+/// </summary>
+internal static class BatchPolicies
+{
+    public static readonly string[] Keys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy" };
+
+    /// <summary>Where a policy key's value sits in a line.</summary>
+    public readonly struct Member
+    {
+        public Member(int key, int start, int length)
+        {
+            Key = key;
+            Start = start;
+            Length = length;
+        }
+
+        /// <summary>Index into <see cref="Keys"/>.</summary>
+        public int Key { get; }
+        public int Start { get; }
+        public int Length { get; }
+    }
+
+    /// <summary>Models of one line's policies, by key: one per document, or null where the value is not a document.</summary>
+    public sealed class Entry
+    {
+        public Entry(string?[] texts, PolicyDocument[]?[] byKey)
+        {
+            Texts = texts;
+            ByKey = byKey;
+        }
+
+        /// <summary>The policy values as written, by key (null where the line has no such key).</summary>
+        public string?[] Texts { get; }
+        public PolicyDocument[]?[] ByKey { get; }
+    }
+
+    /// <summary>Entries by a hash of their texts; a lookup compares the texts themselves.</summary>
+    private static readonly Dictionary<int, Entry> Known = new Dictionary<int, Entry>();
+    private static long _knownChars;
+    private const int MaxEntries = 256;
+    private const long MaxChars = 16L * 1024 * 1024;
+
+    /// <summary>The entry for the policies of a line, when a line with the same policy texts was accepted before.</summary>
+    public static Entry? Find(string line, List<Member> members)
+    {
+        if (members.Count == 0) return null;
+        int hash = Hash(line, members);
+        Entry? entry;
+        lock (Known)
+        {
+            if (!Known.TryGetValue(hash, out entry)) return null;
+        }
+        int present = 0;
+        foreach (var t in entry.Texts) if (t != null) present++;
+        if (present != members.Count) return null;
+        foreach (var m in members)
+        {
+            var text = entry.Texts[m.Key];
+            if (text == null || !line.AsSpan(m.Start, m.Length).SequenceEqual(text.AsSpan())) return null;
+        }
+        return entry;
+    }
+
+    /// <summary>Keeps the policies of a line the grammar accepted (its documents parsed from their own text).</summary>
+    public static void Remember(string line, SourceObject obj)
+    {
+        var members = new List<Member>();
+        var texts = new string?[Keys.Length];
+        var byKey = new PolicyDocument[]?[Keys.Length];
+        long chars = 0;
+        for (int k = 0; k < Keys.Length; k++)
+        {
+            var p = obj.Get(Keys[k]);
+            if (p == null) continue;
+            members.Add(new Member(k, p.Value.Span.Start, p.Value.Span.Length));
+            texts[k] = line.Substring(p.Value.Span.Start, p.Value.Span.Length);
+            chars += texts[k]!.Length;
+            if (p.Value is not SourceObject && p.Value is not SourceArray) continue;
+            var docs = Parse(texts[k]!, Keys[k] == "rcps" || Keys[k] == "resourcePolicy" ? DocumentKind.Resource : DocumentKind.Permission);
+            if (docs == null) return;
+            byKey[k] = docs;
+        }
+        if (members.Count == 0) return;
+        int hash = Hash(line, members);
+        lock (Known)
+        {
+            if (Known.Count >= MaxEntries || _knownChars + chars > MaxChars)
+            {
+                Known.Clear();
+                _knownChars = 0;
+            }
+            Known[hash] = new Entry(texts, byKey);
+            _knownChars += chars;
+        }
+    }
+
+    private static int Hash(string line, List<Member> members)
+    {
+        var hash = new HashCode();
+        for (int k = 0; k < Keys.Length; k++)
+        {
+            foreach (var m in members)
+            {
+                if (m.Key != k) continue;
+                hash.Add(k);
+                hash.Add(string.GetHashCode(line.AsSpan(m.Start, m.Length)));
+            }
+        }
+        return hash.ToHashCode();
+    }
+
+    private static PolicyDocument[]? Parse(string text, DocumentKind kind)
+    {
+        var issues = new List<Problem>();
+        var root = JsonParser.Parse(text, new LineMap(text), issues);
+        foreach (var i in issues) if (i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.Encoding) return null;
+        var nodes = root is SourceArray arr ? arr.Items : root is SourceObject ? new[] { root } : null;
+        if (nodes == null) return null;
+        var docs = new PolicyDocument[nodes.Count];
+        for (int i = 0; i < docs.Length; i++)
+        {
+            if (nodes[i] is not SourceObject) return null;
+            docs[i] = PolicyReader.FromNode(string.Empty, nodes[i], null, kind, 0);
+            if (!docs[i].HasStatement) return null;
+        }
+        return docs;
+    }
+
+    /// <summary>The line with the entry's documents blanked (a 0 and spaces): the parser then only reads the rest, at the same columns.</summary>
+    public static string Blank(string line, List<Member> members, Entry entry)
+    {
+        return string.Create(line.Length, (line, members, entry), static (span, state) =>
+        {
+            state.line.AsSpan().CopyTo(span);
+            foreach (var m in state.members)
+            {
+                if (state.entry.ByKey[m.Key] == null) continue;
+                span.Slice(m.Start, m.Length).Fill(' ');
+                span[m.Start] = '0';
+            }
+        });
+    }
+
+    private static readonly SearchValues<char> Structure = SearchValues.Create("\"\\{}[]");
+    private static readonly SearchValues<char> StringEnd = SearchValues.Create("\"\\");
+    private static readonly SearchValues<char> ScalarEnd = SearchValues.Create(",}] \t");
+
+    /// <summary>
+    /// The policy members of a one-line JSON object, found without building it. False when anything is unusual
+    /// (escaped or repeated policy keys, a value it cannot delimit): the full parser then reads the line.
+    /// </summary>
+    public static bool Skim(string s, List<Member> members)
+    {
+        members.Clear();
+        int i = Spaces(s, 0);
+        if (i >= s.Length || s[i] != '{') return false;
+        i = Spaces(s, i + 1);
+        if (i < s.Length && s[i] == '}') return Spaces(s, i + 1) == s.Length;
+        while (true)
+        {
+            if (i >= s.Length || s[i] != '"') return false;
+            int rel = s.AsSpan(i + 1).IndexOfAny(StringEnd);
+            if (rel < 0 || s[i + 1 + rel] != '"') return false;
+            int key = KeyAt(s, i + 1, rel);
+            i = Spaces(s, i + 2 + rel);
+            if (i >= s.Length || s[i] != ':') return false;
+            i = Spaces(s, i + 1);
+            int start = i;
+            i = SkipValue(s, i);
+            if (i < 0) return false;
+            if (key >= 0)
+            {
+                foreach (var m in members) if (m.Key == key) return false;
+                members.Add(new Member(key, start, i - start));
+            }
+            i = Spaces(s, i);
+            if (i < s.Length && s[i] == ',')
+            {
+                i = Spaces(s, i + 1);
+                continue;
+            }
+            return i < s.Length && s[i] == '}' && Spaces(s, i + 1) == s.Length;
+        }
+    }
+
+    private static int KeyAt(string s, int start, int length)
+    {
+        for (int k = 0; k < Keys.Length; k++)
+        {
+            if (Keys[k].Length == length && string.CompareOrdinal(s, start, Keys[k], 0, length) == 0) return k;
+        }
+        return -1;
+    }
+
+    private static int Spaces(string s, int i)
+    {
+        while (i < s.Length && (s[i] == ' ' || s[i] == '\t')) i++;
+        return i;
+    }
+
+    private static int SkipString(string s, int i)
+    {
+        i++;
+        while (true)
+        {
+            int rel = s.AsSpan(i).IndexOfAny(StringEnd);
+            if (rel < 0) return -1;
+            i += rel;
+            if (s[i] == '"') return i + 1;
+            i += 2;
+            if (i > s.Length) return -1;
+        }
+    }
+
+    private static int SkipValue(string s, int i)
+    {
+        if (i >= s.Length) return -1;
+        char c = s[i];
+        if (c == '"') return SkipString(s, i);
+        if (c != '{' && c != '[')
+        {
+            int rel = s.AsSpan(i).IndexOfAny(ScalarEnd);
+            int end = rel < 0 ? s.Length : i + rel;
+            return end > i ? end : -1;
+        }
+        int depth = 0;
+        while (i < s.Length)
+        {
+            int rel = s.AsSpan(i).IndexOfAny(Structure);
+            if (rel < 0) return -1;
+            i += rel;
+            c = s[i];
+            if (c == '"')
+            {
+                i = SkipString(s, i);
+                if (i < 0) return -1;
+                continue;
+            }
+            if (c == '\\') return -1;
+            depth += c == '{' || c == '[' ? 1 : -1;
+            i++;
+            if (depth == 0) return i;
+        }
+        return -1;
+    }
+}
