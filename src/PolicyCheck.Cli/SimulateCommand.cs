@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs.Simulation;
@@ -156,7 +157,7 @@ public static class SimulateCommand
             {
                 w.WriteStartObject();
                 w.WriteStartArray("results");
-                foreach (var r in results) Output.SimulationOutput.WriteJson(w, r, includeRequest: true, secrets);
+                foreach (var r in results) Output.SimulationOutput.WriteJson(w, r, includeRequest: true, Proofs.TraceOf(r.Result, r.Request, secrets));
                 w.WriteEndArray();
                 w.WriteEndObject();
             }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
+using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Inputs.Simulation;
 
@@ -25,48 +26,111 @@ public static class BatchSimulation
         var masking = output as Secrets.MaskingWriter;
         var mask = masking?.Mask;
         var lines = new LineReader(input);
-        var chunk = new List<(string Line, int No)>(ChunkLines);
-        var answers = new Answer[ChunkLines];
+        // Two chunks in flight: while one is evaluated on every core, the next is read and the last one written.
+        var reading = new Chunk();
+        Chunk? evaluating = null;
+        Task? running = null;
         int lineNo = 0;
         while (true)
         {
-            // A chunk of lines is evaluated on every core; its answers are written in the lines' order.
-            chunk.Clear();
-            long chars = 0;
-            string? line = null;
-            while (chunk.Count < ChunkLines && chars < ChunkChars && (line = lines.Next(lineNo + 1)) != null)
+            bool end;
+            try
             {
+                end = reading.Fill(lines, ref lineNo);
+            }
+            catch (Exception) when (running != null)
+            {
+                Finish(running);
+                evaluating!.Write(output, masking, summary);
+                throw;
+            }
+            if (running != null) Finish(running);
+            var done = evaluating;
+            evaluating = null;
+            running = null;
+            if (reading.Count > 0)
+            {
+                var next = reading;
+                running = Task.Run(() => next.Evaluate(mask));
+                evaluating = next;
+            }
+            done?.Write(output, masking, summary);
+            if (end)
+            {
+                if (running != null)
+                {
+                    Finish(running);
+                    evaluating!.Write(output, masking, summary);
+                }
+                break;
+            }
+            reading = done ?? new Chunk();
+        }
+        return summary;
+    }
+
+    private static void Finish(Task task)
+    {
+        try
+        {
+            task.GetAwaiter().GetResult();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    /// <summary>Up to <see cref="ChunkLines"/> lines (and <see cref="ChunkChars"/> characters) and their answers.</summary>
+    private sealed class Chunk
+    {
+        private readonly List<(string Line, int No)> _lines = new List<(string Line, int No)>(ChunkLines);
+        private readonly Answer[] _answers = new Answer[ChunkLines];
+
+        public int Count => _lines.Count;
+
+        /// <summary>Reads the next lines; true at the end of the input.</summary>
+        public bool Fill(LineReader lines, ref int lineNo)
+        {
+            _lines.Clear();
+            long chars = 0;
+            while (_lines.Count < ChunkLines && chars < ChunkChars)
+            {
+                string? line = lines.Next(lineNo + 1);
+                if (line == null) return true;
                 lineNo++;
                 if (line.Trim().Length == 0) continue;
-                chunk.Add((line, lineNo));
+                _lines.Add((line, lineNo));
                 chars += line.Length;
             }
-            if (chunk.Count == 0 && line == null) break;
-            if (chunk.Count == 1 || Environment.ProcessorCount < 2)
+            return false;
+        }
+
+        public void Evaluate(Secrets.SecretMask? mask)
+        {
+            if (_lines.Count == 1 || Environment.ProcessorCount < 2)
             {
-                for (int i = 0; i < chunk.Count; i++) answers[i] = Evaluate(chunk[i].Line, chunk[i].No, mask);
+                for (int i = 0; i < _lines.Count; i++) _answers[i] = BatchSimulation.Evaluate(_lines[i].Line, _lines[i].No, mask);
             }
             else
             {
-                try
-                {
-                    Parallel.For(0, chunk.Count, i => answers[i] = Evaluate(chunk[i].Line, chunk[i].No, mask));
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-                {
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                }
-            }
-            for (int i = 0; i < chunk.Count; i++)
-            {
-                if (answers[i].Error) summary.Errors++;
-                if (answers[i].Missed != null) summary.Mismatches.Add(answers[i].Missed!);
-                if (masking != null) masking.WriteMaskedLine(answers[i].Json);
-                else output.WriteLine(answers[i].Json);
-                answers[i] = default;
+                Parallel.For(0, _lines.Count, i => _answers[i] = BatchSimulation.Evaluate(_lines[i].Line, _lines[i].No, mask));
             }
         }
-        return summary;
+
+        /// <summary>Writes the answers in the lines' order.</summary>
+        public void Write(TextWriter output, Secrets.MaskingWriter? masking, BatchSummary summary)
+        {
+            for (int i = 0; i < _lines.Count; i++)
+            {
+                if (_answers[i].Error) summary.Errors++;
+                if (_answers[i].Missed != null) summary.Mismatches.Add(_answers[i].Missed!);
+                if (masking != null) masking.WriteMaskedLine(_answers[i].Json);
+                else output.WriteLine(_answers[i].Json);
+                _answers[i] = default;
+            }
+            _lines.Clear();
+        }
     }
 
     /// <summary>Lines per chunk, and characters: a chunk stays within a few MiB whatever the batch's size.</summary>
@@ -89,6 +153,7 @@ public static class BatchSimulation
     }
 
     [ThreadStatic] private static MemoryStream? _buffer;
+    private static readonly Secrets.SecretMask NoSecrets = new Secrets.SecretMask();
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static Answer Evaluate(string line, int lineNo, Secrets.SecretMask? mask)
@@ -97,6 +162,7 @@ public static class BatchSimulation
         buffer.SetLength(0);
         bool error = false;
         string? missed = null;
+        Secrets.SecretMask? lineMask = null;
         using (var w = new Utf8JsonWriter(buffer, Options))
         {
             if (Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out string? message, out var meta))
@@ -104,7 +170,9 @@ public static class BatchSimulation
                 var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
                 bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
                 if (met == false) missed = meta.Id ?? $"line {lineNo}";
-                SimulationOutput.WriteJson(w, result, includeRequest: true, Simulator.Secrets(request!.Context, set!), meta.Id, meta.Expect, met);
+                // The whole answer is masked below, with the request's secrets too.
+                lineMask = (mask ?? NoSecrets).With(Simulator.Secrets(request!.Context, set!));
+                SimulationOutput.WriteJson(w, result, includeRequest: true, Proofs.Unmasked(result.Result, request), meta.Id, meta.Expect, met);
             }
             else
             {
@@ -115,7 +183,7 @@ public static class BatchSimulation
             }
         }
         string json = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-        return new Answer(mask != null ? mask.Apply(json) : json, error, missed);
+        return new Answer((lineMask ?? mask ?? NoSecrets).Apply(json), error, missed);
     }
 
     /// <summary>At most this many characters in one batch line (a request with its policies).</summary>

@@ -10,7 +10,8 @@ namespace PolicyCheck.Cli.Output;
 /// <summary>Writes simulation results as JSON (AWS's simulator vocabulary) or text.</summary>
 public static class SimulationOutput
 {
-    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, string?[] secrets, string? id = null, string? expect = null, bool? expectMet = null)
+    /// <summary>One result as a JSON object; <paramref name="trace"/> is its trace as it may be printed (masked, or masked with the whole output).</summary>
+    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, IReadOnlyList<string> trace, string? id = null, string? expect = null, bool? expectMet = null)
     {
         w.WriteStartObject();
         if (id != null) w.WriteString("id", id);
@@ -38,7 +39,7 @@ public static class SimulationOutput
         foreach (var t in r.Result.Matched) WriteStatement(w, t);
         w.WriteEndArray();
         w.WriteStartArray("trace");
-        foreach (var line in Proofs.TraceOf(r.Result, r.Request, secrets)) w.WriteStringValue(line);
+        foreach (var line in trace) w.WriteStringValue(line);
         w.WriteEndArray();
         w.WriteEndObject();
     }

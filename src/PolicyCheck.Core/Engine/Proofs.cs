@@ -10,6 +10,16 @@ public static class Proofs
 
     public static List<string> TraceOf(EvaluationResult result, EvalRequest request, params string?[] secrets)
     {
+        var lines = Unmasked(result, request);
+        var mask = new Secrets.SecretMask();
+        foreach (var s in secrets) mask.Add(s);
+        for (int i = 0; i < lines.Count; i++) lines[i] = mask.Apply(lines[i]);
+        return lines;
+    }
+
+    /// <summary>The trace before masking: only for output that passes through a mask holding the request's secrets as a whole.</summary>
+    public static List<string> Unmasked(EvaluationResult result, EvalRequest request)
+    {
         var lines = new List<string>
         {
             $"request: {request.Action} on {request.Resource} by {request.Principal?.Text ?? "(no principal)"}",
@@ -18,9 +28,6 @@ public static class Proofs
         foreach (var n in result.Notes) lines.Add("note: " + n);
         if (result.DependsOn.Count > 0) lines.Add("depends on: " + string.Join(", ", result.DependsOn));
         foreach (var t in result.Trace) lines.Add(t.ToString());
-        var mask = new Secrets.SecretMask();
-        foreach (var s in secrets) mask.Add(s);
-        for (int i = 0; i < lines.Count; i++) lines[i] = mask.Apply(lines[i]);
         return lines;
     }
 

@@ -31,8 +31,11 @@ public sealed partial class SecretMask
         public Regex[] Short { get; }
     }
 
-    /// <summary>Every credential shape in one expression (one scan per text); group k is the part kept before the mask.</summary>
-    private const string ShapePattern = @"(?i)(?<k>authorization[""']?\s*[:=]\s*[""']?)(?:AWS4-HMAC-SHA256|Bearer|Basic)[^""'\r\n]*|(?<k>(?:x-api-key|x-portkey-api-key|x-amz-security-token|aws_secret_access_key|aws_session_token)[""']?\s*[:=]\s*[""']?)[^\s""',;<]+|(?<k><(?:SecretAccessKey|SessionToken)>)[^<]*|(?<k>""(?:SecretAccessKey|SessionToken|secret_access_key|session_token)""\s*:\s*"")[^""]*|(?<k>)(?-i:sk-ant-[A-Za-z0-9_\-]{8,})";
+    /// <summary>
+    /// Every credential shape in one expression (one scan per text); group k is the part kept before the mask. No
+    /// branch starts with a quote (the JSON key's is a lookbehind): the scan then stops at few places in JSON output.
+    /// </summary>
+    public const string ShapePattern = @"(?i)(?<k>authorization[""']?\s*[:=]\s*[""']?)(?:AWS4-HMAC-SHA256|Bearer|Basic)[^""'\r\n]*|(?<k>(?:x-api-key|x-portkey-api-key|x-amz-security-token|aws_secret_access_key|aws_session_token)[""']?\s*[:=]\s*[""']?)[^\s""',;<]+|(?<k><(?:SecretAccessKey|SessionToken)>)[^<]*|(?<="")(?<k>(?:SecretAccessKey|SessionToken|secret_access_key|session_token)""\s*:\s*"")[^""]*|(?<k>)(?-i:sk-ant-[A-Za-z0-9_\-]{8,})";
 #if NET7_0_OR_GREATER
     [GeneratedRegex(ShapePattern, RegexOptions.CultureInvariant)]
     private static partial Regex ShapeRegex();
@@ -41,23 +44,69 @@ public sealed partial class SecretMask
     private static readonly Regex Shapes = new Regex(ShapePattern, RegexOptions.CultureInvariant);
 #endif
 
-#if NET9_0_OR_GREATER
-    /// <summary>A word every shape contains (ignoring case): ASCII text without one cannot match, and is not scanned.</summary>
-    private static readonly System.Buffers.SearchValues<string> ShapeWords = System.Buffers.SearchValues.Create(
-        new[] { "authorization", "api-key", "security-token", "secret_access_key", "session_token", "secretaccesskey", "sessiontoken", "sk-ant-" },
-        StringComparison.OrdinalIgnoreCase);
+    private static readonly char[] ShapeSeparators = { ':', '=', '>' };
 
+    /// <summary>
+    /// False only where the shapes cannot match: ASCII text without "sk-ant-" in which no ':', '=' or '>' follows
+    /// (past blanks and one quote) a word a shape's key ends in: key, token, authorization. The scan stops at those
+    /// separators only, far fewer places than the expression's own search.
+    /// </summary>
     private static bool MayHaveShape(string text)
-        => !System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAny(ShapeWords) >= 0;
+    {
+        if (!IsAscii(text) || text.IndexOf("sk-ant-", StringComparison.Ordinal) >= 0) return true;
+        int from = 0;
+        while (true)
+        {
+            int p = text.IndexOfAny(ShapeSeparators, from);
+            if (p < 0) return false;
+            int j = p - 1;
+            while (j >= 0 && text[j] <= ' ') j--;
+            if (j >= 0 && (text[j] == '"' || text[j] == '\'')) j--;
+            if (EndsWith(text, j, "key") || EndsWith(text, j, "token") || EndsWith(text, j, "authorization")) return true;
+            from = p + 1;
+        }
+    }
+
+    /// <summary>Whether text[..last] ends with the lower-case ASCII word, in either case.</summary>
+    private static bool EndsWith(string text, int last, string word)
+    {
+        int start = last - word.Length + 1;
+        if (start < 0) return false;
+        for (int i = 0; i < word.Length; i++)
+        {
+            if ((text[start + i] | 0x20) != word[i]) return false;
+        }
+        return true;
+    }
+
+    private static bool IsAscii(string text)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Ascii.IsValid(text);
 #else
-    private static bool MayHaveShape(string text) => true;
+        foreach (char c in text) if (c > 0x7F) return false;
+        return true;
 #endif
+    }
 
     /// <summary>Environment variables whose values are always masked.</summary>
     public static readonly string[] SecretVariables =
     {
         "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "PORTKEY_API_KEY", "ANTHROPIC_API_KEY", "ANTHROPIC_AWS_API_KEY",
     };
+
+    /// <summary>A mask of this one's secrets and <paramref name="more"/> (this one is left as it is).</summary>
+    public SecretMask With(IEnumerable<string?> more)
+    {
+        var mask = new SecretMask();
+        lock (_gate)
+        {
+            mask._known = _known;
+            mask._secrets.UnionWith(_secrets);
+        }
+        foreach (var s in more) mask.Add(s);
+        return mask;
+    }
 
     public static SecretMask FromEnvironment(Func<string, string?> env)
     {
@@ -73,13 +122,13 @@ public sealed partial class SecretMask
     public void Add(string? secret)
     {
         if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
-        foreach (var form in new HashSet<string>(Encodings(secret), StringComparer.Ordinal)) AddOne(form);
+        var forms = new HashSet<string>(Encodings(secret), StringComparer.Ordinal);
         // A message may quote one part of it (the "service" before ':', one line): parts of 8 or more are masked too.
         foreach (var part in secret.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (part.Length >= MinPart && part.Length < secret.Length)
-                foreach (var form in new HashSet<string>(Encodings(part), StringComparer.Ordinal)) AddOne(form);
+            if (part.Length >= MinPart && part.Length < secret.Length) forms.UnionWith(Encodings(part));
         }
+        AddForms(forms);
     }
 
     private static readonly char[] PartSeparators = { ':', '/', '\r', '\n', ' ', '\t', ',', ';', '|', '*', '?' };
@@ -121,30 +170,32 @@ public sealed partial class SecretMask
         return sb.ToString();
     }
 
-    private void AddOne(string secret)
+    private void AddForms(IEnumerable<string> forms)
     {
-        if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
         lock (_gate)
         {
             var known = _known;
-            if (secret.Length < 4)
+            Dictionary<ulong, string[]>? byPrefix = null;
+            List<Regex>? shortOnes = null;
+            foreach (var secret in forms)
             {
-                var shortOnes = new Regex[known.Short.Length + 1];
-                known.Short.CopyTo(shortOnes, 0);
-                shortOnes[known.Short.Length] = new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant);
-                _known = new Known(known.ByPrefix, shortOnes);
-                return;
+                if (string.IsNullOrEmpty(secret) || secret.Length < 2) continue;
+                if (secret.Length < 4)
+                {
+                    (shortOnes ??= new List<Regex>(known.Short)).Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                    continue;
+                }
+                if (!_secrets.Add(secret)) continue;
+                byPrefix ??= new Dictionary<ulong, string[]>(known.ByPrefix);
+                ulong key = Prefix(secret, 0);
+                var list = new List<string>(byPrefix.TryGetValue(key, out var old) ? old : Array.Empty<string>());
+                // Longest first, so a secret that contains another is masked whole.
+                int at = 0;
+                while (at < list.Count && list[at].Length >= secret.Length) at++;
+                list.Insert(at, secret);
+                byPrefix[key] = list.ToArray();
             }
-            if (!_secrets.Add(secret)) return;
-            ulong key = Prefix(secret, 0);
-            var list = new List<string>(known.ByPrefix.TryGetValue(key, out var old) ? old : Array.Empty<string>());
-            // Longest first, so a secret that contains another is masked whole.
-            int at = 0;
-            while (at < list.Count && list[at].Length >= secret.Length) at++;
-            list.Insert(at, secret);
-            var byPrefix = new Dictionary<ulong, string[]>(known.ByPrefix);
-            byPrefix[key] = list.ToArray();
-            _known = new Known(byPrefix, known.Short);
+            if (byPrefix != null || shortOnes != null) _known = new Known(byPrefix ?? known.ByPrefix, shortOnes?.ToArray() ?? known.Short);
         }
     }
 

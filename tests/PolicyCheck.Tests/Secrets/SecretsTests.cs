@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
 using PolicyCheck.Secrets;
 using PolicyCheck.Tests.Aws;
 using Xunit;
@@ -163,6 +165,34 @@ public sealed class SecretsTests
         var masked = new SecretMask().Apply(text);
         Assert.DoesNotContain(secret, masked);
         Assert.Contains("****", masked);
+    }
+
+    [Fact]
+    public void Mask_MasksEveryShapeTheExpressionFinds_InRandomText()
+    {
+        // Apply scans for shapes only where one could start; on 30,000 texts made of the shapes' pieces it must mask
+        // exactly what the expression alone masks.
+        string[] pieces =
+        {
+            "authorization", "AUTHORIZATION", "Authorization", "x-api-key", "X-Api-KEY", "x-portkey-api-key", "x-amz-security-token", "aws_secret_access_key",
+            "aws_session_token", "SecretAccessKey", "SessionToken", "secret_access_key", "session_token", "sk-ant-", "sk-ant-api03-abcdefgh", "Bearer ", "Basic ",
+            "AWS4-HMAC-SHA256", "abcdefgh12", "key", "token", "\"", "'", " ", "\t", "\n", ":", "=", ">", "<", "</", ",", ";", "a", "s", "x", "\u212A", "\u00e9",
+        };
+        var shapes = new Regex(SecretMask.ShapePattern, RegexOptions.CultureInvariant);
+        var random = new System.Random(20261203);
+        var mask = new SecretMask();
+        int masked = 0;
+        for (int n = 0; n < 30000; n++)
+        {
+            var sb = new StringBuilder();
+            int count = random.Next(1, 12);
+            for (int i = 0; i < count; i++) sb.Append(pieces[random.Next(pieces.Length)]);
+            string text = sb.ToString();
+            string expected = shapes.Replace(text, "${k}" + SecretMask.Mask);
+            Assert.Equal(expected, mask.Apply(text));
+            if (expected != text) masked++;
+        }
+        Assert.True(masked > 1000, $"only {masked} texts held a shape");
     }
 
     [Fact]
