@@ -195,7 +195,7 @@ public static class PolicyFiles
     /// Opens a file for reading on a thread of its own (not the thread pool, which a busy run may starve), or null when
     /// it has not opened within <see cref="OpenDeadline"/>: a FIFO without a writer. The waiting thread is a background one.
     /// </summary>
-    private static FileStream Open(string path) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
+    private static FileStream Open(string path, int bufferSize = 4096) => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize, FileOptions.SequentialScan);
 
     public static FileStream? OpenWithin(string path)
     {
@@ -227,16 +227,24 @@ public static class PolicyFiles
                 return null;
             }
             // A FIFO or a device reports no length: only those can block the open. A regular file opens directly.
-            var opened = info.Length > 0 ? Open(path) : OpenWithin(path);
+            var opened = info.Length > 0 ? Open(path, bufferSize: 1) : OpenWithin(path);
             if (opened == null)
             {
                 errors.Add(Problem.Input(path, $"the file did not open within {OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a policy file"));
                 return null;
             }
             using var stream = opened;
+            // A file of known length is read into one array of that length; what follows (it grew) or what has no length goes through a buffer.
+            byte[] first = new byte[info.Length > 0 ? info.Length : 0];
+            int got = 0, n;
+            while (got < first.Length && (n = stream.Read(first, got, first.Length - got)) > 0) got += n;
+            if (got < first.Length) return first.AsSpan(0, got).ToArray();
+            Span<byte> probe = stackalloc byte[1];
+            if (first.Length > 0 && stream.Read(probe) == 0) return first;
             using var buffer = new MemoryStream();
+            buffer.Write(first, 0, first.Length);
+            if (first.Length > 0) buffer.WriteByte(probe[0]);
             var chunk = new byte[81920];
-            int n;
             while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
             {
                 if (buffer.Length + n > MaxFileBytes)

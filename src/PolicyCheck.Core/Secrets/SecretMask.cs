@@ -13,23 +13,11 @@ public sealed partial class SecretMask
 {
     public const string Mask = "****";
     private readonly HashSet<string> _secrets = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>The secrets (4 characters or more) by their first four characters, longest first: one pass masks them all.</summary>
+    private readonly Dictionary<ulong, List<string>> _byPrefix = new Dictionary<ulong, List<string>>();
+    /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
+    private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
-    /// <summary>What Apply reads, replaced whole when a secret is added: threads mask at once without a lock.</summary>
-    private volatile Known _known = new Known(new Dictionary<ulong, string[]>(), Array.Empty<Regex>());
-
-    private sealed class Known
-    {
-        public Known(Dictionary<ulong, string[]> byPrefix, Regex[] shortOnes)
-        {
-            ByPrefix = byPrefix;
-            Short = shortOnes;
-        }
-
-        /// <summary>The secrets (4 characters or more) by their first four characters, longest first: one pass masks them all.</summary>
-        public Dictionary<ulong, string[]> ByPrefix { get; }
-        /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
-        public Regex[] Short { get; }
-    }
 
     /// <summary>
     /// Every credential shape in one expression (one scan per text); group k is the part kept before the mask. No
@@ -101,8 +89,9 @@ public sealed partial class SecretMask
         var mask = new SecretMask();
         lock (_gate)
         {
-            mask._known = _known;
             mask._secrets.UnionWith(_secrets);
+            foreach (var pair in _byPrefix) mask._byPrefix.Add(pair.Key, new List<string>(pair.Value));
+            mask._short.AddRange(_short);
         }
         foreach (var s in more) mask.Add(s);
         return mask;
@@ -174,28 +163,22 @@ public sealed partial class SecretMask
     {
         lock (_gate)
         {
-            var known = _known;
-            Dictionary<ulong, string[]>? byPrefix = null;
-            List<Regex>? shortOnes = null;
             foreach (var secret in forms)
             {
                 if (string.IsNullOrEmpty(secret) || secret.Length < 2) continue;
                 if (secret.Length < 4)
                 {
-                    (shortOnes ??= new List<Regex>(known.Short)).Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                    _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
                     continue;
                 }
                 if (!_secrets.Add(secret)) continue;
-                byPrefix ??= new Dictionary<ulong, string[]>(known.ByPrefix);
                 ulong key = Prefix(secret, 0);
-                var list = new List<string>(byPrefix.TryGetValue(key, out var old) ? old : Array.Empty<string>());
+                if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
                 // Longest first, so a secret that contains another is masked whole.
                 int at = 0;
                 while (at < list.Count && list[at].Length >= secret.Length) at++;
                 list.Insert(at, secret);
-                byPrefix[key] = list.ToArray();
             }
-            if (byPrefix != null || shortOnes != null) _known = new Known(byPrefix ?? known.ByPrefix, shortOnes?.ToArray() ?? known.Short);
         }
     }
 
@@ -203,9 +186,11 @@ public sealed partial class SecretMask
     {
         if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
         string result = text!;
-        var known = _known;
-        if (known.ByPrefix.Count > 0) result = MaskKnown(known.ByPrefix, result);
-        foreach (var r in known.Short) result = r.Replace(result, Mask);
+        lock (_gate)
+        {
+            if (_secrets.Count > 0) result = MaskKnown(result);
+            foreach (var r in _short) result = r.Replace(result, Mask);
+        }
         if (MayHaveShape(result)) result = Shapes.Replace(result, "${k}" + Mask);
         return result;
     }
@@ -216,20 +201,20 @@ public sealed partial class SecretMask
     /// Left to right, the longest known secret at each place becomes the mask, and so does every secret overlapping it
     /// (one starting inside another is masked to its end): linear in the text, whatever the number of secrets.
     /// </summary>
-    private static string MaskKnown(Dictionary<ulong, string[]> byPrefix, string text)
+    private string MaskKnown(string text)
     {
         System.Text.StringBuilder? sb = null;
         int copied = 0, i = 0;
         while (i + 4 <= text.Length)
         {
-            int length = LongestAt(byPrefix, text, i);
+            int length = LongestAt(text, i);
             if (length == 0)
             {
                 i++;
                 continue;
             }
             int end = i + length;
-            for (int j = i + 1; j < end && j + 4 <= text.Length; j++) end = Math.Max(end, j + LongestAt(byPrefix, text, j));
+            for (int j = i + 1; j < end && j + 4 <= text.Length; j++) end = Math.Max(end, j + LongestAt(text, j));
             sb ??= new System.Text.StringBuilder(text.Length);
             sb.Append(text, copied, i - copied).Append(Mask);
             i = copied = end;
@@ -239,9 +224,9 @@ public sealed partial class SecretMask
     }
 
     /// <summary>The length of the longest known secret that starts at <paramref name="i"/>, or 0.</summary>
-    private static int LongestAt(Dictionary<ulong, string[]> byPrefix, string text, int i)
+    private int LongestAt(string text, int i)
     {
-        if (!byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
+        if (!_byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
         foreach (var s in list)
         {
             if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0) return s.Length;
