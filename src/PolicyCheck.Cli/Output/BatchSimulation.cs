@@ -152,37 +152,39 @@ public static class BatchSimulation
         public string? Missed { get; }
     }
 
-    [ThreadStatic] private static MemoryStream? _buffer;
+    /// <summary>Each thread's output buffer and writer, reused line after line.</summary>
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static Utf8JsonWriter? _writer;
     private static readonly Secrets.SecretMask NoSecrets = new Secrets.SecretMask();
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static Answer Evaluate(string line, int lineNo, Secrets.SecretMask? mask)
     {
-        var buffer = _buffer ??= new MemoryStream();
-        buffer.SetLength(0);
+        var buffer = _buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var w = _writer ??= new Utf8JsonWriter(buffer, Options);
+        w.Reset(buffer);
         bool error = false;
         string? missed = null;
         Secrets.SecretMask? lineMask = null;
-        using (var w = new Utf8JsonWriter(buffer, Options))
+        if (Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out string? message, out var meta))
         {
-            if (Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out string? message, out var meta))
-            {
-                var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
-                bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
-                if (met == false) missed = meta.Id ?? $"line {lineNo}";
-                // The whole answer is masked below, with the request's secrets too.
-                lineMask = (mask ?? NoSecrets).With(Simulator.Secrets(request!.Context, set!));
-                SimulationOutput.WriteJson(w, result, includeRequest: true, Proofs.Unmasked(result.Result, request), meta.Id, meta.Expect, met);
-            }
-            else
-            {
-                error = true;
-                w.WriteStartObject();
-                w.WriteString("error", message);
-                w.WriteEndObject();
-            }
+            var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
+            bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
+            if (met == false) missed = meta.Id ?? $"line {lineNo}";
+            // The whole answer is masked below, with the request's secrets too.
+            lineMask = (mask ?? NoSecrets).With(Simulator.Secrets(request!.Context, set!));
+            SimulationOutput.WriteJson(w, result, includeRequest: true, Proofs.Unmasked(result.Result, request), meta.Id, meta.Expect, met);
         }
-        string json = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        else
+        {
+            error = true;
+            w.WriteStartObject();
+            w.WriteString("error", message);
+            w.WriteEndObject();
+        }
+        w.Flush();
+        string json = Encoding.UTF8.GetString(buffer.WrittenSpan);
         return new Answer((lineMask ?? mask ?? NoSecrets).Apply(json), error, missed);
     }
 
