@@ -174,10 +174,15 @@ public sealed partial class SecretMask
                 if (!_secrets.Add(secret)) continue;
                 ulong key = Prefix(secret, 0);
                 if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
-                // Longest first, so a secret that contains another is masked whole.
-                int at = 0;
-                while (at < list.Count && list[at].Length >= secret.Length) at++;
-                list.Insert(at, secret);
+                // Longest first, so a secret that contains another is masked whole (5,000 external IDs share "tena").
+                int lo = 0, hi = list.Count;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) / 2;
+                    if (list[mid].Length >= secret.Length) lo = mid + 1;
+                    else hi = mid;
+                }
+                list.Insert(lo, secret);
             }
         }
     }
