@@ -3,14 +3,17 @@
 # Builds the same project with and without the analyzers, alternating, and prints the medians and their ratio.
 # With a third argument, that many IAM policy files (in folders of two: a role each) are AdditionalFiles of the "with"
 # builds, as the package adds them (target then: <= 5%).
-# Usage: tools/analyzer-overhead.sh [runs (default 5)] [files (default 1000)] [policy files (default 0)]
+# The builds use the compiler server, which keeps the analyzers loaded between builds as on a developer's machine and
+# in the IDE; SHARED=false measures a fresh compiler per build (environments that set UseSharedCompilation=false).
+# Usage: [SHARED=false] tools/analyzer-overhead.sh [runs (default 5)] [files (default 1000)] [policy files (default 0)]
 set -euo pipefail
 runs=${1:-5}
 files=${2:-1000}
 policies=${3:-0}
+shared=${SHARED:-true}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work"; [ "$shared" = true ] && dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
 dotnet build "$repo/analyzers/PolicyCheck.Analyzers" -c Release --nologo -v q >/dev/null
 bin="$repo/analyzers/PolicyCheck.Analyzers/bin/Release/netstandard2.0"
 mkdir -p "$work/Big"
@@ -65,15 +68,16 @@ dotnet restore "$work/Big" --nologo -v q >/dev/null
 measure() {
   local start end
   start=$(date +%s%N)
-  dotnet build "$work/Big" --no-restore --no-incremental --nologo -v q -p:PolicyCheck="$1" >/dev/null
+  dotnet build "$work/Big" --no-restore --no-incremental --nologo -v q -p:UseSharedCompilation="$shared" -p:PolicyCheck="$1" >/dev/null
   end=$(date +%s%N)
   echo $(( (end - start) / 1000000 ))
 }
 measure false >/dev/null   # warm-up (build server, disk cache)
-if ! dotnet build "$work/Big" --no-restore --no-incremental --nologo -v q -p:PolicyCheck=true 2>&1 | grep -q "warning PC5002"; then
+measure false >/dev/null   # the compiler server's own code tiers up over its first builds
+if ! dotnet build "$work/Big" --no-restore --no-incremental --nologo -v q -p:UseSharedCompilation="$shared" -p:PolicyCheck=true 2>&1 | grep -q "warning PC5002"; then
   echo "the analyzers did not run (no PC5002 on the planted mistake)"; exit 1
 fi
-if (( policies > 0 )) && ! dotnet build "$work/Big" --no-restore --no-incremental --nologo -v q -p:PolicyCheck=true 2>&1 | grep -q "permission.json(1,152): warning PC2006"; then
+if (( policies > 0 )) && ! dotnet build "$work/Big" --no-restore --no-incremental --nologo -v q -p:UseSharedCompilation="$shared" -p:PolicyCheck=true 2>&1 | grep -q "permission.json(1,152): warning PC2006"; then
   echo "the policy files were not linted (no PC2006 on the planted policy)"; exit 1
 fi
 without=(); with=()
@@ -83,7 +87,7 @@ for r in $(seq 1 "$runs"); do
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 m0=$(median "${without[@]}"); m1=$(median "${with[@]}")
-echo "files: $files, policy files: $policies, runs: $runs"
+echo "files: $files, policy files: $policies, runs: $runs, compiler server: $shared"
 echo "without analyzers: ${without[*]} ms (median $m0 ms)"
 echo "with analyzers:    ${with[*]} ms (median $m1 ms)"
 target=$([ "$policies" -gt 0 ] && echo 5 || echo 3)
