@@ -119,9 +119,11 @@ public static class SimulateCommand
             return Program.ExitUsage;
         }
         bool invalid = false;
+        var ids = Simulator.ExternalIds(loaded);
         foreach (var d in Simulator.Warnings(loaded))
         {
-            stderr.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleIndex.SeverityName(d.Severity)} {d.RuleId}: {d.Message}");
+            // A message may quote a condition value, the external ID too.
+            stderr.WriteLine(Proofs.Redact($"{d.Path}({d.Span.Line},{d.Span.Column}): {RuleIndex.SeverityName(d.Severity)} {d.RuleId}: {d.Message}", ids));
             invalid |= d.Severity == Severity.Error;
         }
         if (invalid)

@@ -14,35 +14,14 @@ internal static class BatchPolicies
 {
     public static readonly string[] Keys = { "policies", "resourcePolicy", "boundaries", "scps", "rcps", "sessionPolicy" };
 
-    /// <summary>Where a policy key's value sits in a line.</summary>
-    public readonly struct Member
-    {
-        public Member(int key, int start, int length)
-        {
-            Key = key;
-            Start = start;
-            Length = length;
-        }
+    /// <summary>Where a policy key's value sits in a line; <paramref name="Key"/> indexes <see cref="Keys"/>.</summary>
+    public readonly record struct Member(int Key, int Start, int Length);
 
-        /// <summary>Index into <see cref="Keys"/>.</summary>
-        public int Key { get; }
-        public int Start { get; }
-        public int Length { get; }
-    }
-
-    /// <summary>Models of one line's policies, by key: one per document, or null where the value is not a document.</summary>
-    public sealed class Entry
-    {
-        public Entry(string?[] texts, PolicyDocument[]?[] byKey)
-        {
-            Texts = texts;
-            ByKey = byKey;
-        }
-
-        /// <summary>The policy values as written, by key (null where the line has no such key).</summary>
-        public string?[] Texts { get; }
-        public PolicyDocument[]?[] ByKey { get; }
-    }
+    /// <summary>
+    /// Models of one line's policies, by key: one per document, or null where the value is not a document.
+    /// <paramref name="Texts"/>: the policy values as written, by key (null where the line has no such key).
+    /// </summary>
+    public sealed record Entry(string?[] Texts, PolicyDocument[]?[] ByKey);
 
     /// <summary>Entries by a hash of their texts; a lookup compares the texts themselves.</summary>
     private static readonly Dictionary<int, Entry> Known = new Dictionary<int, Entry>();

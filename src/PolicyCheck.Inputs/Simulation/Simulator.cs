@@ -106,6 +106,14 @@ public static class Simulator
         return list.ToArray();
     }
 
+    /// <summary>The values the documents compare sts:ExternalId with: secrets, masked in every message about them.</summary>
+    public static string?[] ExternalIds(IEnumerable<PolicyDocument> docs)
+    {
+        var list = new List<string?>();
+        foreach (var d in docs) list.AddRange(d.ExternalIds());
+        return list.ToArray();
+    }
+
     /// <summary>The values --expect and a batch line's "expect" take.</summary>
     public static readonly string[] ExpectValues = { "allowed", "denied", "explicitDeny", "implicitDeny", "depends" };
 
@@ -191,7 +199,9 @@ public static class Simulator
             if (set.SessionPolicy != null) all.Add(set.SessionPolicy);
             if (Invalid(all) is { } invalid)
             {
-                error = $"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects";
+                // A grammar message may quote a condition value: the external IDs among them are masked here.
+                error = Engine.Proofs.Redact($"{where}: {invalid.Path}({invalid.Span.Line},{invalid.Span.Column}) {invalid.RuleId}: {invalid.Message}; no decision for a policy IAM rejects",
+                    ExternalIds(all));
                 return false;
             }
             BatchPolicies.Remember(line, obj);

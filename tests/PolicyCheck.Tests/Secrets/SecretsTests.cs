@@ -139,6 +139,29 @@ public sealed class SecretsTests
         Assert.DoesNotContain(real, batch.Out + batch.Err);
     }
 
+    [Theory]
+    [InlineData("DateEquals", "PC1019")]
+    [InlineData("NumericEquals", "PC1019")]
+    public void Simulate_PolicyIamRejects_NamesTheProblem_WithoutQuotingItsExternalId(string op, string rule)
+    {
+        // The grammar's message quotes the value it cannot read; when that value is the external ID it is masked.
+        using var dir = new TempDir();
+        const string real = "tenant-secret-77aa";
+        string trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"" + op + "\":{\"sts:ExternalId\":\"" + real + "\"}}}]}";
+        var path = dir.Write("trust.json", trust);
+        var one = CliRunner.Run(new[] { "simulate", "--trust", path, "--action", "sts:AssumeRole", "--principal", "arn:aws:iam::299329113195:role/portkey-app" }, cwd: dir.Path);
+        Assert.Equal(2, one.Exit);
+        Assert.Contains("trust.json(1,", one.Err);
+        Assert.Contains(rule, one.Err);
+        Assert.DoesNotContain(real, one.Out + one.Err);
+        var batch = CliRunner.Run(new[] { "simulate", "--batch", "-" }, cwd: dir.Path,
+            stdin: "{\"resourcePolicy\":" + trust + ",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\"}\n");
+        Assert.Equal(2, batch.Exit);
+        Assert.Contains("line 1: resourcePolicy(1,", batch.Out);
+        Assert.Contains(rule, batch.Out);
+        Assert.DoesNotContain(real, batch.Out + batch.Err);
+    }
+
     [Fact]
     public void Mask_CoversShapes_AndRegisteredValues()
     {
