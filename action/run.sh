@@ -8,12 +8,14 @@ format=${INPUT_FORMAT:-github}
 case "$format" in github|sarif) ;; *) echo "::error::format must be github or sarif, not '$format'"; exit 2 ;; esac
 config=()
 if [ -n "${INPUT_CONFIG:-}" ]; then config=(--config "$INPUT_CONFIG"); fi
+baseline=()
+if [ -n "${INPUT_BASELINE:-}" ]; then baseline=(--baseline "$INPUT_BASELINE"); fi
 out=${GITHUB_OUTPUT:-/dev/null}
 tmp=${RUNNER_TEMP:-$(mktemp -d)}
 summary="$tmp/policycheck-summary.json"
 
 # The counts, from the JSON report (exit code ignored here: the run below decides).
-"${pc[@]}" lint "${paths[@]}" "${config[@]}" --format json --quiet --output "$summary" >/dev/null 2>&1
+"${pc[@]}" lint "${paths[@]}" "${config[@]}" "${baseline[@]}" --format json --quiet --output "$summary" >/dev/null 2>&1
 for kind in errors warnings notes; do
   n=$(sed -n "s/^ *\"$kind\": \([0-9]*\).*/\1/p" "$summary" 2>/dev/null | head -n 1)
   echo "$kind=${n:-0}" >> "$out"
@@ -22,10 +24,10 @@ done
 status=0
 if [ "$format" = sarif ]; then
   sarif="$tmp/policycheck.sarif"
-  "${pc[@]}" lint "${paths[@]}" "${config[@]}" --fail-on "${INPUT_FAIL_ON:-error}" --format sarif --output "$sarif" || status=$?
+  "${pc[@]}" lint "${paths[@]}" "${config[@]}" "${baseline[@]}" --fail-on "${INPUT_FAIL_ON:-error}" --format sarif --output "$sarif" || status=$?
   echo "sarif=$sarif" >> "$out"
 else
-  "${pc[@]}" lint "${paths[@]}" "${config[@]}" --fail-on "${INPUT_FAIL_ON:-error}" --format github || status=$?
+  "${pc[@]}" lint "${paths[@]}" "${config[@]}" "${baseline[@]}" --fail-on "${INPUT_FAIL_ON:-error}" --format github || status=$?
 fi
 
 if [ -n "${INPUT_DIFF_BASE:-}" ]; then

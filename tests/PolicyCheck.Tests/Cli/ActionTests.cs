@@ -64,6 +64,31 @@ public sealed class ActionTests
     }
 
     [Fact]
+    public async Task Baseline_OfTodaysFindings_PassesTheStep_ANewFindingFailsIt()
+    {
+        string broken = Diff.DiffCommandTests.Permission.Replace("\"aws-external-anthropic:CreateInference\"", "\"bedrock:InvokeModel\"");
+        using var repo = new TempDir();
+        repo.Write("iam/portkey/permission.json", broken);
+        repo.Write("iam/portkey/trust.json", Diff.DiffCommandTests.Trust);
+        using var temp = new TempDir();
+        var (before, found, outputs, _) = await Run(repo.Path, temp, ("PATHS", "iam"));
+        Assert.True(before == 1, found);
+        Assert.Equal("2", outputs["errors"]);
+        var (written, _, err) = CliRunner.Run(new[] { "lint", "iam", "--write-baseline", "policycheck.baseline.json" }, cwd: repo.Path);
+        Assert.True(written == 0, err);
+        var (exit, output, counts, _) = await Run(repo.Path, temp, ("PATHS", "iam"), ("BASELINE", "policycheck.baseline.json"), ("FORMAT", "sarif"));
+        Assert.True(exit == 0, output);
+        Assert.Equal("0", counts["errors"]);
+        Assert.Contains("\"baselineState\": \"unchanged\"", File.ReadAllText(counts["sarif"]));
+        repo.Write("iam/portkey/permission.json", broken.Replace("\"aws-external-anthropic:CountTokens\"", "\"bedrock:CountTokens\""));
+        var (fresh, annotations, after, _) = await Run(repo.Path, temp, ("PATHS", "iam"), ("BASELINE", "policycheck.baseline.json"));
+        Assert.True(fresh == 1, annotations);
+        Assert.NotEqual("0", after["errors"]);
+        Assert.Contains("bedrock:CountTokens", annotations);
+        Assert.DoesNotContain("\"bedrock:InvokeModel\" is not", annotations);
+    }
+
+    [Fact]
     public async Task DiffBase_OnAPullRequest_AnnotatesWhatTheChangeGrants()
     {
         using var repo = new TempDir();
@@ -88,10 +113,10 @@ public sealed class ActionTests
     {
         string action = File.ReadAllText(Path.Combine(Lint.Repo, "action.yml"));
         var inputs = Regex.Matches(action[..action.IndexOf("outputs:", StringComparison.Ordinal)], @"^  ([a-z-]+):$", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(new[] { "paths", "config", "format", "fail-on", "diff-base", "diff-fail-on", "version", "source" }, inputs);
+        Assert.Equal(new[] { "paths", "config", "format", "fail-on", "baseline", "diff-base", "diff-fail-on", "version", "source" }, inputs);
         foreach (var i in inputs) Assert.Contains("${{ inputs." + i + " }}", action);
         foreach (Match m in Regex.Matches(action, @"\$GITHUB_ACTION_PATH/([\w/.-]+)")) Assert.True(File.Exists(Path.Combine(Lint.Repo, m.Groups[1].Value)), m.Value);
         string run = File.ReadAllText(Path.Combine(Lint.Repo, "action", "run.sh"));
-        foreach (var i in new[] { "PATHS", "CONFIG", "FORMAT", "FAIL_ON", "DIFF_BASE", "DIFF_FAIL_ON" }) Assert.Contains("INPUT_" + i, run);
+        foreach (var i in new[] { "PATHS", "CONFIG", "FORMAT", "FAIL_ON", "BASELINE", "DIFF_BASE", "DIFF_FAIL_ON" }) Assert.Contains("INPUT_" + i, run);
     }
 }
