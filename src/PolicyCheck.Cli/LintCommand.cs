@@ -21,10 +21,10 @@ internal static class LintCommand
         };
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: text (MSBuild style), json, sarif (2.1.0) or github (workflow annotations).",
+            Description = "Output format: text (MSBuild style), json, sarif (2.1.0), github (workflow annotations) or junit (JUnit XML: a test suite per role, a test case per rule).",
             DefaultValueFactory = _ => "text",
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "github");
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "github", "junit");
         var failOn = new Option<string>("--fail-on")
         {
             Description = "Lowest severity that makes the exit code 1: error, warning or note.",
@@ -245,10 +245,10 @@ internal static class LintCommand
                 stderr.WriteLine($"{baselinePath}({stale[0].Span.Line},{stale[0].Span.Column}): note: {stale.Count} baseline entr{(stale.Count == 1 ? "y matches" : "ies match")} no finding any more (fixed): write the baseline again (--write-baseline {baselinePath}) to drop {(stale.Count == 1 ? "it" : "them")}");
         }
 
-        var formatter = Formatters.For(format, o.Verbose, Formatters.UseColor(o.NoColor, outputPath, o.Terminal, environment));
+        var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;
+        var formatter = Formatters.For(format, o.Verbose, Formatters.UseColor(o.NoColor, outputPath, o.Terminal, environment), threshold);
         if (!Formatters.WriteReport(formatter, report, report.Links(catalog), outputPath, stdout, stderr, mask)) return Program.ExitUsage;
 
-        var threshold = failOn == "note" ? Severity.Note : failOn == "warning" ? Severity.Warning : Severity.Error;
         int errors = 0, warnings = 0, notes = 0, suppressed = 0, failing = 0;
         foreach (var d in report.Diagnostics)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using PolicyCheck.Config;
 using PolicyCheck.Engine;
 using PolicyCheck.Facts;
@@ -48,6 +49,18 @@ public static class LintRunner
         var found = engine.Lint(read.Roles, read.Config, null, suppressionPath, read.Unknowns);
         InlineSuppression.Apply(found, report.InlineSuppressions);
         report.Diagnostics.AddRange(found);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var role in read.Roles)
+        {
+            var ids = engine.RulesFor(role, read.Config);
+            if (index.TryGetValue(role.Name, out int at))
+                report.Checked[at] = new RoleChecks(role.Name, report.Checked[at].File, report.Checked[at].RuleIds.Union(ids, StringComparer.Ordinal).ToList());
+            else
+            {
+                index[role.Name] = report.Checked.Count;
+                report.Checked.Add(new RoleChecks(role.Name, role.Documents.Count > 0 ? role.Documents[0].Path : null, ids));
+            }
+        }
         return report;
     }
 

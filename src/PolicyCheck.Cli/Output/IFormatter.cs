@@ -14,8 +14,10 @@ public static class Formatters
 {
     /// <param name="verbose">Include each proof finding's evaluation trace.</param>
     /// <param name="color">Colour the severities of the text format (see <see cref="UseColor"/>).</param>
-    public static IFormatter For(string format, bool verbose = false, bool color = false) => format switch
+    /// <param name="failOn">The lowest severity that fails (the JUnit report's failures match the exit code).</param>
+    public static IFormatter For(string format, bool verbose = false, bool color = false, PolicyCheck.Facts.Severity failOn = PolicyCheck.Facts.Severity.Error) => format switch
     {
+        "junit" => new JunitFormatter { FailOn = failOn },
         "json" => new JsonFormatter { Verbose = verbose },
         "sarif" => new SarifFormatter { Verbose = verbose },
         "github" => new GithubFormatter(),

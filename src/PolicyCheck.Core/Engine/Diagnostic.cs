@@ -26,6 +26,8 @@ public sealed class Diagnostic
     public SourceSpan Span { get; }
     /// <summary>Where inside the file (e.g. a template resource), when the file holds more than one policy.</summary>
     public string? Label { get; }
+    /// <summary>The role whose lint raised it (the JUnit report's test suite).</summary>
+    public string? Role { get; internal set; }
     /// <summary>A proof that depends on values unknown offline: a warning at most, whatever the rule's severity.</summary>
     public bool Depends { get; internal set; }
     /// <summary>The justification when a suppression in the config hides this finding.</summary>

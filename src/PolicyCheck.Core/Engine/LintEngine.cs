@@ -170,15 +170,29 @@ public sealed class LintEngine
 
     public void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink)
     {
+        int first = sink.Count;
         foreach (var rule in _rules)
         {
-            if (config.RuleSeverities.TryGetValue(rule.Id, out var sev) && sev == null) continue; // off
-            var descriptor = _rulesCatalog.Get(rule.Id);
-            if (!role.IsGatewayRole && descriptor.Scope != RuleScope.Any) continue;
-            var context = new RuleContext(descriptor, role, config, _facts, sink, _catalog);
+            if (!Runs(rule.Id, role, config)) continue;
+            var context = new RuleContext(_rulesCatalog.Get(rule.Id), role, config, _facts, sink, _catalog);
             rule.Check(context);
             context.FlushDropped();
         }
+        for (int i = first; i < sink.Count; i++) sink[i].Role ??= role.Name;
+    }
+
+    /// <summary>The rules <see cref="LintRole"/> runs on the role, in the engine's order.</summary>
+    public List<string> RulesFor(RoleGroup role, GatewayConfig config)
+    {
+        var ids = new List<string>();
+        foreach (var rule in _rules) if (Runs(rule.Id, role, config)) ids.Add(rule.Id);
+        return ids;
+    }
+
+    private bool Runs(string id, RoleGroup role, GatewayConfig config)
+    {
+        if (config.RuleSeverities.TryGetValue(id, out var sev) && sev == null) return false; // off
+        return role.IsGatewayRole || _rulesCatalog.Get(id).Scope == RuleScope.Any;
     }
 
     /// <summary>Applies severity overrides and suppressions, then sorts by file and position.</summary>

@@ -29,10 +29,27 @@ public sealed class LintReport
     public bool BaselineUsed { get; set; }
     /// <summary>The baseline policycheck.yml names (baseline:), if any.</summary>
     public string? ConfiguredBaseline { get; set; }
+    /// <summary>Each role linted with the rules that ran on it, in the roles' order (the JUnit report's test cases).</summary>
+    public List<RoleChecks> Checked { get; } = new List<RoleChecks>();
     /// <summary>The base of the rules' help links policycheck.yml gives (helpUri:), if any.</summary>
     public string? HelpUriBase { get; set; }
 
     /// <summary>The catalogue as the report's help links should name it.</summary>
     public PolicyCheck.Facts.RuleIndex Links(PolicyCheck.Facts.RuleIndex catalog)
         => HelpUriBase != null ? new PolicyCheck.Facts.RuleIndex(HelpUriBase, catalog.Rules) : catalog;
+}
+
+/// <summary>A role lint checked (a folder, or a resource of <see cref="File"/>) and the rules that ran on it.</summary>
+public sealed class RoleChecks
+{
+    public RoleChecks(string role, string? file, IReadOnlyList<string> ruleIds)
+    {
+        Role = role;
+        File = file;
+        RuleIds = ruleIds;
+    }
+
+    public string Role { get; }
+    public string? File { get; }
+    public IReadOnlyList<string> RuleIds { get; }
 }

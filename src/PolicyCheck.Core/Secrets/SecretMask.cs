@@ -134,6 +134,36 @@ public sealed partial class SecretMask
         yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret));
         yield return secret.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
         yield return secret.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").Replace(":", "%3A").Replace(",", "%2C");
+        yield return XmlEscaped(secret, attribute: false);
+        yield return XmlEscaped(secret, attribute: true);
+    }
+
+    /// <summary>As the JUnit report's XML writer writes it in text or in an attribute; characters XML cannot hold as U+FFFD.</summary>
+    private static string XmlEscaped(string s, bool attribute)
+    {
+        var sb = new System.Text.StringBuilder(s.Length + 8);
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                sb.Append(c).Append(s[++i]);
+                continue;
+            }
+            switch (c)
+            {
+                case '&': sb.Append("&amp;"); continue;
+                case '<': sb.Append("&lt;"); continue;
+                case '>': sb.Append("&gt;"); continue;
+                case '"' when attribute: sb.Append("&quot;"); continue;
+                case '\n' when attribute: sb.Append("&#xA;"); continue;
+                case '\r' when attribute: sb.Append("&#xD;"); continue;
+                case '\t' when attribute: sb.Append("&#x9;"); continue;
+            }
+            bool xml = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+            sb.Append(xml ? c : '\uFFFD');
+        }
+        return sb.ToString();
     }
 
     /// <summary>As a JSON writer writes it: strict is System.Text.Json's default encoder (HTML-sensitive and non-ASCII characters as \uXXXX).</summary>

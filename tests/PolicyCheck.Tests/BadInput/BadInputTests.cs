@@ -41,7 +41,7 @@ public sealed class BadInputTests
         var (code, output, err) = CliRunner.Run(new[] { "lint", path });
         Assert.True(code == exit, $"exit {code}, expected {exit}\n{output}{err}");
         Assert.Contains(expected, output + err);
-        foreach (var format in new[] { "json", "sarif", "github" })
+        foreach (var format in new[] { "json", "sarif", "github", "junit" })
         {
             var other = CliRunner.Run(new[] { "lint", path, "--format", format });
             Assert.Equal(exit, other.Exit);

@@ -143,7 +143,7 @@ public sealed class ConfigTests
         using var dir = new TempDir();
         dir.Write("policycheck.yml", "gateway:\n  externalId:\n    required: true\n    env: PORTKEY_EXTERNAL_ID\n");
         dir.Write("trust.json", """{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::299329113195:role/portkey-app"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "wrong-value-1234"}}}]}""");
-        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        foreach (var format in new[] { "text", "json", "sarif", "github", "junit" })
         {
             var (exit, output, err) = CliRunner.Run(new[] { "lint", ".", "--format", format }, k => k == "PORTKEY_EXTERNAL_ID" ? secret : null, dir.Path);
             Assert.Equal(1, exit);

@@ -425,7 +425,7 @@ public sealed class CloudFormationTemplateTests
                         Action: sts:AssumeRole
                         Condition: {StringLike: {sts:ExternalId: !Ref ExternalId}}
             """);
-        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        foreach (var format in new[] { "text", "json", "sarif", "github", "junit" })
         {
             var (_, output, err) = CliRunner.Run(new[] { "lint", path, "--verbose", "--format", format });
             Assert.Contains("PC3006", output + err);

@@ -30,6 +30,7 @@ public sealed class SecretsTests
         yield return System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping.Encode(s);
         yield return Uri.EscapeDataString(s);
         yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(s));
+        yield return System.Security.SecurityElement.Escape(s);
     }
 
     private static void AssertClean(string what, string text)
@@ -102,12 +103,13 @@ public sealed class SecretsTests
     [InlineData("BeforeColonSecret:AfterColonSecret", "BeforeColonSecret")]
     [InlineData("FirstLineSecret\nSecondLine:Secret", "FirstLineSecret")]
     [InlineData("Pct%Secret:Value", "Pct%Secret")]
+    [InlineData("Amp&Secret<Value>", "Amp&Secret<Value>")]
     public void NoEchoValues_StayOut_WholeOrInParts_InEveryFormat(string value, string part)
     {
         using var dir = new TempDir();
         dir.Write("secret.template.json", NoEchoTemplate(value, noEcho: true));
         dir.Write("open/open.template.json", NoEchoTemplate(value, noEcho: false));
-        foreach (var format in new[] { "text", "json", "sarif", "github" })
+        foreach (var format in new[] { "text", "json", "sarif", "github", "junit" })
         {
             var (_, output, err) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "secret.template.json"), "--format", format }, cwd: dir.Path);
             string all = output + err;
