@@ -34,6 +34,7 @@ public sealed class JunitFormatter : IFormatter
         var byRole = new Dictionary<string, Dictionary<string, Case>>(System.StringComparer.Ordinal);
         foreach (var check in report.Checked)
         {
+            if (byRole.ContainsKey(check.Role)) continue;
             var cases = new List<Case>();
             var map = new Dictionary<string, Case>(System.StringComparer.Ordinal);
             foreach (var id in check.RuleIds)
@@ -42,7 +43,6 @@ public sealed class JunitFormatter : IFormatter
                 cases.Add(c);
                 map[id] = c;
             }
-            if (byRole.ContainsKey(check.Role)) continue;
             suites.Add((Display(check.Role, check.File), cases));
             suiteOf[check.Role] = cases;
             byRole[check.Role] = map;

@@ -3,9 +3,18 @@ using System.Collections.Generic;
 
 namespace PolicyCheck.Rules;
 
-/// <summary>Spelling helpers for "did you mean" suggestions.</summary>
+/// <summary>Spelling helpers for "did you mean" suggestions, and how messages quote a value.</summary>
 public static class Names
 {
+    /// <summary>A value as a message quotes it: control characters and lone surrogates as \uxxxx (the secret mask
+    /// masks this form too).</summary>
+    public static string Printable(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (char c in s) sb.Append(char.IsSurrogate(c) || char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+        return sb.ToString();
+    }
+
     /// <summary>Case-insensitive Levenshtein distance.</summary>
     public static int Distance(string a, string b)
     {

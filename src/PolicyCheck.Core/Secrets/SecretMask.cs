@@ -136,11 +136,17 @@ public sealed partial class SecretMask
         yield return secret.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A").Replace(":", "%3A").Replace(",", "%2C");
         yield return XmlEscaped(secret, attribute: false);
         yield return XmlEscaped(secret, attribute: true);
+        string printable = PolicyCheck.Rules.Names.Printable(secret);
+        yield return printable;
+        yield return XmlEscaped(printable, attribute: false);
+        yield return XmlEscaped(printable, attribute: true);
     }
 
-    /// <summary>As the JUnit report's XML writer writes it in text or in an attribute; characters XML cannot hold as U+FFFD.</summary>
+    /// <summary>As the JUnit report's XML writer writes it in text (line ends as \n) or in an attribute; characters XML
+    /// cannot hold as U+FFFD.</summary>
     private static string XmlEscaped(string s, bool attribute)
     {
+        if (!attribute) s = s.Replace("\r\n", "\n").Replace('\r', '\n');
         var sb = new System.Text.StringBuilder(s.Length + 8);
         for (int i = 0; i < s.Length; i++)
         {

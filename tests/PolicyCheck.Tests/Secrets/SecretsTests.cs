@@ -31,6 +31,11 @@ public sealed class SecretsTests
         yield return Uri.EscapeDataString(s);
         yield return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(s));
         yield return System.Security.SecurityElement.Escape(s);
+        yield return System.Security.SecurityElement.Escape(s).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        // As a message quotes a value with control characters (\u000d), and that in XML.
+        string printable = string.Concat(s.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString()));
+        yield return printable;
+        yield return System.Security.SecurityElement.Escape(printable);
     }
 
     private static void AssertClean(string what, string text)
@@ -104,6 +109,7 @@ public sealed class SecretsTests
     [InlineData("FirstLineSecret\nSecondLine:Secret", "FirstLineSecret")]
     [InlineData("Pct%Secret:Value", "Pct%Secret")]
     [InlineData("Amp&Secret<Value>", "Amp&Secret<Value>")]
+    [InlineData("Secret\r\nV1", "Secret\r\nV1")]
     public void NoEchoValues_StayOut_WholeOrInParts_InEveryFormat(string value, string part)
     {
         using var dir = new TempDir();

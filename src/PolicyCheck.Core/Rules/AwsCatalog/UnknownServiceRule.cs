@@ -19,7 +19,7 @@ public sealed class UnknownServiceRule : PolicyRule
                     foreach (var v in list.Values)
                     {
                         if (v.Value == "*" || Names.SplitAction(v.Value, out _, out _)) continue;
-                        context.Report(doc, v.Span, $"\"{Printable(v.Value)}\" is not an action: actions are written service:Action (s3:GetObject)", "write the action as service:Action");
+                        context.Report(doc, v.Span, $"\"{Names.Printable(v.Value)}\" is not an action: actions are written service:Action (s3:GetObject)", "write the action as service:Action");
                     }
                 }
             }
@@ -40,13 +40,6 @@ public sealed class UnknownServiceRule : PolicyRule
             context.Report(doc, value.Span, $"\"{prefix}\" is not a service prefix in {CatalogActions.Stale(catalog)}{(near != null ? $"; did you mean \"{near}\"?" : string.Empty)}",
                 near != null ? $"use \"{near}:…\"" : "check the service prefix in the Service Authorization Reference");
         }
-    }
-
-    private static string Printable(string s)
-    {
-        var sb = new System.Text.StringBuilder();
-        foreach (char c in s) sb.Append(char.IsSurrogate(c) || char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
-        return sb.ToString();
     }
 
     /// <summary>Names PC2001 already reports (anthropic, claude…) are left to it.</summary>
