@@ -38,35 +38,49 @@ public static class LintRunner
         return true;
     }
 
+    /// <summary>
+    /// Lints roles as they are read: each block of files is read and parsed on every core, the roles it finishes are
+    /// linted on every core and let go, so memory holds one block's models and the findings, not the repository's.
+    /// </summary>
     public static LintReport Run(LintRequest request, ServiceFacts facts, RuleIndex catalog)
     {
-        var read = Read(request, facts, catalog);
-        var report = read.Report;
-        if (read.Config == null) return report;
         var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
-        string configDir = read.ConfigDir;
-        Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
-        var found = engine.Lint(read.Roles, read.Config, null, suppressionPath, read.Unknowns);
-        InlineSuppression.Apply(found, report.InlineSuppressions);
-        report.Diagnostics.AddRange(found);
+        var raw = new List<Diagnostic>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var role in read.Roles)
+        void Lint(List<RoleGroup> roles, GatewayConfig config, LintReport into)
         {
-            var ids = engine.RulesFor(role, read.Config);
-            if (index.TryGetValue(role.Name, out int at))
-                report.Checked[at] = new RoleChecks(role.Name, report.Checked[at].File, report.Checked[at].RuleIds.Union(ids, StringComparer.Ordinal).ToList());
-            else
+            raw.AddRange(engine.LintRoles(roles, config));
+            foreach (var role in roles)
             {
-                index[role.Name] = report.Checked.Count;
-                report.Checked.Add(new RoleChecks(role.Name, role.Documents.Count > 0 ? role.Documents[0].Path : null, ids));
+                var ids = engine.RulesFor(role, config);
+                if (index.TryGetValue(role.Name, out int at))
+                    into.Checked[at] = new RoleChecks(role.Name, into.Checked[at].File, into.Checked[at].RuleIds.Union(ids, StringComparer.Ordinal).ToList());
+                else
+                {
+                    index[role.Name] = into.Checked.Count;
+                    into.Checked.Add(new RoleChecks(role.Name, role.Documents.Count > 0 ? role.Documents[0].Path : null, ids));
+                }
             }
         }
-        return report;
+        var read = Read(request, facts, catalog, Lint);
+        if (read.Config == null) return read.Report;
+        string configDir = read.ConfigDir;
+        Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
+        var found = engine.Conclude(raw, read.Config, null, suppressionPath, read.Unknowns);
+        InlineSuppression.Apply(found, read.Report.InlineSuppressions);
+        read.Report.Diagnostics.AddRange(found);
+        return read.Report;
     }
+
+    /// <summary>Files read and parsed together, then handed on: enough to keep every core busy, few enough to keep memory low.</summary>
+    private const int Block = 256;
 
     /// <summary>read → model: the config and the roles of a run's paths, before any rule runs (lint and diff share it).
     /// <see cref="LintInput.Config"/> is null when the config, settings, context or parameters stopped the run.</summary>
-    public static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog)
+    public static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog) => Read(request, facts, catalog, null);
+
+    /// <param name="finished">When given, gets the roles as they are finished (in order) and <see cref="LintInput.Roles"/> stays empty.</param>
+    private static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog, Action<List<RoleGroup>, GatewayConfig, LintReport>? finished)
     {
         var report = new LintReport();
         var result = new LintInput(report);
@@ -121,22 +135,44 @@ public static class LintRunner
         var managed = new ManagedPolicies(facts);
         var reader = new RoleReader(config, facts, parameters, report, unknowns, managed) { Kind = request.Kind, Beside = CdkAssembly.Beside };
         var order = new List<RoleGroup>();
+        // The index of each folder's last file: its role is finished once that file is read.
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (finished != null) for (int i = 0; i < files.Count; i++) last[RoleReader.FolderOf(files[i].Path)] = i;
         // Files are read and parsed on every core; they join their roles in order, as one core would add them.
-        var loaded = new (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[files.Count];
-        System.Threading.Tasks.Parallel.For(0, files.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var loaded = new (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[Math.Min(files.Count, finished != null ? Block : files.Count)];
+        for (int start = 0; start < files.Count; start += loaded.Length)
         {
-            var problems = new List<Problem>();
-            var bytes = request.Overrides.TryGetValue(files[i].Path, out var given) ? given : PolicyFiles.ReadBytes(files[i].Path, problems);
-            loaded[i] = (bytes, bytes == null ? null : reader.Parse(files[i], bytes), problems);
-        });
-        for (int i = 0; i < files.Count; i++)
-        {
-            report.Problems.AddRange(loaded[i].Problems);
-            if (loaded[i].Bytes is { } bytes) reader.Add(files[i], bytes, loaded[i].Parsed);
-            loaded[i] = default;
+            int count = Math.Min(loaded.Length, files.Count - start);
+            System.Threading.Tasks.Parallel.For(0, count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+            {
+                var file = files[start + j];
+                var problems = new List<Problem>();
+                var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, problems);
+                loaded[j] = (bytes, bytes == null ? null : reader.Parse(file, bytes), problems);
+            });
+            for (int j = 0; j < count; j++)
+            {
+                report.Problems.AddRange(loaded[j].Problems);
+                if (loaded[j].Bytes is { } bytes) reader.Add(files[start + j], bytes, loaded[j].Parsed);
+                loaded[j] = default;
+            }
+            if (finished != null)
+            {
+                int done = start + count - 1;
+                var roles = reader.TakeFinished(folder => !last.TryGetValue(folder, out int at) || at <= done);
+                if (roles.Count > 0) finished(roles, config, report);
+            }
         }
-        reader.AddSecrets();
-        order.AddRange(reader.Roles);
+        if (finished != null)
+        {
+            var rest = reader.TakeFinished(_ => true);
+            if (rest.Count > 0) finished(rest, config, report);
+        }
+        else
+        {
+            reader.AddSecrets();
+            order.AddRange(reader.Roles);
+        }
         result.Config = config;
         result.Roles = order;
         result.Unknowns = unknowns;

@@ -31,6 +31,37 @@ public sealed class Arn
         return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
     }
 
+    /// <summary>
+    /// Where an ARN's service, region, account and resource parts start, without copying them (the partition starts
+    /// at 4). False when the value is not an ARN.
+    /// </summary>
+    public static bool TryLocate(string value, out int service, out int region, out int account, out int resource)
+    {
+        service = region = account = resource = 0;
+        if (!value.StartsWith("arn:", StringComparison.Ordinal)) return false;
+        int i = value.IndexOf(':', 4);
+        if (i < 0) return false;
+        service = i + 1;
+        i = value.IndexOf(':', service);
+        if (i < 0) return false;
+        region = i + 1;
+        i = value.IndexOf(':', region);
+        if (i < 0) return false;
+        account = i + 1;
+        i = value.IndexOf(':', account);
+        if (i < 0) return false;
+        resource = i + 1;
+        return true;
+    }
+
+    /// <summary>Whether the ARN's service part is <paramref name="service"/> and its resource starts with <paramref name="resourcePrefix"/>.</summary>
+    public static bool Is(string value, string service, string resourcePrefix)
+    {
+        if (!TryLocate(value, out int s, out int r, out _, out int res)) return false;
+        return r - 1 - s == service.Length && string.CompareOrdinal(value, s, service, 0, service.Length) == 0
+            && value.Length - res >= resourcePrefix.Length && string.CompareOrdinal(value, res, resourcePrefix, 0, resourcePrefix.Length) == 0;
+    }
+
     public override string ToString() => $"arn:{Partition}:{Service}:{Region}:{Account}:{Resource}";
 
     public static bool IsAccountId(string s)

@@ -87,12 +87,49 @@ public sealed class GatewayRequests
     /// <summary>
     /// A request's context from the table in rules/service.yml (requestKeys): known keys get their value, unknown keys
     /// are marked unknown, absent keys are left out; then gateway.context / --context values replace unknowns.
+    /// The parts that do not depend on the caller are built once per request shape and shared.
     /// </summary>
     private RequestContext Context(bool assumeRole, CallerPrincipal caller, string? externalId)
     {
-        bool selfHosted = _config?.Deployment == Config.Deployment.SelfHosted;
+        var shape = ShapeOf(assumeRole, caller);
+        if (shape.CallerRows.Count == 0) return shape.Base;
+        var ctx = shape.Base.Layer();
+        foreach (var row in shape.CallerRows)
+        {
+            string? value = Fill(row.Value, caller, externalId);
+            if (value != null) ctx.Set(row.Key, new ContextValue(new[] { value }, TypeOf(row.Type)));
+        }
+        return ctx;
+    }
+
+    private sealed class Shape
+    {
+        public Shape(RequestContext @base, List<RequestKeyFact> callerRows)
+        {
+            Base = @base;
+            CallerRows = callerRows;
+        }
+
+        public RequestContext Base { get; }
+        /// <summary>Known keys whose value is the caller's (its ARN, account, type) or the external ID it sends.</summary>
+        public List<RequestKeyFact> CallerRows { get; }
+    }
+
+    private readonly Shape?[] _shapes = new Shape?[8];
+
+    private Shape ShapeOf(bool assumeRole, CallerPrincipal caller)
+    {
         bool anonymous = caller.Kind == PrincipalKind.Anonymous;
+        bool session = caller.Kind == PrincipalKind.AssumedRole;
+        int index = (assumeRole ? 4 : 0) + (anonymous ? 2 : 0) + (session ? 1 : 0);
+        return _shapes[index] ??= MakeShape(assumeRole, anonymous, session);
+    }
+
+    private Shape MakeShape(bool assumeRole, bool anonymous, bool session)
+    {
+        bool selfHosted = _config?.Deployment == Config.Deployment.SelfHosted;
         var ctx = new RequestContext();
+        var callerRows = new List<RequestKeyFact>();
         foreach (var row in _facts.RequestKeys)
         {
             var status = row.StatusOn(assumeRole, selfHosted);
@@ -100,12 +137,17 @@ public sealed class GatewayRequests
             if (anonymous && IsAboutTheCaller(row.Key)) continue; // an anonymous request carries no principal keys
             if (status == KeyStatus.Known)
             {
-                string? value = Fill(row.Value, caller, externalId);
+                if (IsCallerValue(row.Value))
+                {
+                    if (!SetByConfig(row.Key)) callerRows.Add(row);
+                    continue;
+                }
+                string? value = Fill(row.Value);
                 if (value != null) ctx.Set(row.Key, new ContextValue(new[] { value }, TypeOf(row.Type)));
                 continue;
             }
             bool mayBeAbsent = status == KeyStatus.UnknownOrAbsent
-                || (row.Key == "aws:TokenIssueTime" && caller.Kind != PrincipalKind.AssumedRole); // long-term keys carry none
+                || (row.Key == "aws:TokenIssueTime" && !session); // long-term keys carry none
             ctx.SetUnknown(row.Key, mayBeAbsent);
         }
         if (_config != null)
@@ -117,13 +159,24 @@ public sealed class GatewayRequests
                 ctx.Set(c.Key, new ContextValue(c.Values, c.Type, row.Type.StartsWith("ArrayOf", StringComparison.Ordinal) || c.Values.Count != 1));
             }
         }
-        return ctx;
+        return new Shape(ctx, callerRows);
     }
+
+    private bool SetByConfig(string key)
+    {
+        if (_config == null) return false;
+        foreach (var c in _config.Context) if (string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static bool IsCallerValue(string? value)
+        => value == "${CallerArn}" || value == "${CallerAccount}" || value == "${CallerType}" || value == "${ExternalId}";
 
     private static bool IsAboutTheCaller(string key)
         => key.StartsWith("aws:Principal", StringComparison.Ordinal) || key == "aws:userid" || key == "aws:TokenIssueTime";
 
-    private string? Fill(string? value, CallerPrincipal caller, string? externalId)
+    /// <summary>A known key's value that does not depend on the caller.</summary>
+    private string? Fill(string? value)
     {
         switch (value)
         {
@@ -132,6 +185,14 @@ public sealed class GatewayRequests
             case "${Epoch}": return ((long)(Now - new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc)).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             case "${Region}": return Region;
             case "${Account}": return Account;
+            default: return value;
+        }
+    }
+
+    private static string? Fill(string? value, CallerPrincipal caller, string? externalId)
+    {
+        switch (value)
+        {
             case "${CallerArn}": return caller.PrincipalArn;
             case "${CallerAccount}": return caller.Account;
             case "${CallerType}":
@@ -143,7 +204,7 @@ public sealed class GatewayRequests
                     _ => null,
                 };
             case "${ExternalId}": return externalId;
-            default: return value;
+            default: return null;
         }
     }
 
@@ -195,11 +256,38 @@ public sealed class GatewayRequests
     /// <summary>A caller assuming the role: the caller's own policies are unknown (assumed to allow).</summary>
     public PolicySet Trust(PolicyDocument trust) => new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = Account };
 
+    /// <summary>The caller assuming the role (the same caller, ID and action give the same request: the proofs share it).</summary>
     public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId, string action = "sts:AssumeRole")
-        => new EvalRequest(action, RoleArn, caller, Context(assumeRole: true, caller, externalId));
+    {
+        var key = (caller.Text, externalId, action);
+        if (_assumeRequests.TryGetValue(key, out var made)) return made;
+        made = new EvalRequest(action, RoleArn, caller, Context(assumeRole: true, caller, externalId));
+        if (_assumeRequests.Count < 256) _assumeRequests[key] = made;
+        return made;
+    }
+
+    private readonly Dictionary<(string, string?, string), EvalRequest> _assumeRequests = new Dictionary<(string, string?, string), EvalRequest>();
 
     /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
     public static CallerPrincipal SessionOf(string principal)
+    {
+        var sessions = _sessions;
+        lock (sessions)
+        {
+            if (sessions.TryGetValue(principal, out var known)) return known;
+        }
+        var made = MakeSession(principal);
+        lock (sessions)
+        {
+            if (sessions.Count >= 1024) sessions.Clear(); // a bound: a repository names few principals
+            sessions[principal] = made;
+        }
+        return made;
+    }
+
+    private static readonly Dictionary<string, CallerPrincipal> _sessions = new Dictionary<string, CallerPrincipal>(StringComparer.Ordinal);
+
+    private static CallerPrincipal MakeSession(string principal)
     {
         var p = CallerPrincipal.Parse(principal);
         if (p.Kind == PrincipalKind.Role && p.Account != null && p.RoleName != null)

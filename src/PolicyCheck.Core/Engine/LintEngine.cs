@@ -87,6 +87,13 @@ public sealed class LintEngine
         DeployTimeValues? unknowns = null)
     {
         var raw = LintRoles(roles as IReadOnlyList<RoleGroup> ?? new List<RoleGroup>(roles), config);
+        return Conclude(raw, config, today, suppressionPath, unknowns);
+    }
+
+    /// <summary>The findings of <see cref="LintRoles"/> (of every batch, in order) with the config applied, sorted and settled.</summary>
+    public List<Diagnostic> Conclude(List<Diagnostic> raw, GatewayConfig config, DateTime? today = null, Func<string, string>? suppressionPath = null,
+        DeployTimeValues? unknowns = null)
+    {
         var found = Finish(raw, config, today ?? DateTime.UtcNow.Date, suppressionPath);
         return Settle(found, unknowns, config, today, suppressionPath);
     }

@@ -104,17 +104,26 @@ public sealed class CallerPrincipal
     {
         if (Kind == PrincipalKind.Anonymous || Kind == PrincipalKind.Service || Kind == PrincipalKind.Federated) return false;
         if (IsAccountId(value)) return Account == value;
-        var arn = Engine.Arn.TryParse(value);
-        if (arn == null) return false;
-        string account = arn.Account, resource = arn.Resource;
-        if (arn.Service == "iam" && resource == "root") return Account == account;
+        if (!Engine.Arn.TryLocate(value, out int service, out int region, out int account, out int resource)) return false;
+        bool iam = region - 1 - service == 3 && string.CompareOrdinal(value, service, "iam", 0, 3) == 0;
+        if (iam && value.Length - resource == 4 && string.CompareOrdinal(value, resource, "root", 0, 4) == 0) return SameAccount(value, account, resource);
         if (string.Equals(value, Text, StringComparison.Ordinal)) return true;
         // A role ARN also names every session of that role.
-        if (Kind == PrincipalKind.AssumedRole && arn.Service == "iam" && resource.StartsWith("role/", StringComparison.Ordinal))
+        if (Kind == PrincipalKind.AssumedRole && iam && string.CompareOrdinal(value, resource, "role/", 0, 5) == 0)
         {
-            return Account == account && RoleName != null && string.Equals(LastSegment(resource), RoleName, StringComparison.Ordinal);
+            if (!SameAccount(value, account, resource) || RoleName == null) return false;
+            int name = value.LastIndexOf('/') + 1;
+            return value.Length - name == RoleName.Length && string.CompareOrdinal(value, name, RoleName, 0, RoleName.Length) == 0;
         }
         return false;
+    }
+
+    /// <summary>Whether the ARN's account part (from <paramref name="start"/> to the colon before <paramref name="resource"/>) is this caller's account.</summary>
+    private bool SameAccount(string arn, int start, int resource)
+    {
+        int length = resource - 1 - start;
+        if (Account == null) return false; // an ARN with an empty account names no caller's account
+        return Account.Length == length && string.CompareOrdinal(arn, start, Account, 0, length) == 0;
     }
 
     private string[]? _identities;

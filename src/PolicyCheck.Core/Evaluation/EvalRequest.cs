@@ -26,8 +26,8 @@ public sealed class EvalRequest
         get
         {
             if (_resourceAccountDone) return _resourceAccount;
-            var arn = Engine.Arn.TryParse(Resource);
-            if (arn != null && arn.Account.Length > 0) _resourceAccount = arn.Account;
+            if (Engine.Arn.TryLocate(Resource, out _, out _, out int account, out int resource) && resource - 1 > account)
+                _resourceAccount = Resource.Substring(account, resource - 1 - account);
             _resourceAccountDone = true;
             return _resourceAccount;
         }

@@ -231,8 +231,7 @@ public static class Evaluator
 
     private static bool IsRoleArn(string resource)
     {
-        var arn = Engine.Arn.TryParse(resource);
-        return arn != null && arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal);
+        return Engine.Arn.Is(resource, "iam", "role/");
     }
 
     /// <summary>
@@ -501,8 +500,7 @@ public static class Evaluator
             return caller.Kind == PrincipalKind.Account ? Named.Direct : Named.Account;
         if ((caller.Kind == PrincipalKind.AssumedRole || caller.Kind == PrincipalKind.Role) && e.Type == "AWS")
         {
-            var arn = Engine.Arn.TryParse(v);
-            if (arn != null && arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal)) return Named.Role;
+            if (Engine.Arn.Is(v, "iam", "role/")) return Named.Role;
         }
         return Named.Direct;
     }

@@ -33,14 +33,40 @@ public sealed class ContextValue
 /// <summary>Request context keys (case-insensitive) and their values.</summary>
 public sealed class RequestContext
 {
-    private readonly Dictionary<string, ContextValue> _values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ContextValue> _values;
+
+    public RequestContext() => _values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+
+    private RequestContext(Dictionary<string, ContextValue> values) => _values = values;
     private Dictionary<string, bool>? _unknown;
     private List<KeyValuePair<string, bool>>? _unknownPrefixes;
     private HashSet<string>? _absent;
+    /// <summary>What this context adds to (<see cref="Layer"/>): read through, never changed.</summary>
+    private RequestContext? _under;
 
-    public int Count => _values.Count;
+    /// <summary>
+    /// A context that reads through to this one and adds or replaces keys without copying it (the proofs' requests
+    /// share every key but the caller's). This context must not change afterwards.
+    /// </summary>
+    public RequestContext Layer() => new RequestContext { _under = this };
 
-    public IEnumerable<KeyValuePair<string, ContextValue>> Entries => _values;
+    public int Count
+    {
+        get
+        {
+            int n = 0;
+            foreach (var _ in Entries) n++;
+            return n;
+        }
+    }
+
+    public IEnumerable<KeyValuePair<string, ContextValue>> Entries => _under == null ? _values : Merged();
+
+    private IEnumerable<KeyValuePair<string, ContextValue>> Merged()
+    {
+        foreach (var kv in _under!.Entries) if (!_values.ContainsKey(kv.Key)) yield return kv;
+        foreach (var kv in _values) yield return kv;
+    }
 
     public RequestContext Set(string key, params string[] values)
     {
@@ -54,7 +80,7 @@ public sealed class RequestContext
         return this;
     }
 
-    public bool Has(string key) => _values.ContainsKey(key);
+    public bool Has(string key) => _values.ContainsKey(key) || (_under != null && _under.Has(key));
 
     /// <summary>
     /// Marks a key as on the request with a value not known offline (aws:SourceIp). <paramref name="mayBeAbsent"/>:
@@ -78,6 +104,11 @@ public sealed class RequestContext
     public bool IsUnknown(string key, out bool mayBeAbsent)
     {
         mayBeAbsent = false;
+        if (_under != null)
+        {
+            if (_values.ContainsKey(key) || (_absent != null && _absent.Contains(key))) return false;
+            if (_unknown == null && _unknownPrefixes == null) return _under.IsUnknown(key, out mayBeAbsent);
+        }
         if (_unknown == null && _unknownPrefixes == null) return false;
         if (_values.ContainsKey(key)) return false;
         if (_absent != null && _absent.Contains(key)) return false;
@@ -93,15 +124,14 @@ public sealed class RequestContext
                 }
             }
         }
-        return false;
+        return _under != null && _under.IsUnknown(key, out mayBeAbsent);
     }
 
     /// <summary>A copy in which the unknown keys are missing: what AWS's policy simulator evaluates when it is not given them.</summary>
     public RequestContext WithoutUnknowns()
     {
-        var c = new RequestContext();
-        foreach (var kv in _values) c._values[kv.Key] = kv.Value;
-        return c;
+        if (_under != null) return Flat().WithoutUnknowns();
+        return new RequestContext(new Dictionary<string, ContextValue>(_values, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Marks a key as surely not on the request, even under an unknown "prefix/*" family.</summary>
@@ -112,13 +142,14 @@ public sealed class RequestContext
     }
 
     /// <summary>Whether any key is unknown: the two-valued fast path applies when none is.</summary>
-    public bool HasUnknowns => _unknown != null || _unknownPrefixes != null;
+    public bool HasUnknowns => _unknown != null || _unknownPrefixes != null || (_under != null && _under.HasUnknowns);
 
     /// <summary>The unknown keys as declared ("aws:PrincipalTag/*" for a family).</summary>
     public IEnumerable<string> UnknownKeys
     {
         get
         {
+            if (_under != null) foreach (var k in _under.UnknownKeys) yield return k;
             if (_unknown != null) foreach (var k in _unknown.Keys) yield return k;
             if (_unknownPrefixes != null) foreach (var p in _unknownPrefixes) yield return p.Key + "*";
         }
@@ -131,17 +162,29 @@ public sealed class RequestContext
             value = v;
             return true;
         }
+        if (_under != null) return _under.TryGet(key, out value);
         value = null!;
         return false;
     }
 
     public RequestContext Copy()
     {
-        var c = new RequestContext();
-        foreach (var kv in _values) c._values[kv.Key] = kv.Value;
+        if (_under != null) return Flat();
+        var c = new RequestContext(new Dictionary<string, ContextValue>(_values, StringComparer.OrdinalIgnoreCase));
         if (_unknown != null) c._unknown = new Dictionary<string, bool>(_unknown, StringComparer.OrdinalIgnoreCase);
         if (_unknownPrefixes != null) c._unknownPrefixes = new List<KeyValuePair<string, bool>>(_unknownPrefixes);
         if (_absent != null) c._absent = new HashSet<string>(_absent, StringComparer.OrdinalIgnoreCase);
+        return c;
+    }
+
+    /// <summary>One context with what this one reads through to folded in.</summary>
+    private RequestContext Flat()
+    {
+        var c = _under!.Copy();
+        foreach (var kv in _values) c._values[kv.Key] = kv.Value;
+        if (_unknown != null) foreach (var kv in _unknown) c.SetUnknown(kv.Key, kv.Value);
+        if (_unknownPrefixes != null) foreach (var p in _unknownPrefixes) c.SetUnknown(p.Key + "*", p.Value);
+        if (_absent != null) foreach (var k in _absent) c.SetAbsent(k);
         return c;
     }
 

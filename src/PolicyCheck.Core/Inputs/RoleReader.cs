@@ -114,7 +114,7 @@ public sealed class RoleReader
         }
         _report.PoliciesChecked++;
         _report.FixablePaths.Add(file.Path);
-        string dir = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
+        string dir = FolderOf(file.Path);
         if (!_folders.TryGetValue(dir, out var role))
         {
             role = new RoleGroup(dir);
@@ -132,9 +132,35 @@ public sealed class RoleReader
     /// <summary>The external IDs of every policy read, as secrets of the report: no output prints them.</summary>
     public void AddSecrets()
     {
-        foreach (var role in Roles)
-            foreach (var doc in role.Documents) _report.Secrets.AddRange(doc.ExternalIds());
+        foreach (var role in Roles) AddSecrets(role);
     }
+
+    private void AddSecrets(RoleGroup role)
+    {
+        foreach (var doc in role.Documents) _report.Secrets.AddRange(doc.ExternalIds());
+    }
+
+    /// <summary>
+    /// Hands over the roles at the front of <see cref="Roles"/> that no later file can add to (a folder's role once
+    /// <paramref name="folderDone"/> says its last file was read; a template's roles at once), in order, with their
+    /// secrets added to the report; the reader keeps no reference to them.
+    /// </summary>
+    public List<RoleGroup> TakeFinished(Func<string, bool> folderDone)
+    {
+        int n = 0;
+        while (n < Roles.Count && (!_folders.TryGetValue(Roles[n].Name, out var open) || !ReferenceEquals(open, Roles[n]) || folderDone(Roles[n].Name))) n++;
+        var taken = Roles.GetRange(0, n);
+        Roles.RemoveRange(0, n);
+        foreach (var role in taken)
+        {
+            if (_folders.TryGetValue(role.Name, out var open) && ReferenceEquals(open, role)) _folders.Remove(role.Name);
+            AddSecrets(role);
+        }
+        return taken;
+    }
+
+    /// <summary>The folder whose role a policy file joins.</summary>
+    public static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 
     private List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes)
     {

@@ -47,6 +47,44 @@ public sealed class ParallelLintTests
         Assert.Equal(66, read.Report.FilesRead);
     }
 
+    /// <summary>
+    /// lint reads files in blocks and lints each role once its folder's last file is read: the same findings, roles
+    /// checked and secrets as reading everything first, with folders spanning blocks and named out of order.
+    /// </summary>
+    [Fact]
+    public void LintRunner_LintsRolesAsTheyAreFinished_AsIfReadAllAtOnce()
+    {
+        using var dir = new TempDir();
+        const string Trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::299329113195:role/portkey-app\"},\"Action\":\"sts:AssumeRole\",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"tenant-ID-secret\"}}}]}";
+        for (int i = 0; i < 200; i++)
+        {
+            dir.Write($"r{i:D3}/permission.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:*\",\"Resource\":\"*\"}]}");
+            dir.Write($"r{i:D3}/trust.json", i % 7 == 0 ? Trust.Replace("StringEquals", "StringLike").Replace("ID", i.ToString()) : Trust.Replace("ID", i.ToString()));
+        }
+        // One folder of 300 policies: its role spans two blocks.
+        for (int i = 0; i < 300; i++) dir.Write($"wide/p{i:D3}.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}]}");
+        var request = new LintRequest { SearchConfig = false };
+        request.Paths.Add(Path.Combine(dir.Path, "r000", "trust.json")); // r000 opens first and is finished only by its permission.json, named last
+        request.Paths.Add(Path.Combine(dir.Path, "wide"));
+        for (int i = 1; i < 200; i++) request.Paths.Add(Path.Combine(dir.Path, $"r{i:D3}"));
+        request.Paths.Add(Path.Combine(dir.Path, "r000", "permission.json"));
+
+        var streamed = LintRunner.Run(request, BuiltIn.Service, BuiltIn.Catalog);
+        var read = LintRunner.Read(request, BuiltIn.Service, BuiltIn.Catalog);
+        var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
+        var atOnce = engine.Lint(read.Roles, read.Config!);
+
+        Assert.Equal(201, streamed.Checked.Count);
+        Assert.Equal(read.Roles.Select(r => r.Name), streamed.Checked.Select(c => c.Role));
+        Assert.Equal(read.Roles.Select(r => engine.RulesFor(r, read.Config!).Count), streamed.Checked.Select(c => c.RuleIds.Count));
+        Assert.Equal(Show(atOnce), Show(streamed.Diagnostics));
+        Assert.Equal(atOnce.Select(d => d.Role), streamed.Diagnostics.Select(d => d.Role));
+        Assert.Contains(streamed.Diagnostics, d => d.RuleId == "PC3006" && d.Path.EndsWith(Path.Combine("r000", "trust.json")));
+        Assert.Contains(streamed.Diagnostics, d => d.Path.Contains("wide"));
+        Assert.Equal(read.Report.Secrets.Distinct().OrderBy(x => x), streamed.Secrets.Distinct().OrderBy(x => x));
+        Assert.Contains("tenant-199-secret", streamed.Secrets);
+    }
+
     private static List<string> Show(List<Diagnostic> found)
         => found.Select(d => $"{d.RuleId} {d.Path}({d.Span.Line},{d.Span.Column}) {d.Message}").ToList();
 }
