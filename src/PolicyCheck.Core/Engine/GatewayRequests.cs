@@ -42,7 +42,8 @@ public sealed class GatewayRequests
     public string RoleArn { get; }
     public CallerPrincipal Session { get; }
 
-    public string WorkspaceArn => $"arn:{Partition}:{_facts.Namespace}:{Region}:{Account}:workspace/{Workspace}";
+    public string WorkspaceArn => _workspaceArn ??= $"arn:{Partition}:{_facts.Namespace}:{Region}:{Account}:workspace/{Workspace}";
+    private string? _workspaceArn;
 
     /// <summary>The resource a request for the action names: the workspace, or "*" for account-level actions.</summary>
     public string ResourceFor(ActionFact? fact)

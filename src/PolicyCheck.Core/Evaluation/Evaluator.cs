@@ -43,13 +43,14 @@ public static class Evaluator
         public Tri Any => TriLogic.Or(Direct, TriLogic.Or(Role, Account));
     }
 
-    /// <summary>The decision only; allocates nothing for documents without policy variables when every key is known.</summary>
+    /// <summary>The decision only; allocates nothing for documents without policy variables unless it depends on unknown keys.</summary>
     public static Decision Decide(PolicySet set, EvalRequest request)
     {
-        if (!request.Context.HasUnknowns) return Run(set, request, null);
-        var keys = new EvaluationResult { KeysOnly = true };
-        var d = Run(set, request, keys);
+        var d = Run(set, request, null);
         if (d != Decision.Depends) return d;
+        // Which unknown keys it depends on, to try their values: only when it does depend on some.
+        var keys = new EvaluationResult { KeysOnly = true };
+        Run(set, request, keys);
         return UnknownKeys.Settle(set, request, keys.DependsOn) ?? Decision.Depends;
     }
 

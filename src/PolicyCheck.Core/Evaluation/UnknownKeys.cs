@@ -34,7 +34,7 @@ internal static class UnknownKeys
         for (long n = 0; n < total; n++)
         {
             // Other unknown keys stay unknown: a mixed answer stays "depends".
-            var ctx = request.Context.Copy();
+            var ctx = request.Context.Layer();
             long rest = n;
             for (int i = 0; i < keys.Count; i++)
             {

@@ -14,17 +14,20 @@ public sealed class RedundantEntryRule : PolicyRule
     {
         foreach (var doc in context.Role.Documents)
         {
-            var seen = new Dictionary<string, Statement>(StringComparer.Ordinal);
+            Dictionary<int, List<Statement>>? seen = null;
             foreach (var s in doc.Statements)
             {
                 CheckList(context, doc, s.Action ?? s.NotAction, ignoreCase: true);
                 CheckList(context, doc, s.Resource ?? s.NotResource, ignoreCase: false);
-                string shape = Shape(doc, s);
-                if (shape.Length == 0) continue;
-                if (seen.TryGetValue(shape, out var first))
+                if (s.Json == null || doc.Statements.Count < 2) continue;
+                int hash = ShapeHash(s.Json);
+                seen ??= new Dictionary<int, List<Statement>>();
+                if (!seen.TryGetValue(hash, out var alike)) seen[hash] = alike = new List<Statement>(1);
+                var first = alike.Find(t => SameShape(t.Json!, s.Json));
+                if (first != null)
                     context.Report(doc, s.Span, $"{s.Label} repeats {first.Label}", $"remove {s.Label}");
                 else
-                    seen[shape] = s;
+                    alike.Add(s);
             }
         }
     }
@@ -35,7 +38,7 @@ public sealed class RedundantEntryRule : PolicyRule
     /// <summary>Repeats by a dictionary, coverage through a <see cref="PatternIndex"/>: linear in the list for real policies.</summary>
     private static void CheckList(RuleContext context, PolicyDocument doc, ValueList? list, bool ignoreCase)
     {
-        if (list == null) return;
+        if (list == null || list.Values.Count < 2) return; // one entry repeats nothing
         var values = list.Values;
         var comparer = ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
         var first = new Dictionary<string, int>(values.Count, comparer);
@@ -67,34 +70,70 @@ public sealed class RedundantEntryRule : PolicyRule
         }
     }
 
-    /// <summary>The statement without its Sid, as compact text; empty when it cannot be compared.</summary>
-    private static string Shape(PolicyDocument doc, Statement s)
+    /// <summary>A hash of the statement without its Sid: equal for statements of the same shape.</summary>
+    private static int ShapeHash(PolicyCheck.Json.SourceObject statement)
     {
-        if (s.Json == null) return string.Empty;
-        var sb = new System.Text.StringBuilder();
-        foreach (var p in s.Json.Properties)
+        int h = 17;
+        foreach (var p in statement.Properties)
         {
             if (p.Name == "Sid") continue;
-            sb.Append(p.Name).Append('=').Append(Text(p.Value)).Append(';');
+            h = h * 31 + StringComparer.Ordinal.GetHashCode(p.Name);
+            h = h * 31 + Hash(p.Value);
         }
-        return sb.ToString();
+        return h;
     }
 
-    private static string Text(PolicyCheck.Json.SourceNode node) => node switch
+    private static int Hash(PolicyCheck.Json.SourceNode node)
     {
-        PolicyCheck.Json.SourceScalar s => s.Text,
-        PolicyCheck.Json.SourceArray a => "[" + string.Join(",", Map(a.Items)) + "]",
-        PolicyCheck.Json.SourceObject o => "{" + string.Join(",", MapProps(o)) + "}",
-        _ => "?",
-    };
-
-    private static IEnumerable<string> Map(IReadOnlyList<PolicyCheck.Json.SourceNode> items)
-    {
-        foreach (var i in items) yield return Text(i);
+        switch (node)
+        {
+            case PolicyCheck.Json.SourceScalar s: return StringComparer.Ordinal.GetHashCode(s.Text);
+            case PolicyCheck.Json.SourceArray a:
+                int h = 3;
+                foreach (var i in a.Items) h = h * 31 + Hash(i);
+                return h;
+            case PolicyCheck.Json.SourceObject o:
+                int g = 5;
+                foreach (var p in o.Properties) g = (g * 31 + StringComparer.Ordinal.GetHashCode(p.Name)) * 31 + Hash(p.Value);
+                return g;
+            default: return 7;
+        }
     }
 
-    private static IEnumerable<string> MapProps(PolicyCheck.Json.SourceObject o)
+    /// <summary>The same properties in the same order with the same values, the Sid aside.</summary>
+    private static bool SameShape(PolicyCheck.Json.SourceObject a, PolicyCheck.Json.SourceObject b)
     {
-        foreach (var p in o.Properties) yield return p.Name + ":" + Text(p.Value);
+        int i = 0, j = 0;
+        var pa = a.Properties;
+        var pb = b.Properties;
+        while (true)
+        {
+            while (i < pa.Count && pa[i].Name == "Sid") i++;
+            while (j < pb.Count && pb[j].Name == "Sid") j++;
+            if (i == pa.Count || j == pb.Count) return i == pa.Count && j == pb.Count;
+            if (pa[i].Name != pb[j].Name || !Same(pa[i].Value, pb[j].Value)) return false;
+            i++;
+            j++;
+        }
+    }
+
+    private static bool Same(PolicyCheck.Json.SourceNode a, PolicyCheck.Json.SourceNode b)
+    {
+        switch (a)
+        {
+            case PolicyCheck.Json.SourceScalar s:
+                return b is PolicyCheck.Json.SourceScalar t && s.Text == t.Text;
+            case PolicyCheck.Json.SourceArray x:
+                if (b is not PolicyCheck.Json.SourceArray y || x.Items.Count != y.Items.Count) return false;
+                for (int k = 0; k < x.Items.Count; k++) if (!Same(x.Items[k], y.Items[k])) return false;
+                return true;
+            case PolicyCheck.Json.SourceObject o:
+                if (b is not PolicyCheck.Json.SourceObject q || o.Properties.Count != q.Properties.Count) return false;
+                for (int k = 0; k < o.Properties.Count; k++)
+                    if (o.Properties[k].Name != q.Properties[k].Name || !Same(o.Properties[k].Value, q.Properties[k].Value)) return false;
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -17,7 +17,6 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
         var facts = context.Facts;
         if (!context.Role.Has(DocumentKind.Permission)) return;
         var needed = Access.FeatureActions(context.Config, facts);
-        string features = string.Join(", ", context.Config.EffectiveFeatures(facts));
         var gateway = GatewayRequests.For(context);
         var set = gateway.PermissionSet(includeManaged: false);
         var extra = new Dictionary<StringValue, (PolicyDocument Doc, List<string> Actions)>();
@@ -54,6 +53,7 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
             if (i < 0) byStatement.Add((statement!, doc, new List<StringValue> { at }));
             else byStatement[i].Values.Add(at);
         }
+        string features = byStatement.Count > 0 ? string.Join(", ", context.Config.EffectiveFeatures(facts)) : "";
         foreach (var (statement, doc, values) in byStatement)
         {
             if (values.Count == 1 || statement == null)

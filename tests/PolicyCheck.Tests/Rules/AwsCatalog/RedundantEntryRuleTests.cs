@@ -38,6 +38,22 @@ public sealed class RedundantEntryRuleTests
     }
 
     [Fact]
+    public void RepeatedStatement_IsFoundWhereverItsSidStands_AndAmongMany()
+    {
+        var statements = Enumerable.Range(0, 40).Select(i => $$"""{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b{{i}}/*"}""").ToList();
+        statements.Add("""{"Effect":"Allow","Sid":"Again","Action":"s3:GetObject","Resource":"arn:aws:s3:::b7/*"}""");
+        var found = Lint.Json(Lint.Permission(string.Join(",", statements))).Only("PC1031");
+        Assert.Equal("statement 41 (Sid Again) repeats statement 8", Assert.Single(found).Message);
+    }
+
+    [Fact]
+    public void Accepts_StatementsThatReadAlikeAsText_ButDiffer()
+        // One resource "a,b" is not the two resources a and b; a condition's value is not its key.
+        => Assert.Empty(Lint.Json(Lint.Permission(
+            """{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::a,arn:aws:s3:::b"]},{"Effect":"Allow","Action":"s3:GetObject","Resource":["arn:aws:s3:::a","arn:aws:s3:::b"]},""" +
+            """{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:k":"v"}}},{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:v":"k"}}}""")).Only("PC1031"));
+
+    [Fact]
     public void Accepts_DistinctEntries()
         => Assert.Empty(Lint.Json(Lint.Permission("""{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":["arn:aws:s3:::a/*","arn:aws:s3:::b/*"]},{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::a"}""")).Only("PC1031"));
 }
