@@ -127,20 +127,28 @@ public static class PolicyFiles
             errors.Add(Problem.Input(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
             return;
         }
-        string[] entries;
-        string[] subdirs;
+        var entries = new List<string>();
+        var subdirs = new List<string>();
         try
         {
-            entries = Directory.GetFiles(dir);
-            subdirs = Directory.GetDirectories(dir);
+            // One pass over the folder: the kind of each entry comes with it (a symlinked folder is not followed: loops).
+            var listing = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder, bool Link)>(dir,
+                (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory, e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+            foreach (var (path, folder, link) in listing)
+            {
+                if (!folder) entries.Add(path);
+                else if (!link) subdirs.Add(path);
+            }
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
             errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
             return;
         }
-        Array.Sort(entries, StringComparer.Ordinal);
-        Array.Sort(subdirs, StringComparer.Ordinal);
+        entries.Sort(StringComparer.Ordinal);
+        subdirs.Sort(StringComparer.Ordinal);
+        string cwd = Directory.GetCurrentDirectory();
         foreach (var f in entries)
         {
             if (!f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsYaml(f)) continue;
@@ -150,14 +158,12 @@ public static class PolicyFiles
                 errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
                 continue;
             }
-            if (seen.Add(Path.GetFullPath(f))) files.Add(new PolicyFile(f, false));
+            if (seen.Add(Path.GetFullPath(f, cwd))) files.Add(new PolicyFile(f, false));
         }
         foreach (var d in subdirs)
         {
             string name = Path.GetFileName(d);
             if (SkippedFolders.Contains(name)) continue;
-            var info = new DirectoryInfo(d);
-            if (info.LinkTarget != null) continue; // symlinked folders are not followed (loops)
             Walk(d, files, seen, errors, depth + 1);
         }
     }

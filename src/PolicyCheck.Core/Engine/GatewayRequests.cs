@@ -123,7 +123,34 @@ public sealed class GatewayRequests
         bool anonymous = caller.Kind == PrincipalKind.Anonymous;
         bool session = caller.Kind == PrincipalKind.AssumedRole;
         int index = (assumeRole ? 4 : 0) + (anonymous ? 2 : 0) + (session ? 1 : 0);
-        return _shapes[index] ??= MakeShape(assumeRole, anonymous, session);
+        if (_shapes[index] is { } mine) return mine;
+        // Roles with the same region, account, deployment and context settings share their shapes (the time counts
+        // in seconds): what MakeShape reads is in the key.
+        var key = (_facts, Settings(_config), Region, Account, Now.Ticks / TimeSpan.TicksPerSecond, index);
+        if (!SharedShapes.TryGetValue(key, out var shared))
+        {
+            shared = MakeShape(assumeRole, anonymous, session);
+            if (SharedShapes.Count >= 1024) SharedShapes.Clear(); // a bound: few regions and accounts per run
+            SharedShapes[key] = shared;
+        }
+        return _shapes[index] = shared;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ServiceFacts, string, string, string, long, int), Shape> SharedShapes =
+        new System.Collections.Concurrent.ConcurrentDictionary<(ServiceFacts, string, string, string, long, int), Shape>();
+
+    /// <summary>The config's parts a shape depends on, as text.</summary>
+    private static string Settings(Config.GatewayConfig? config)
+    {
+        if (config == null) return "none";
+        if (config.Context.Count == 0) return config.Deployment == Config.Deployment.SelfHosted ? "self-hosted" : "hosted";
+        var sb = new System.Text.StringBuilder(config.Deployment.ToString());
+        foreach (var c in config.Context)
+        {
+            sb.Append('\n').Append(c.Key).Append('=').Append(c.Type);
+            foreach (var v in c.Values) sb.Append('\u0001').Append(v);
+        }
+        return sb.ToString();
     }
 
     private Shape MakeShape(bool assumeRole, bool anonymous, bool session)

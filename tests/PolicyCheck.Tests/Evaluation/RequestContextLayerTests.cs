@@ -78,6 +78,30 @@ public sealed class RequestContextLayerTests
         Assert.NotSame(gateway, requests.AssumeRole(GatewayRequests.SessionOf("arn:aws:iam::299329113195:role/portkey-app"), "id-1", "sts:TagSession"));
     }
 
+    [Fact]
+    public void Roles_ShareShapes_OnlyWhereTheSettingsAgree()
+    {
+        var plain = new GatewayConfig();
+        var withIp = new GatewayConfig();
+        withIp.Context.Add(new ContextSetting("aws:SourceIp", new[] { "203.0.113.7" }, ContextType.Ip, null, PolicyCheck.Json.SourceSpan.FileStart));
+        var now = new System.DateTime(2026, 12, 4, 12, 0, 0, System.DateTimeKind.Utc);
+        var caller = GatewayRequests.SessionOf("arn:aws:iam::299329113195:role/portkey-app");
+
+        var a = new GatewayRequests(new RoleGroup("a"), plain, BuiltIn.Service, now).AssumeRole(caller, "x");
+        var b = new GatewayRequests(new RoleGroup("b"), withIp, BuiltIn.Service, now).AssumeRole(caller, "x");
+        var c = new GatewayRequests(new RoleGroup("c"), new GatewayConfig { Deployment = Deployment.SelfHosted }, BuiltIn.Service, now).AssumeRole(caller, "x");
+        Assert.True(a.Context.IsUnknown("aws:SourceIp", out _));
+        Assert.Equal("203.0.113.7", Value(b, "aws:SourceIp"));
+        Assert.False(b.Context.IsUnknown("aws:SourceIp", out _));
+        // A setting changed between two roles: the later role sees it.
+        plain.Context.Add(new ContextSetting("aws:SourceIp", new[] { "198.51.100.1" }, ContextType.Ip, null, PolicyCheck.Json.SourceSpan.FileStart));
+        var later = new GatewayRequests(new RoleGroup("d"), plain, BuiltIn.Service, now).AssumeRole(caller, "x");
+        Assert.Equal("198.51.100.1", Value(later, "aws:SourceIp"));
+        Assert.Equal("2026-12-04T12:00:00Z", Value(c, "aws:CurrentTime"));
+        var other = new GatewayRequests(new RoleGroup("e"), new GatewayConfig(), BuiltIn.Service, now.AddSeconds(1)).AssumeRole(caller, "x");
+        Assert.Equal("2026-12-04T12:00:01Z", Value(other, "aws:CurrentTime"));
+    }
+
     private static string? Value(EvalRequest request, string key)
         => request.Context.TryGet(key, out var v) ? v.Values.Single() : null;
 }
