@@ -122,9 +122,36 @@ public static class PolicyFiles
 
     private static void Walk(string dir, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors, int depth)
     {
+        var found = new Listing();
+        Collect(dir, found, depth, Directory.GetCurrentDirectory(), spread: true);
+        found.Into(files, seen, errors);
+    }
+
+    /// <summary>What a walk found, in order: files with their full paths, and problems.</summary>
+    private sealed class Listing
+    {
+        public List<(PolicyFile File, string FullPath)> Files { get; } = new List<(PolicyFile, string)>();
+        public List<Problem> Errors { get; } = new List<Problem>();
+
+        public void Into(List<PolicyFile> files, HashSet<string> seen, List<Problem> errors)
+        {
+            foreach (var (file, full) in Files) if (seen.Add(full)) files.Add(file);
+            errors.AddRange(Errors);
+        }
+
+        public void Add(Listing other)
+        {
+            Files.AddRange(other.Files);
+            Errors.AddRange(other.Errors);
+        }
+    }
+
+    /// <param name="spread">List the subfolders on every core (each into its own listing, joined in order).</param>
+    private static void Collect(string dir, Listing found, int depth, string cwd, bool spread)
+    {
         if (depth > 64)
         {
-            errors.Add(Problem.Input(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
+            found.Errors.Add(Problem.Input(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
             return;
         }
         var entries = new List<string>();
@@ -138,34 +165,39 @@ public static class PolicyFiles
             foreach (var (path, folder, link) in listing)
             {
                 if (!folder) entries.Add(path);
-                else if (!link) subdirs.Add(path);
+                else if (!link && !SkippedFolders.Contains(Path.GetFileName(path))) subdirs.Add(path);
             }
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
         {
-            errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
+            found.Errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
             return;
         }
         entries.Sort(StringComparer.Ordinal);
         subdirs.Sort(StringComparer.Ordinal);
-        string cwd = Directory.GetCurrentDirectory();
         foreach (var f in entries)
         {
             if (!f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsYaml(f)) continue;
             // A FIFO or a device found in a folder (itself or behind a link) is never opened: it may never answer.
             if (UnixFile.Special(f) is { } special)
             {
-                errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
+                found.Errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
                 continue;
             }
-            if (seen.Add(Path.GetFullPath(f, cwd))) files.Add(new PolicyFile(f, false));
+            found.Files.Add((new PolicyFile(f, false), Path.GetFullPath(f, cwd)));
         }
-        foreach (var d in subdirs)
+        if (spread && subdirs.Count >= 16 && Environment.ProcessorCount > 1)
         {
-            string name = Path.GetFileName(d);
-            if (SkippedFolders.Contains(name)) continue;
-            Walk(d, files, seen, errors, depth + 1);
+            var parts = new Listing[subdirs.Count];
+            System.Threading.Tasks.Parallel.For(0, subdirs.Count, i =>
+            {
+                parts[i] = new Listing();
+                Collect(subdirs[i], parts[i], depth + 1, cwd, spread: false);
+            });
+            foreach (var part in parts) found.Add(part);
+            return;
         }
+        foreach (var d in subdirs) Collect(d, found, depth + 1, cwd, spread);
     }
 
     private static void ExpandGlob(string pattern, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors)

@@ -47,6 +47,30 @@ public sealed class ParallelLintTests
         Assert.Equal(66, read.Report.FilesRead);
     }
 
+    /// <summary>A tree of many folders is listed on every core: its files, and what cannot be read, in the walk's order.</summary>
+    [Fact]
+    public void Walk_OnEveryCore_ListsInTheWalksOrder()
+    {
+        using var dir = new TempDir();
+        for (int i = 0; i < 40; i++)
+        {
+            dir.Write($"f{i:D2}/a.json", "{}");
+            dir.Write($"f{i:D2}/deeper/b.json", "{}");
+        }
+        dir.Write("top.json", "{}");
+        foreach (var i in new[] { 7, 31 })
+        {
+            using var mk = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", Path.Combine(dir.Path, $"f{i:D2}", "pipe.json")) { UseShellExecute = false })!;
+            mk.WaitForExit();
+        }
+        var errors = new List<PolicyCheck.Json.Problem>();
+        var files = PolicyFiles.Expand(new[] { dir.Path, Path.Combine(dir.Path, "f03") }, errors);
+        var expected = new List<string> { "top.json" };
+        for (int i = 0; i < 40; i++) expected.AddRange(new[] { $"f{i:D2}/a.json", $"f{i:D2}/deeper/b.json" });
+        Assert.Equal(expected, files.Select(f => Path.GetRelativePath(dir.Path, f.Path).Replace('\\', '/')));
+        Assert.Equal(new[] { "f07/pipe.json", "f31/pipe.json" }, errors.Select(e => Path.GetRelativePath(dir.Path, e.Path).Replace('\\', '/')));
+    }
+
     /// <summary>
     /// lint reads files in blocks and lints each role once its folder's last file is read: the same findings, roles
     /// checked and secrets as reading everything first, with folders spanning blocks and named out of order.
