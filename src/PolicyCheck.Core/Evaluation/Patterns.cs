@@ -9,6 +9,17 @@ public static class Patterns
     public static bool Like(string pattern, int pStart, int pEnd, string text, int tStart, int tEnd, bool ignoreCase)
     {
         int p = pStart, t = tStart, starP = -1, starT = 0;
+#if NET8_0_OR_GREATER
+        // The literal start (up to the first wildcard or escape) in one vectorised step: what the loop below would match
+        // character by character before any '*'.
+        var head = pattern.AsSpan(pStart, pEnd - pStart);
+        int literal = head.IndexOfAny('*', '?', PolicyVariables.Escape);
+        if (literal < 0) literal = head.Length;
+        int common = head.Slice(0, literal).CommonPrefixLength(text.AsSpan(tStart, tEnd - tStart));
+        if (common == head.Length) return tEnd - tStart == common; // no wildcard, all of it matched
+        p += common;
+        t += common;
+#endif
         while (t < tEnd)
         {
             if (p < pEnd)
