@@ -50,9 +50,10 @@ public static class LintRunner
         void Lint(List<RoleGroup> roles, GatewayConfig config, LintReport into)
         {
             raw.AddRange(engine.LintRoles(roles, config));
+            List<string>? forGateway = null, forOther = null; // the rules that ran depend only on the kind of role
             foreach (var role in roles)
             {
-                var ids = engine.RulesFor(role, config);
+                var ids = role.IsGatewayRole ? forGateway ??= engine.RulesFor(role, config) : forOther ??= engine.RulesFor(role, config);
                 if (index.TryGetValue(role.Name, out int at))
                     into.Checked[at] = new RoleChecks(role.Name, into.Checked[at].File, into.Checked[at].RuleIds.Union(ids, StringComparer.Ordinal).ToList());
                 else

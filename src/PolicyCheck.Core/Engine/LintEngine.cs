@@ -12,11 +12,15 @@ public sealed class LintEngine
     private readonly RuleIndex _rulesCatalog;
     private readonly IReadOnlyList<PolicyRule> _rules;
 
+    private readonly RuleDescriptor[] _descriptors;
+
     private LintEngine(ServiceFacts facts, RuleIndex catalog, IReadOnlyList<PolicyRule> rules)
     {
         _facts = facts;
         _rulesCatalog = catalog;
         _rules = rules;
+        _descriptors = new RuleDescriptor[rules.Count];
+        for (int i = 0; i < rules.Count; i++) _descriptors[i] = catalog.Get(rules[i].Id);
     }
 
     /// <summary>
@@ -159,30 +163,33 @@ public sealed class LintEngine
     public List<Diagnostic> LintRoles(IReadOnlyList<RoleGroup> roles, GatewayConfig config)
     {
         var raw = new List<Diagnostic>();
+        bool[] gateway = Plan(config, true), other = Plan(config, false);
         if (roles.Count < 2 || Environment.ProcessorCount < 2)
         {
-            foreach (var role in roles) LintRole(role, config, raw);
+            foreach (var role in roles) LintRole(role, config, raw, role.IsGatewayRole ? gateway : other);
             return raw;
         }
         var found = new List<Diagnostic>[roles.Count];
         System.Threading.Tasks.Parallel.For(0, roles.Count, i =>
         {
             var sink = new List<Diagnostic>();
-            LintRole(roles[i], config, sink);
+            LintRole(roles[i], config, sink, roles[i].IsGatewayRole ? gateway : other);
             found[i] = sink;
         });
         foreach (var f in found) raw.AddRange(f);
         return raw;
     }
 
-    public void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink)
+    public void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink) => LintRole(role, config, sink, Plan(config, role.IsGatewayRole));
+
+    private void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink, bool[] plan)
     {
         int first = sink.Count;
-        foreach (var rule in _rules)
+        for (int r = 0; r < _rules.Count; r++)
         {
-            if (!Runs(rule.Id, role, config)) continue;
-            var context = new RuleContext(_rulesCatalog.Get(rule.Id), role, config, _facts, sink, _catalog);
-            rule.Check(context);
+            if (!plan[r]) continue;
+            var context = new RuleContext(_descriptors[r], role, config, _facts, sink, _catalog);
+            _rules[r].Check(context);
             context.FlushDropped();
         }
         for (int i = first; i < sink.Count; i++) sink[i].Role ??= role.Name;
@@ -191,15 +198,22 @@ public sealed class LintEngine
     /// <summary>The rules <see cref="LintRole"/> runs on the role, in the engine's order.</summary>
     public List<string> RulesFor(RoleGroup role, GatewayConfig config)
     {
+        var plan = Plan(config, role.IsGatewayRole);
         var ids = new List<string>();
-        foreach (var rule in _rules) if (Runs(rule.Id, role, config)) ids.Add(rule.Id);
+        for (int r = 0; r < _rules.Count; r++) if (plan[r]) ids.Add(_rules[r].Id);
         return ids;
     }
 
-    private bool Runs(string id, RoleGroup role, GatewayConfig config)
+    /// <summary>Which rules run on a gateway role (or another role) under the config: rules turned off do not.</summary>
+    private bool[] Plan(GatewayConfig config, bool gatewayRole)
     {
-        if (config.RuleSeverities.TryGetValue(id, out var sev) && sev == null) return false; // off
-        return role.IsGatewayRole || _rulesCatalog.Get(id).Scope == RuleScope.Any;
+        var plan = new bool[_rules.Count];
+        for (int r = 0; r < _rules.Count; r++)
+        {
+            bool off = config.RuleSeverities.TryGetValue(_rules[r].Id, out var sev) && sev == null;
+            plan[r] = !off && (gatewayRole || _descriptors[r].Scope == RuleScope.Any);
+        }
+        return plan;
     }
 
     /// <summary>Applies severity overrides and suppressions, then sorts by file and position.</summary>
