@@ -282,7 +282,13 @@ public sealed class GatewayRequests
     }
 
     /// <summary>A caller assuming the role: the caller's own policies are unknown (assumed to allow).</summary>
-    public PolicySet Trust(PolicyDocument trust) => new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = Account };
+    public PolicySet Trust(PolicyDocument trust)
+    {
+        if (_trust != null && ReferenceEquals(_trust.ResourcePolicy, trust)) return _trust;
+        return _trust = new PolicySet { Identity = null, ResourcePolicy = trust, ResourceAccount = Account };
+    }
+
+    private PolicySet? _trust;
 
     /// <summary>The caller assuming the role (the same caller, ID and action give the same request: the proofs share it).</summary>
     public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId, string action = "sts:AssumeRole")
@@ -314,6 +320,25 @@ public sealed class GatewayRequests
     }
 
     private static readonly Dictionary<string, CallerPrincipal> _sessions = new Dictionary<string, CallerPrincipal>(StringComparer.Ordinal);
+
+    /// <summary>A caller the proofs try (another account's role, "*"), parsed once per run.</summary>
+    public static CallerPrincipal Caller(string text)
+    {
+        var callers = _callers;
+        lock (callers)
+        {
+            if (callers.TryGetValue(text, out var known)) return known;
+        }
+        var made = CallerPrincipal.Parse(text);
+        lock (callers)
+        {
+            if (callers.Count >= 1024) callers.Clear();
+            callers[text] = made;
+        }
+        return made;
+    }
+
+    private static readonly Dictionary<string, CallerPrincipal> _callers = new Dictionary<string, CallerPrincipal>(StringComparer.Ordinal);
 
     private static CallerPrincipal MakeSession(string principal)
     {

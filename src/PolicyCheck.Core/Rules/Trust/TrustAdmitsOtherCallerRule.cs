@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using PolicyCheck.Config;
 using PolicyCheck.Engine;
@@ -22,27 +23,28 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
         var gateway = GatewayRequests.For(context);
         string? rightId = TrustProof.ExternalId(context.Role, context.Config, expected[0]);
         var secrets = TrustProof.Secrets(context.Config, rightId);
-        var cases = new List<(string Who, CallerPrincipal Caller, string? ExternalId, bool Stranger)>();
+        // Who each case is, said only when it is reported.
+        var cases = new List<(Func<string> Who, CallerPrincipal Caller, string? ExternalId, bool Stranger)>();
         bool externalIdRequired = context.Config.Deployment == Deployment.Hosted || context.Config.ExternalIdRequired;
         foreach (var p in expected)
         {
             var session = GatewayRequests.SessionOf(p);
             if (externalIdRequired)
             {
-                cases.Add(($"{p} with a wrong external ID", session, (rightId ?? "expected") + "-wrong", false));
-                cases.Add(($"{p} without an external ID", session, null, false));
+                cases.Add((() => $"{p} with a wrong external ID", session, (rightId ?? "expected") + "-wrong", false));
+                cases.Add((() => $"{p} without an external ID", session, null, false));
             }
         }
         foreach (var p in expected)
         {
             var arn = Arn.TryParse(p);
             if (arn != null && Arn.IsAccountId(arn.Account))
-                cases.Add(($"another role in the gateway's own account {arn.Account}", CallerPrincipal.Parse($"arn:aws:sts::{arn.Account}:assumed-role/SomeOtherRole/session"), rightId, true));
+                cases.Add((() => $"another role in the gateway's own account {arn.Account}", GatewayRequests.Caller($"arn:aws:sts::{arn.Account}:assumed-role/SomeOtherRole/session"), rightId, true));
         }
         string other = OtherAccount(expected, gateway.Account);
-        cases.Add(($"a role in another account ({other})", CallerPrincipal.Parse($"arn:aws:sts::{other}:assumed-role/SomeRole/session"), rightId, true));
-        cases.Add(("an anonymous caller (\"*\")", CallerPrincipal.Parse("*"), rightId, true));
-        cases.Add(($"an IAM user of the role's own account ({gateway.Account})", CallerPrincipal.Parse($"arn:aws:iam::{gateway.Account}:user/someone-else"), rightId, true));
+        cases.Add((() => $"a role in another account ({other})", GatewayRequests.Caller($"arn:aws:sts::{other}:assumed-role/SomeRole/session"), rightId, true));
+        cases.Add((() => "an anonymous caller (\"*\")", GatewayRequests.Caller("*"), rightId, true));
+        cases.Add((() => $"an IAM user of the role's own account ({gateway.Account})", GatewayRequests.Caller($"arn:aws:iam::{gateway.Account}:user/someone-else"), rightId, true));
 
         foreach (var (who, caller, externalId, stranger) in cases)
         {
@@ -58,7 +60,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
                     var s = t.Statement;
                     var (r, q) = (result, request);
                     context.ReportDepends(t.Document, s.Condition?.KeySpan ?? s.Span,
-                        $"{Proofs.Redact(who, secrets)} may assume the role: {s.Label} lets it through {Proofs.DependsOn(result.DependsOn)}",
+                        $"{Proofs.Redact(who(), secrets)} may assume the role: {s.Label} lets it through {Proofs.DependsOn(result.DependsOn)}",
                         result.DependsOn, () => Proofs.TraceOf(r, q, secrets));
                     break;
                 }
@@ -71,7 +73,7 @@ public sealed class TrustAdmitsOtherCallerRule : PolicyRule
                 var s = t.Statement;
                 var at = s.Principals != null ? s.Principals.KeySpan : s.Span;
                 context.Report(t.Document, at,
-                    $"{Proofs.Redact(who, secrets)} can assume the role: {s.Label} lets it through",
+                    $"{Proofs.Redact(who(), secrets)} can assume the role: {s.Label} lets it through",
                     $"restrict {s.Label} to the gateway's principal with \"StringEquals\": {{\"sts:ExternalId\": \"…\"}}",
                     trace: () => Proofs.TraceOf(result, request, secrets));
                 break;
