@@ -179,12 +179,12 @@ public static class PolicyFiles
         {
             if (!f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsYaml(f)) continue;
             // A FIFO or a device found in a folder (itself or behind a link) is never opened: it may never answer.
-            if (UnixFile.Special(f) is { } special)
+            if (UnixFile.Special(f, out long size) is { } special)
             {
                 found.Errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
                 continue;
             }
-            found.Files.Add((new PolicyFile(f, false), Path.GetFullPath(f, cwd)));
+            found.Files.Add((new PolicyFile(f, false, size), Path.GetFullPath(f, cwd)));
         }
         if (spread && subdirs.Count >= 16 && Environment.ProcessorCount > 1)
         {
@@ -254,18 +254,19 @@ public static class PolicyFiles
     /// Reads a file within the size limit, counting what is read (a device such as /dev/zero reports no length and never
     /// ends), and opening it within <see cref="OpenDeadline"/>; null with an error when it cannot be used.
     /// </summary>
-    public static byte[]? ReadBytes(string path, List<Problem> errors)
+    /// <param name="knownLength">The size a folder listing just found (it looked at the file's type too), or -1.</param>
+    public static byte[]? ReadBytes(string path, List<Problem> errors, long knownLength = -1)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
+            long length = knownLength >= 0 ? knownLength : new FileInfo(path).Length;
+            if (length > MaxFileBytes)
             {
-                errors.Add(Problem.Input(path, $"the file has {info.Length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
+                errors.Add(Problem.Input(path, $"the file has {length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));
                 return null;
             }
             // A FIFO or a device reports no length: only those can block the open. A regular file opens directly.
-            var opened = info.Length > 0 ? Open(path, bufferSize: 1) : OpenWithin(path);
+            var opened = length > 0 ? Open(path, bufferSize: 1) : OpenWithin(path);
             if (opened == null)
             {
                 errors.Add(Problem.Input(path, $"the file did not open within {OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a policy file"));
@@ -273,7 +274,7 @@ public static class PolicyFiles
             }
             using var stream = opened;
             // A file of known length is read into one array of that length; what follows (it grew) or what has no length goes through a buffer.
-            byte[] first = new byte[info.Length > 0 ? info.Length : 0];
+            byte[] first = new byte[length > 0 ? length : 0];
             int got = 0, n;
             while (got < first.Length && (n = stream.Read(first, got, first.Length - got)) > 0) got += n;
             if (got < first.Length) return first.AsSpan(0, got).ToArray();

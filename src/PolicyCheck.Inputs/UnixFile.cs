@@ -8,9 +8,14 @@ namespace PolicyCheck.Inputs;
 public static class UnixFile
 {
     /// <summary>"a FIFO (named pipe)", "a character device", "a block device", "a socket"; null for a regular file, a folder or when unknown.</summary>
-    public static string? Special(string path)
+    public static string? Special(string path) => Special(path, out _);
+
+    /// <summary>The same, with the file's size in bytes (-1 when unknown).</summary>
+    public static string? Special(string path, out long size)
     {
+        size = -1;
         if (Stat(path) is not { } s) return null;
+        size = (long)s.Size;
         return (s.Mode & 0xF000) switch
         {
             0x1000 => "a FIFO (named pipe)",
@@ -21,7 +26,7 @@ public static class UnixFile
         };
     }
 
-    public static (uint Uid, uint Gid)? Owner(string path) => Stat(path) is { } s ? (s.Uid, s.Gid) : null;
+    public static (uint Uid, uint Gid)? Owner(string path) => Stat(path) is { } s ? ((uint, uint)?)(s.Uid, s.Gid) : null;
 
     /// <summary>Gives the file to <paramref name="owner"/>; false without the privilege (the file stays the writer's).</summary>
     public static bool SetOwner(string path, (uint Uid, uint Gid) owner)
@@ -37,16 +42,16 @@ public static class UnixFile
         }
     }
 
-    /// <summary>statx, following symlinks: stx_uid at byte 20, stx_gid at 24, stx_mode at 28 (a fixed layout on every Linux).</summary>
-    private static (uint Uid, uint Gid, ushort Mode)? Stat(string path)
+    /// <summary>statx, following symlinks: stx_uid at byte 20, stx_gid at 24, stx_mode at 28, stx_size at 40 (a fixed layout on every Linux).</summary>
+    private static (uint Uid, uint Gid, ushort Mode, ulong Size)? Stat(string path)
     {
         if (!OperatingSystem.IsLinux()) return null;
         try
         {
             var buffer = new byte[256];
-            const int AtFdCwd = -100, StatxType = 0x1, StatxMode = 0x2, StatxUid = 0x8, StatxGid = 0x10;
-            if (statx(AtFdCwd, CString(path), 0, StatxType | StatxMode | StatxUid | StatxGid, buffer) != 0) return null;
-            return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28));
+            const int AtFdCwd = -100, StatxType = 0x1, StatxMode = 0x2, StatxUid = 0x8, StatxGid = 0x10, StatxSize = 0x200;
+            if (statx(AtFdCwd, CString(path), 0, StatxType | StatxMode | StatxUid | StatxGid | StatxSize, buffer) != 0) return null;
+            return (BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToUInt16(buffer, 28), BitConverter.ToUInt64(buffer, 40));
         }
         catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
         {

@@ -14,14 +14,17 @@ namespace PolicyCheck.Inputs;
 /// <summary>A candidate policy file and whether the user named it directly.</summary>
 public sealed class PolicyFile
 {
-    public PolicyFile(string path, bool explicitlyNamed)
+    public PolicyFile(string path, bool explicitlyNamed, long length = -1)
     {
         Path = path;
         ExplicitlyNamed = explicitlyNamed;
+        Length = length;
     }
 
     public string Path { get; }
     public bool ExplicitlyNamed { get; }
+    /// <summary>The size the folder listing found (-1: not known; reading finds it).</summary>
+    public long Length { get; }
 }
 
 /// <summary>What a template's folder says about it (a CDK assembly's manifest): its account, region and construct paths.</summary>
