@@ -75,9 +75,14 @@ public sealed class GatewayRequests
     /// <summary>The gateway calling a Claude Platform action with the role's temporary credentials.</summary>
     public EvalRequest Call(string action)
     {
+        if (_calls.TryGetValue(action, out var made)) return made;
         var fact = _facts.FindAction(action);
-        return Request(_facts.Qualified(action), ResourceFor(fact));
+        made = Request(_facts.Qualified(action), ResourceFor(fact));
+        if (_calls.Count < 256) _calls[action] = made; // the proof rules ask for the same few actions
+        return made;
     }
+
+    private readonly Dictionary<string, EvalRequest> _calls = new Dictionary<string, EvalRequest>(StringComparer.Ordinal);
 
     /// <summary>Any action on any resource from the gateway's session, with the context its calls carry.</summary>
     public EvalRequest Request(string qualifiedAction, string resource)
@@ -303,42 +308,22 @@ public sealed class GatewayRequests
     private readonly Dictionary<(string, string?, string), EvalRequest> _assumeRequests = new Dictionary<(string, string?, string), EvalRequest>();
 
     /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
-    public static CallerPrincipal SessionOf(string principal)
-    {
-        var sessions = _sessions;
-        lock (sessions)
-        {
-            if (sessions.TryGetValue(principal, out var known)) return known;
-        }
-        var made = MakeSession(principal);
-        lock (sessions)
-        {
-            if (sessions.Count >= 1024) sessions.Clear(); // a bound: a repository names few principals
-            sessions[principal] = made;
-        }
-        return made;
-    }
-
-    private static readonly Dictionary<string, CallerPrincipal> _sessions = new Dictionary<string, CallerPrincipal>(StringComparer.Ordinal);
+    public static CallerPrincipal SessionOf(string principal) => Cached(Sessions, principal, MakeSession);
 
     /// <summary>A caller the proofs try (another account's role, "*"), parsed once per run.</summary>
-    public static CallerPrincipal Caller(string text)
-    {
-        var callers = _callers;
-        lock (callers)
-        {
-            if (callers.TryGetValue(text, out var known)) return known;
-        }
-        var made = CallerPrincipal.Parse(text);
-        lock (callers)
-        {
-            if (callers.Count >= 1024) callers.Clear();
-            callers[text] = made;
-        }
-        return made;
-    }
+    public static CallerPrincipal Caller(string text) => Cached(Callers, text, CallerPrincipal.Parse);
 
-    private static readonly Dictionary<string, CallerPrincipal> _callers = new Dictionary<string, CallerPrincipal>(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CallerPrincipal> Sessions =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, CallerPrincipal>(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CallerPrincipal> Callers =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, CallerPrincipal>(StringComparer.Ordinal);
+
+    private static CallerPrincipal Cached(System.Collections.Concurrent.ConcurrentDictionary<string, CallerPrincipal> cache, string text, Func<string, CallerPrincipal> make)
+    {
+        if (cache.TryGetValue(text, out var known)) return known;
+        if (cache.Count >= 1024) cache.Clear(); // a bound: a repository names few principals
+        return cache.GetOrAdd(text, make);
+    }
 
     private static CallerPrincipal MakeSession(string principal)
     {
