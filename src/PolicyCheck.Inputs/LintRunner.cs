@@ -138,7 +138,8 @@ public static class LintRunner
         var order = new List<RoleGroup>();
         // The index of each folder's last file: its role is finished once that file is read.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (finished != null) for (int i = 0; i < files.Count; i++) last[RoleReader.FolderOf(files[i].Path)] = i;
+        string cwd = Directory.GetCurrentDirectory();
+        if (finished != null) for (int i = 0; i < files.Count; i++) last[RoleReader.FolderOf(files[i].Path, cwd)] = i;
         // Files are read and parsed on every core; they join their roles in order, as one core would add them.
         var loaded = new (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[Math.Min(files.Count, finished != null ? Block : files.Count)];
         for (int start = 0; start < files.Count; start += loaded.Length)

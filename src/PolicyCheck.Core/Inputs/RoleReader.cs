@@ -117,7 +117,7 @@ public sealed class RoleReader
         }
         _report.PoliciesChecked++;
         _report.FixablePaths.Add(file.Path);
-        string dir = FolderOf(file.Path);
+        string dir = FolderOf(file.Path, _cwd);
         if (!_folders.TryGetValue(dir, out var role))
         {
             role = new RoleGroup(dir);
@@ -163,7 +163,12 @@ public sealed class RoleReader
     }
 
     /// <summary>The folder whose role a policy file joins.</summary>
-    public static string FolderOf(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+    public static string FolderOf(string path) => FolderOf(path, Directory.GetCurrentDirectory());
+
+    /// <summary>The same, against a working folder asked for once (not once per file).</summary>
+    public static string FolderOf(string path, string cwd) => Path.GetDirectoryName(Path.GetFullPath(Path.Combine(cwd, path))) ?? ".";
+
+    private readonly string _cwd = Directory.GetCurrentDirectory();
 
     private List<RoleGroup>? ReadYamlTemplate(PolicyFile file, byte[] bytes)
     {
