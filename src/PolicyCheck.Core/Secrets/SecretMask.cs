@@ -15,6 +15,10 @@ public sealed partial class SecretMask
     private readonly HashSet<string> _secrets = new HashSet<string>(StringComparer.Ordinal);
     /// <summary>The secrets (4 characters or more) by their first four characters, longest first: one pass masks them all.</summary>
     private readonly Dictionary<ulong, List<string>> _byPrefix = new Dictionary<ulong, List<string>>();
+    /// <summary>The secrets' first two characters (folded to 7 bits), a bit each: most places in a text start no secret.</summary>
+    private readonly ulong[] _starts = new ulong[(1 << 14) / 64];
+
+    private static int Pair(string s, int i) => (s[i] & 0x7F) << 7 | (s[i + 1] & 0x7F);
     /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
     private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
@@ -91,6 +95,7 @@ public sealed partial class SecretMask
         {
             mask._secrets.UnionWith(_secrets);
             foreach (var pair in _byPrefix) mask._byPrefix.Add(pair.Key, new List<string>(pair.Value));
+            Array.Copy(_starts, mask._starts, _starts.Length);
             mask._short.AddRange(_short);
         }
         foreach (var s in more) mask.Add(s);
@@ -209,6 +214,8 @@ public sealed partial class SecretMask
                 }
                 if (!_secrets.Add(secret)) continue;
                 ulong key = Prefix(secret, 0);
+                int pair = Pair(secret, 0);
+                _starts[pair >> 6] |= 1UL << (pair & 63);
                 if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
                 // Longest first, so a secret that contains another is masked whole (5,000 external IDs share "tena").
                 int lo = 0, hi = list.Count;
@@ -267,7 +274,8 @@ public sealed partial class SecretMask
     /// <summary>The length of the longest known secret that starts at <paramref name="i"/>, or 0.</summary>
     private int LongestAt(string text, int i)
     {
-        if (!_byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
+        int pair = Pair(text, i);
+        if ((_starts[pair >> 6] & (1UL << (pair & 63))) == 0 || !_byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
         foreach (var s in list)
         {
             if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0) return s.Length;
