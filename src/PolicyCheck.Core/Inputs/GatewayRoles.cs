@@ -31,13 +31,13 @@ public static class GatewayRoles
                 {
                     foreach (var e in s.Principal.Entries) foreach (var x in expected) if (e.Value.Value == x) return true;
                 }
-                foreach (var list in new[] { s.Action, s.NotAction })
+                foreach (var list in s.ActionLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values)
                     {
                         if (v.Value.StartsWith(facts.Namespace + ":", StringComparison.OrdinalIgnoreCase)) return true;
-                        if (Rules.Names.SplitAction(v.Value, out var prefix, out _) && facts.WrongNames.IsWrongNamespace(prefix)) return true;
+                        if (Rules.Names.SplitAction(v, out var prefix, out _) && facts.WrongNames.IsWrongNamespace(prefix)) return true;
                     }
                 }
             }

@@ -25,6 +25,9 @@ public sealed class StringValue
     public string Value { get; }
     public SourceSpan Span { get; }
 
+    /// <summary>"service:Action" split once (Names.SplitAction), for the many rules that ask.</summary>
+    internal string[]? ActionParts { get; set; }
+
     public override string ToString() => Value;
 }
 
@@ -143,6 +146,10 @@ public sealed class Statement
     public bool IsDeny => Effect != null && Effect.Value == "Deny";
 
     /// <summary>Action or NotAction, whichever is present (Action first).</summary>
+    /// <summary>Action and NotAction, either may be null (a statement may wrongly have both): without allocating.</summary>
+    public ListPair ActionLists => new ListPair(Action, NotAction);
+    /// <summary>Resource and NotResource, either may be null.</summary>
+    public ListPair ResourceLists => new ListPair(Resource, NotResource);
     public ValueList? Actions => Action ?? NotAction;
     public ValueList? Resources => Resource ?? NotResource;
     public PrincipalElement? Principals => Principal ?? NotPrincipal;
@@ -219,4 +226,37 @@ public sealed class PolicyDocument
     private static SourceSpan Shift(SourceSpan s, SourceSpan origin)
         => new SourceSpan(s.Start + origin.Start, s.Length, s.Line + origin.Line - 1, s.Line == 1 ? s.Column + origin.Column - 1 : s.Column,
             s.EndLine + origin.Line - 1, s.EndLine == 1 ? s.EndColumn + origin.Column - 1 : s.EndColumn);
+}
+
+/// <summary>Two lists to go through in order (Action then NotAction), either null, as a foreach without an array.</summary>
+public readonly struct ListPair
+{
+    private readonly ValueList? _first;
+    private readonly ValueList? _second;
+
+    public ListPair(ValueList? first, ValueList? second)
+    {
+        _first = first;
+        _second = second;
+    }
+
+    public Enumerator GetEnumerator() => new Enumerator(_first, _second);
+
+    public struct Enumerator
+    {
+        private readonly ValueList? _first;
+        private readonly ValueList? _second;
+        private int _at;
+
+        public Enumerator(ValueList? first, ValueList? second)
+        {
+            _first = first;
+            _second = second;
+            _at = -1;
+        }
+
+        public ValueList? Current => _at == 0 ? _first : _second;
+
+        public bool MoveNext() => ++_at < 2;
+    }
 }

@@ -70,6 +70,27 @@ public static class Names
     }
 
     /// <summary>Splits "service:Action" at the first ':'.</summary>
+    /// <summary>The same for a policy's value, split once however many rules ask.</summary>
+    public static bool SplitAction(Model.StringValue value, out string prefix, out string name)
+    {
+        var parts = value.ActionParts;
+        if (parts == null)
+        {
+            bool split = SplitAction(value.Value, out prefix, out name);
+            value.ActionParts = split ? new[] { prefix, name } : System.Array.Empty<string>();
+            return split;
+        }
+        if (parts.Length == 0)
+        {
+            prefix = string.Empty;
+            name = value.Value;
+            return false;
+        }
+        prefix = parts[0];
+        name = parts[1];
+        return true;
+    }
+
     public static bool SplitAction(string value, out string prefix, out string name)
     {
         int colon = value.IndexOf(':');

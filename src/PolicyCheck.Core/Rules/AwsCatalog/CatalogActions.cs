@@ -15,12 +15,12 @@ internal static class CatalogActions
         {
             foreach (var s in doc.Statements)
             {
-                foreach (var list in new[] { s.Action, s.NotAction })
+                foreach (var list in s.ActionLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values)
                     {
-                        if (!Names.SplitAction(v.Value, out string prefix, out string name)) continue;
+                        if (!Names.SplitAction(v, out string prefix, out string name)) continue;
                         if (string.Equals(prefix, context.Facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue;
                         if (CommonIam.IsStsAction(prefix, name)) continue; // known without the catalogue
                         yield return (doc, s, v, prefix, name);

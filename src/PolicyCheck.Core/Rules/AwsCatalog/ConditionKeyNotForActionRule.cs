@@ -47,7 +47,7 @@ public sealed class ConditionKeyNotForActionRule : PolicyRule
             int with = 0;
             foreach (var v in s.Action.Values)
             {
-                if (!Names.SplitAction(v.Value, out string ap, out string an)) continue; // "*": too broad to list
+                if (!Names.SplitAction(v, out string ap, out string an)) continue; // "*": too broad to list
                 var service = catalog.FindService(ap);
                 if (service == null) continue;
                 foreach (var a in CatalogActions.Expand(service, an))

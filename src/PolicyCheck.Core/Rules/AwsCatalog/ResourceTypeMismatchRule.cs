@@ -27,7 +27,7 @@ public sealed class ResourceTypeMismatchRule : PolicyRule
                 if (star) continue;
                 foreach (var value in s.Action.Values)
                 {
-                    if (!Names.SplitAction(value.Value, out string prefix, out string name) || Wildcard.HasWildcard(name)) continue;
+                    if (!Names.SplitAction(value, out string prefix, out string name) || Wildcard.HasWildcard(name)) continue;
                     if (string.Equals(prefix, context.Facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue; // PC2006
                     // In the gateway's role a bedrock: action is PC2001's mistake; adding a Bedrock resource would widen access.
                     if (context.Role.IsGatewayRole && context.Facts.WrongNames.IsWrongNamespace(prefix)) continue;

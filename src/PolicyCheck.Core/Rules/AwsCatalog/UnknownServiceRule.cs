@@ -13,12 +13,12 @@ public sealed class UnknownServiceRule : PolicyRule
         {
             foreach (var s in doc.Statements)
             {
-                foreach (var list in new[] { s.Action, s.NotAction })
+                foreach (var list in s.ActionLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values)
                     {
-                        if (v.Value == "*" || Names.SplitAction(v.Value, out _, out _)) continue;
+                        if (v.Value == "*" || Names.SplitAction(v, out _, out _)) continue;
                         context.Report(doc, v.Span, $"\"{Names.Printable(v.Value)}\" is not an action: actions are written service:Action (s3:GetObject)", "write the action as service:Action");
                     }
                 }

@@ -20,7 +20,7 @@ public sealed class VariableUnsupportedRule : PolicyRule
         {
             foreach (var s in doc.Statements)
             {
-                foreach (var list in new[] { s.Action, s.NotAction })
+                foreach (var list in s.ActionLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values) Report(context, doc, v, list.Name);
@@ -30,7 +30,7 @@ public sealed class VariableUnsupportedRule : PolicyRule
                     if (p == null) continue;
                     foreach (var e in p.Entries) Report(context, doc, e.Value, p.Name);
                 }
-                foreach (var list in new[] { s.Resource, s.NotResource })
+                foreach (var list in s.ResourceLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values) CheckArn(context, doc, v, list.Name, list == s.NotResource);

@@ -14,7 +14,7 @@ public sealed class ArnServiceCaseRule : PolicyRule
         {
             foreach (var s in doc.Statements)
             {
-                foreach (var list in new[] { s.Resource, s.NotResource })
+                foreach (var list in s.ResourceLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values)

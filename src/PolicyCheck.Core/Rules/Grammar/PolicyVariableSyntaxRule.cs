@@ -20,7 +20,7 @@ public sealed class PolicyVariableSyntaxRule : PolicyRule
             if (doc.Version?.Value != "2012-10-17") continue; // variables are literal text in other versions (PC1020)
             foreach (var s in doc.Statements)
             {
-                foreach (var list in new[] { s.Resource, s.NotResource })
+                foreach (var list in s.ResourceLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values) Check(context, doc, v);

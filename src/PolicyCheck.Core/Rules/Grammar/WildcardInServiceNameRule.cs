@@ -13,17 +13,17 @@ public sealed class WildcardInServiceNameRule : PolicyRule
         {
             foreach (var s in doc.Statements)
             {
-                foreach (var list in new[] { s.Action, s.NotAction })
+                foreach (var list in s.ActionLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values)
                     {
-                        if (!Names.SplitAction(v.Value, out string prefix, out _) || !Wildcard.HasWildcard(prefix)) continue;
+                        if (!Names.SplitAction(v, out string prefix, out _) || !Wildcard.HasWildcard(prefix)) continue;
                         context.Report(doc, v.Span, $"\"{v.Value}\": the wildcard in the service prefix \"{prefix}\" matches every service whose prefix fits, including services added later",
                             "name the service (one action entry per service)");
                     }
                 }
-                foreach (var list in new[] { s.Resource, s.NotResource })
+                foreach (var list in s.ResourceLists)
                 {
                     if (list == null) continue;
                     foreach (var v in list.Values)

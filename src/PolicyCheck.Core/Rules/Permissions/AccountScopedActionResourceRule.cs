@@ -23,7 +23,7 @@ public sealed class AccountScopedActionResourceRule : PolicyRule
                 if (star) continue;
                 foreach (var value in s.Action.Values)
                 {
-                    if (!Names.SplitAction(value.Value, out string prefix, out string name)) continue;
+                    if (!Names.SplitAction(value, out string prefix, out string name)) continue;
                     if (!string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase) || Wildcard.HasWildcard(name)) continue;
                     var fact = facts.FindAction(name);
                     if (fact == null || fact.Scope != ResourceScope.Account) continue;

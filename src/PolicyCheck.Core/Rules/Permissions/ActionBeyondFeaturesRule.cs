@@ -99,7 +99,7 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
                 {
                     if (!Wildcard.HasWildcard(v.Value))
                     {
-                        if (Names.SplitAction(v.Value, out string prefix, out string name) && string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase))
+                        if (Names.SplitAction(v, out string prefix, out string name) && string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase))
                         {
                             var fact = facts.FindAction(name);
                             if (fact != null) seen.Add(fact.Name);

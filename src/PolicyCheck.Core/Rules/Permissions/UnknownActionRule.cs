@@ -20,7 +20,7 @@ public sealed class UnknownActionRule : PolicyRule
                 if (s.Actions == null) continue;
                 foreach (var value in s.Actions.Values)
                 {
-                    if (!Names.SplitAction(value.Value, out string prefix, out string name)) continue;
+                    if (!Names.SplitAction(value, out string prefix, out string name)) continue;
                     if (!string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue;
                     if (Wildcard.HasWildcard(name))
                     {

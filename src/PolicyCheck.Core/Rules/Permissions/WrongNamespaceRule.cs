@@ -20,7 +20,7 @@ public sealed class WrongNamespaceRule : PolicyRule
                 if (s.Actions == null) continue;
                 foreach (var value in s.Actions.Values)
                 {
-                    if (!Names.SplitAction(value.Value, out string prefix, out string name)) continue;
+                    if (!Names.SplitAction(value, out string prefix, out string name)) continue;
                     if (!facts.WrongNames.IsWrongNamespace(prefix)) continue;
                     string? right = Correct(facts, value.Value, name);
                     if (right == null) continue;
