@@ -196,7 +196,7 @@ internal static class LintCommand
         var report = LintRunner.Run(request, facts, catalog);
         if (o.Fix)
         {
-            foreach (var secret in report.Secrets) mask.Add(secret);
+            mask.AddAll(report.Secrets);
             // The diff goes before a text report; a JSON/SARIF/GitHub report or an --output file keeps standard output to itself.
             var diffTo = format == "text" && outputPath == null ? stdout : stderr;
             int fixExit = FixCommand.Apply(report, o.DryRun, request, diffTo, stderr);
@@ -205,7 +205,7 @@ internal static class LintCommand
             foreach (var kv in request.Overrides) again.Overrides[kv.Key] = kv.Value;
             report = LintRunner.Run(again, facts, catalog);
         }
-        foreach (var secret in report.Secrets) mask.Add(secret);
+        mask.AddAll(report.Secrets);
 
         if (o.WriteBaselinePath != null)
         {

@@ -147,8 +147,10 @@ public static class PolicyFiles
     }
 
     /// <param name="spread">List the subfolders on every core (each into its own listing, joined in order).</param>
-    private static void Collect(string dir, Listing found, int depth, string cwd, bool spread)
+    /// <param name="subfolder">A folder found in the walk: not followed when it is a symlink (loops); asked here, on the core that lists it.</param>
+    private static void Collect(string dir, Listing found, int depth, string cwd, bool spread, bool subfolder = false)
     {
+        if (subfolder && IsLink(dir)) return;
         if (depth > 64)
         {
             found.Errors.Add(Problem.Input(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
@@ -158,14 +160,14 @@ public static class PolicyFiles
         var subdirs = new List<string>();
         try
         {
-            // One pass over the folder: the kind of each entry comes with it (a symlinked folder is not followed: loops).
-            var listing = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder, bool Link)>(dir,
-                (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory, e.IsDirectory && (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            // One pass over the folder: whether each entry is a folder comes with it.
+            var listing = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder)>(dir,
+                (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory),
                 new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
-            foreach (var (path, folder, link) in listing)
+            foreach (var (path, folder) in listing)
             {
                 if (!folder) entries.Add(path);
-                else if (!link && !SkippedFolders.Contains(Path.GetFileName(path))) subdirs.Add(path);
+                else if (!SkippedFolders.Contains(Path.GetFileName(path))) subdirs.Add(path);
             }
         }
         catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -192,12 +194,24 @@ public static class PolicyFiles
             System.Threading.Tasks.Parallel.For(0, subdirs.Count, i =>
             {
                 parts[i] = new Listing();
-                Collect(subdirs[i], parts[i], depth + 1, cwd, spread: false);
+                Collect(subdirs[i], parts[i], depth + 1, cwd, spread: false, subfolder: true);
             });
             foreach (var part in parts) found.Add(part);
             return;
         }
-        foreach (var d in subdirs) Collect(d, found, depth + 1, cwd, spread);
+        foreach (var d in subdirs) Collect(d, found, depth + 1, cwd, spread, subfolder: true);
+    }
+
+    private static bool IsLink(string dir)
+    {
+        try
+        {
+            return (File.GetAttributes(dir) & FileAttributes.ReparsePoint) != 0;
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return false; // listing it reports why it cannot be read
+        }
     }
 
     private static void ExpandGlob(string pattern, List<PolicyFile> files, HashSet<string> seen, List<Problem> errors)

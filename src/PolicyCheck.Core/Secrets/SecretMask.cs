@@ -116,13 +116,30 @@ public sealed partial class SecretMask
     public void Add(string? secret)
     {
         if (string.IsNullOrEmpty(secret) || secret!.Length < 2) return;
+        AddForms(Forms(secret));
+    }
+
+    /// <summary>Many secrets (a repository's external IDs): their forms are worked out on every core, then added in order.</summary>
+    public void AddAll(IReadOnlyList<string> secrets)
+    {
+        var distinct = new List<string>(secrets.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in secrets) if (!string.IsNullOrEmpty(s) && s.Length >= 2 && seen.Add(s)) distinct.Add(s);
+        var forms = new HashSet<string>[distinct.Count];
+        if (distinct.Count < 64) for (int i = 0; i < distinct.Count; i++) forms[i] = Forms(distinct[i]);
+        else System.Threading.Tasks.Parallel.For(0, distinct.Count, i => forms[i] = Forms(distinct[i]));
+        foreach (var f in forms) AddForms(f);
+    }
+
+    private static HashSet<string> Forms(string secret)
+    {
         var forms = new HashSet<string>(Encodings(secret), StringComparer.Ordinal);
         // A message may quote one part of it (the "service" before ':', one line): parts of 8 or more are masked too.
         foreach (var part in secret.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries))
         {
             if (part.Length >= MinPart && part.Length < secret.Length) forms.UnionWith(Encodings(part));
         }
-        AddForms(forms);
+        return forms;
     }
 
     private static readonly char[] PartSeparators = { ':', '/', '\r', '\n', ' ', '\t', ',', ';', '|', '*', '?' };

@@ -282,4 +282,24 @@ public sealed class SecretsTests
         }
         Assert.Equal("before **** after\nnext line", inner.ToString());
     }
+
+    [Fact]
+    public void AddAll_MasksWhatAddingEachMasks()
+    {
+        // Enough secrets to be worked out on every core, with repeats, a short one and one with a part of its own.
+        var secrets = Enumerable.Range(0, 300).Select(i => $"tenant-{i}-9f1c2e7a").Concat(new[] { "tenant-7-9f1c2e7a", "ab", "svc:longer-part-here", "" }).ToList();
+        var one = new SecretMask();
+        foreach (var s in secrets) one.Add(s);
+        var all = new SecretMask();
+        all.AddAll(secrets);
+        foreach (var s in secrets.Where(s => s.Length >= 2))
+        {
+            foreach (var form in SecretMask.Encodings(s))
+            {
+                string text = $"id {form} and ab, longer-part-here";
+                Assert.Equal(one.Apply(text), all.Apply(text));
+                Assert.DoesNotContain(s, all.Apply(text));
+            }
+        }
+    }
 }
