@@ -377,6 +377,34 @@ public static class Evaluator
         return applies;
     }
 
+    /// <summary>
+    /// Which statements of the set name the action (one character per statement). Two requests that differ only in
+    /// their action decide alike when their signatures are equal: the action enters a decision only through which
+    /// statements it matches, except for the trust and KMS actions (null for those), which also change who must be named.
+    /// </summary>
+    public static string? ActionSignature(PolicySet set, string action)
+    {
+        if (IsTrustAction(action) || action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)) return null;
+        var sb = new System.Text.StringBuilder();
+        void Add(PolicyDocument? doc)
+        {
+            if (doc == null) return;
+            foreach (var st in doc.Statements) sb.Append(MatchAction(st, action) ? '1' : '0');
+            sb.Append('|');
+        }
+        if (set.Identity != null) foreach (var d in set.Identity) Add(d);
+        sb.Append('#');
+        Add(set.ResourcePolicy);
+        foreach (var d in set.Boundaries) Add(d);
+        sb.Append('#');
+        foreach (var d in set.Scps) Add(d);
+        sb.Append('#');
+        foreach (var d in set.Rcps) Add(d);
+        sb.Append('#');
+        Add(set.SessionPolicy);
+        return sb.ToString();
+    }
+
     public static bool MatchAction(Statement s, string action)
     {
         if (s.Action != null) return AnyLike(s.Action.Values, action);

@@ -22,12 +22,20 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
         var extra = new Dictionary<StringValue, (PolicyDocument Doc, List<string> Actions)>();
         var order = new List<StringValue>();
         var notMarkers = new Dictionary<Statement, StringValue>();
+        // Actions that the same statements name, on the same resource, decide alike: each such group is evaluated once.
+        var decided = new Dictionary<(string, string), EvaluationResult?>();
         foreach (var fact in Candidates(context))
         {
             if (needed.Contains(fact.Name)) continue;
             var request = gateway.Call(fact.Name);
-            if (Evaluator.Decide(set, request) != Decision.Allowed) continue;
-            var result = Evaluator.Evaluate(set, request);
+            string? signature = Evaluator.ActionSignature(set, request.Action);
+            EvaluationResult? result;
+            if (signature == null || !decided.TryGetValue((signature, request.Resource), out result))
+            {
+                result = Evaluator.Decide(set, request) == Decision.Allowed ? Evaluator.Evaluate(set, request) : null;
+                if (signature != null) decided[(signature, request.Resource)] = result;
+            }
+            if (result == null) continue;
             string qualified = facts.Qualified(fact.Name);
             foreach (var t in result.Matched)
             {
