@@ -54,7 +54,9 @@ public sealed partial class SecretMask
             int j = p - 1;
             while (j >= 0 && text[j] <= ' ') j--;
             if (j >= 0 && (text[j] == '"' || text[j] == '\'')) j--;
-            if (EndsWith(text, j, "key") || EndsWith(text, j, "token") || EndsWith(text, j, "authorization")) return true;
+            // The words end in 'y' or 'n': most separators follow neither.
+            int last = j >= 0 ? text[j] | 0x20 : 0;
+            if ((last == 'y' && EndsWith(text, j, "key")) || (last == 'n' && (EndsWith(text, j, "token") || EndsWith(text, j, "authorization")))) return true;
             from = p + 1;
         }
     }
