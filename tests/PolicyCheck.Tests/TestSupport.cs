@@ -44,6 +44,14 @@ public static class Lint
 
     public static List<Diagnostic> Only(this List<Diagnostic> all, string ruleId) => all.Where(d => d.RuleId == ruleId).ToList();
 
+    /// <summary>The bundled examples read as `lint examples/` reads them (config, roles), before any rule runs.</summary>
+    public static LintInput ReadExamples()
+    {
+        var request = new LintRequest { SearchConfig = false };
+        request.Paths.Add(Path.Combine(Repo, "examples"));
+        return LintRunner.Read(request, BuiltIn.Service, BuiltIn.Catalog);
+    }
+
     public static string Permission(string statementJson) => """{"Version": "2012-10-17", "Statement": [""" + statementJson + "]}";
 
     public const string PortkeyRole = "arn:aws:iam::299329113195:role/portkey-app";

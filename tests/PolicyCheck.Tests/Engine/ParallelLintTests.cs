@@ -14,9 +14,7 @@ public sealed class ParallelLintTests
     [Fact]
     public void LintRoles_OnEveryCore_EqualsOneRoleAfterAnother()
     {
-        var request = new LintRequest { SearchConfig = false };
-        request.Paths.Add(Path.Combine(Lint.Repo, "examples"));
-        var read = LintRunner.Read(request, BuiltIn.Service, BuiltIn.Catalog);
+        var read = Lint.ReadExamples();
         Assert.NotNull(read.Config);
         Assert.True(read.Roles.Count > 20, $"{read.Roles.Count} roles: too few to interleave");
         var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);

@@ -15,9 +15,7 @@ public sealed class ActionSignatureTests
     [Fact]
     public void SameSignature_SameResource_SameDecision_OnEveryExampleRole()
     {
-        var request = new LintRequest { SearchConfig = false };
-        request.Paths.Add(Path.Combine(Lint.Repo, "examples"));
-        var read = LintRunner.Read(request, BuiltIn.Service, BuiltIn.Catalog);
+        var read = Lint.ReadExamples();
         int shared = 0, roles = 0;
         foreach (var role in read.Roles)
         {
