@@ -149,7 +149,7 @@ public static class LintRunner
             {
                 var file = files[start + j];
                 var problems = new List<Problem>();
-                var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, problems, file.Length);
+                var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, problems, file.Regular);
                 loaded[j] = (bytes, bytes == null ? null : reader.Parse(file, bytes), problems);
             });
             for (int j = 0; j < count; j++)

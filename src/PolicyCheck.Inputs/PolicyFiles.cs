@@ -147,46 +147,76 @@ public static class PolicyFiles
     }
 
     /// <param name="spread">List the subfolders on every core (each into its own listing, joined in order).</param>
-    /// <param name="subfolder">A folder found in the walk: not followed when it is a symlink (loops); asked here, on the core that lists it.</param>
-    private static void Collect(string dir, Listing found, int depth, string cwd, bool spread, bool subfolder = false)
+    private static void Collect(string dir, Listing found, int depth, string cwd, bool spread)
     {
-        if (subfolder && IsLink(dir)) return;
         if (depth > 64)
         {
             found.Errors.Add(Problem.Input(dir, "folders nested more than 64 levels deep (a symlink loop?)"));
             return;
         }
-        var entries = new List<string>();
+        var entries = new List<(string Path, bool Regular)>();
         var subdirs = new List<string>();
-        try
+        var links = new List<string>();
+        if (UnixFile.List(dir) is { } native)
         {
-            // One pass over the folder: whether each entry is a folder comes with it.
-            var listing = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder)>(dir,
-                (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory),
-                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
-            foreach (var (path, folder) in listing)
+            // readdir says each entry's type: a file or a folder needs no stat; a link is asked where it points.
+            foreach (var (name, type) in native)
             {
-                if (!folder) entries.Add(path);
-                else if (!SkippedFolders.Contains(Path.GetFileName(path))) subdirs.Add(path);
+                string path = Path.Join(dir, name);
+                switch (type)
+                {
+                    case UnixFile.EntryType.Folder:
+                        if (!SkippedFolders.Contains(name)) subdirs.Add(path);
+                        break;
+                    case UnixFile.EntryType.File:
+                        entries.Add((path, true));
+                        break;
+                    case UnixFile.EntryType.Link:
+                    case UnixFile.EntryType.Unknown:
+                        var target = UnixFile.TypeOf(path);
+                        if (target != UnixFile.EntryType.Folder) entries.Add((path, false));
+                        else if (type == UnixFile.EntryType.Unknown && UnixFile.TypeOf(path, followLinks: false) == UnixFile.EntryType.Folder && !SkippedFolders.Contains(name)) subdirs.Add(path);
+                        break; // a link to a folder is not followed (loops)
+                    default:
+                        entries.Add((path, false));
+                        break;
+                }
             }
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        else
         {
-            found.Errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
-            return;
+            try
+            {
+                // One pass over the folder: whether each entry is a folder comes with it.
+                var listing = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder)>(dir,
+                    (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory),
+                    new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+                foreach (var (path, folder) in listing)
+                {
+                    if (!folder) entries.Add((path, false));
+                    else if (!SkippedFolders.Contains(Path.GetFileName(path))) links.Add(path);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                found.Errors.Add(Problem.Input(dir, "cannot read folder: " + ex.Message));
+                return;
+            }
+            // A folder found this way may be a link (not followed: loops).
+            foreach (var d in links) if (!IsLink(d)) subdirs.Add(d);
         }
-        entries.Sort(StringComparer.Ordinal);
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         subdirs.Sort(StringComparer.Ordinal);
-        foreach (var f in entries)
+        foreach (var (f, regular) in entries)
         {
             if (!f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsYaml(f)) continue;
             // A FIFO or a device found in a folder (itself or behind a link) is never opened: it may never answer.
-            if (UnixFile.Special(f, out long size) is { } special)
+            if (!regular && UnixFile.Special(f) is { } special)
             {
                 found.Errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
                 continue;
             }
-            found.Files.Add((new PolicyFile(f, false, size), Path.GetFullPath(f, cwd)));
+            found.Files.Add((new PolicyFile(f, false, regular), Path.GetFullPath(f, cwd)));
         }
         if (spread && subdirs.Count >= 16 && Environment.ProcessorCount > 1)
         {
@@ -194,12 +224,12 @@ public static class PolicyFiles
             System.Threading.Tasks.Parallel.For(0, subdirs.Count, i =>
             {
                 parts[i] = new Listing();
-                Collect(subdirs[i], parts[i], depth + 1, cwd, spread: false, subfolder: true);
+                Collect(subdirs[i], parts[i], depth + 1, cwd, spread: false);
             });
             foreach (var part in parts) found.Add(part);
             return;
         }
-        foreach (var d in subdirs) Collect(d, found, depth + 1, cwd, spread, subfolder: true);
+        foreach (var d in subdirs) Collect(d, found, depth + 1, cwd, spread);
     }
 
     private static bool IsLink(string dir)
@@ -268,12 +298,13 @@ public static class PolicyFiles
     /// Reads a file within the size limit, counting what is read (a device such as /dev/zero reports no length and never
     /// ends), and opening it within <see cref="OpenDeadline"/>; null with an error when it cannot be used.
     /// </summary>
-    /// <param name="knownLength">The size a folder listing just found (it looked at the file's type too), or -1.</param>
-    public static byte[]? ReadBytes(string path, List<Problem> errors, long knownLength = -1)
+    /// <param name="regular">A folder listing found a regular file there: read with one call when it is small.</param>
+    public static byte[]? ReadBytes(string path, List<Problem> errors, bool regular = false)
     {
+        if (regular && UnixFile.ReadSmall(path) is { } small) return small;
         try
         {
-            long length = knownLength >= 0 ? knownLength : new FileInfo(path).Length;
+            long length = new FileInfo(path).Length;
             if (length > MaxFileBytes)
             {
                 errors.Add(Problem.Input(path, $"the file has {length:N0} bytes; policy files larger than {MaxFileBytes / (1024 * 1024)} MiB are not read (no IAM policy is that large)"));

@@ -14,17 +14,17 @@ namespace PolicyCheck.Inputs;
 /// <summary>A candidate policy file and whether the user named it directly.</summary>
 public sealed class PolicyFile
 {
-    public PolicyFile(string path, bool explicitlyNamed, long length = -1)
+    public PolicyFile(string path, bool explicitlyNamed, bool regular = false)
     {
         Path = path;
         ExplicitlyNamed = explicitlyNamed;
-        Length = length;
+        Regular = regular;
     }
 
     public string Path { get; }
     public bool ExplicitlyNamed { get; }
-    /// <summary>The size the folder listing found (-1: not known; reading finds it).</summary>
-    public long Length { get; }
+    /// <summary>The folder listing found a regular file (not a link, FIFO or device): reading it needs no check of its type.</summary>
+    public bool Regular { get; }
 }
 
 /// <summary>What a template's folder says about it (a CDK assembly's manifest): its account, region and construct paths.</summary>

@@ -8,48 +8,64 @@ using Xunit;
 
 namespace PolicyCheck.Tests.Inputs;
 
-/// <summary>Reading a policy file with the size its folder listing found: a file that changed since is read as it is now.</summary>
+/// <summary>
+/// Reading a file a folder listing found regular: small ones in one read; anything else (large, gone, a folder now)
+/// the .NET way, which says what is wrong.
+/// </summary>
 public sealed class PolicyFilesTests
 {
-    [Fact]
-    public void ReadBytes_FileGrewSinceTheListing_IsReadWhole()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(64 * 1024 - 1)]
+    [InlineData(64 * 1024)]
+    [InlineData(200 * 1024)]
+    public void ReadBytes_ListedRegular_IsReadWhole(int size)
     {
         using var dir = new TempDir();
-        string path = dir.Write("p.json", "{\"Version\":\"2012-10-17\"}");
+        var content = new byte[size];
+        for (int i = 0; i < size; i++) content[i] = (byte)('a' + i % 26);
+        string path = Path.Combine(dir.Path, "p.json");
+        File.WriteAllBytes(path, content);
         var errors = new List<Problem>();
-        var bytes = PolicyFiles.ReadBytes(path, errors, knownLength: 4);
-        Assert.Empty(errors);
-        Assert.Equal("{\"Version\":\"2012-10-17\"}", Encoding.UTF8.GetString(bytes!));
-    }
-
-    [Fact]
-    public void ReadBytes_FileShrankSinceTheListing_IsReadAsItIs()
-    {
-        using var dir = new TempDir();
-        string path = dir.Write("p.json", "{}");
-        var errors = new List<Problem>();
-        Assert.Equal("{}", Encoding.UTF8.GetString(PolicyFiles.ReadBytes(path, errors, knownLength: 4000)!));
+        Assert.Equal(content, PolicyFiles.ReadBytes(path, errors, regular: true));
         Assert.Empty(errors);
     }
 
     [Fact]
-    public void ReadBytes_ListedTooLarge_IsAnErrorNamingTheSize()
+    public void ReadBytes_ListedRegular_ButGoneOrAFolderNow_IsAnError()
     {
         using var dir = new TempDir();
-        string path = dir.Write("p.json", "{}");
         var errors = new List<Problem>();
-        Assert.Null(PolicyFiles.ReadBytes(path, errors, knownLength: PolicyFiles.MaxFileBytes + 1));
+        Assert.Null(PolicyFiles.ReadBytes(Path.Combine(dir.Path, "gone.json"), errors, regular: true));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "now-a-folder.json"));
+        Assert.Null(PolicyFiles.ReadBytes(Path.Combine(dir.Path, "now-a-folder.json"), errors, regular: true));
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.StartsWith("cannot read file", e.Message));
+    }
+
+    [Fact]
+    public void ReadBytes_ListedRegular_ButTooLarge_IsAnErrorNamingTheSize()
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "p.json");
+        using (var f = new FileStream(path, FileMode.Create)) f.SetLength(PolicyFiles.MaxFileBytes + 1);
+        var errors = new List<Problem>();
+        Assert.Null(PolicyFiles.ReadBytes(path, errors, regular: true));
         Assert.Contains("4,194,305 bytes", Assert.Single(errors).Message);
     }
 
     [Fact]
-    public void Expand_ListsEachFileWithItsSize()
+    public void Expand_MarksTheFilesTheListingFoundRegular()
     {
-        if (!System.OperatingSystem.IsLinux()) return; // the size comes from statx
+        if (!System.OperatingSystem.IsLinux()) return; // the type comes from readdir
         using var dir = new TempDir();
         dir.Write("a/p.json", "{\"Statement\":[]}");
         dir.Write("b/q.json", "");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "b", "r.json"), Path.Combine(dir.Path, "a", "p.json"));
+        Directory.CreateSymbolicLink(Path.Combine(dir.Path, "c"), Path.Combine(dir.Path, "a"));
         var files = PolicyFiles.Expand(new[] { dir.Path }, new List<Problem>());
-        Assert.Equal(new long[] { 16, 0 }, files.Select(f => f.Length));
+        Assert.Equal(new[] { "a/p.json:True", "b/q.json:True", "b/r.json:False" },
+            files.Select(f => Path.GetRelativePath(dir.Path, f.Path).Replace('\\', '/') + ":" + f.Regular));
     }
 }
