@@ -23,12 +23,26 @@ public sealed class Arn
     public string Account { get; }
     public string Resource { get; }
 
+    /// <summary>The six parts of "arn:partition:service:region:account:resource", or null when the value has fewer.</summary>
     public static Arn? TryParse(string value)
     {
-        if (!value.StartsWith("arn:", StringComparison.Ordinal)) return null;
-        var parts = value.Split(Colon, 6);
-        if (parts.Length < 6) return null;
-        return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
+        // Many rules parse the same value of a role in turn: the last ARNs each thread parsed are kept (by identity).
+        var recent = _recent ??= new (string?, Arn?)[64];
+        int slot = System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value) & 63;
+        if (ReferenceEquals(recent[slot].Value, value)) return recent[slot].Arn;
+        var arn = Parse(value);
+        recent[slot] = (value, arn);
+        return arn;
+    }
+
+    [ThreadStatic] private static (string? Value, Arn? Arn)[]? _recent;
+
+    private static Arn? Parse(string value)
+    {
+        if (!TryLocate(value, out int service, out int region, out int account, out int resource)) return null;
+        string partition = service - 5 == 3 && string.CompareOrdinal(value, 4, "aws", 0, 3) == 0 ? "aws" : value.Substring(4, service - 5);
+        return new Arn(partition, value.Substring(service, region - 1 - service), value.Substring(region, account - 1 - region),
+            value.Substring(account, resource - 1 - account), value.Substring(resource));
     }
 
     /// <summary>
@@ -77,16 +91,21 @@ public sealed class Arn
     /// <summary>Region shape: us-west-2, eu-central-1, us-gov-west-1, ap-southeast-4...</summary>
     public static bool IsRegionShape(string s)
     {
-        var parts = s.Split('-');
-        if (parts.Length < 3) return false;
-        if (parts[0].Length != 2) return false;
-        foreach (var p in parts) if (p.Length == 0) return false;
-        var last = parts[parts.Length - 1];
-        foreach (char c in last) if (c < '0' || c > '9') return false;
-        for (int i = 0; i < parts.Length - 1; i++)
+        // Parts between '-': at least three, none empty, the first of two letters, the last digits, the others letters.
+        int parts = 1, start = 0;
+        for (int i = 0; i <= s.Length; i++)
         {
-            foreach (char c in parts[i]) if (c < 'a' || c > 'z') return false;
+            if (i < s.Length && s[i] != '-') continue;
+            if (i == start || (parts == 1 && i - start != 2)) return false;
+            bool last = i == s.Length;
+            for (int j = start; j < i; j++)
+            {
+                char c = s[j];
+                if (last ? c < '0' || c > '9' : c < 'a' || c > 'z') return false;
+            }
+            if (!last) parts++;
+            start = i + 1;
         }
-        return true;
+        return parts >= 3;
     }
 }

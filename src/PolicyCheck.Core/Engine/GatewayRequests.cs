@@ -345,9 +345,9 @@ public sealed class GatewayRequests
                 if (!s.IsAllow || s.Resource == null) continue;
                 foreach (var r in s.Resource.Values)
                 {
-                    var parts = r.Value.Split(Arn.Colon, 6);
-                    if (parts.Length != 6 || parts[0] != "arn" || !string.Equals(parts[2], facts.Namespace, StringComparison.Ordinal)) continue;
-                    string v = parts[part];
+                    var arn = Arn.TryParse(r.Value);
+                    if (arn == null || !string.Equals(arn.Service, facts.Namespace, StringComparison.Ordinal)) continue;
+                    string v = part == 3 ? arn.Region : part == 4 ? arn.Account : arn.Resource;
                     if (v.Length == 0 || Wildcard.HasWildcard(v) || v.IndexOf("${", StringComparison.Ordinal) >= 0) continue;
                     return v;
                 }

@@ -185,13 +185,15 @@ public sealed class LintEngine
     private void LintRole(RoleGroup role, GatewayConfig config, List<Diagnostic> sink, bool[] plan)
     {
         int first = sink.Count;
+        RuleContext? context = null;
         for (int r = 0; r < _rules.Count; r++)
         {
             if (!plan[r]) continue;
-            var context = new RuleContext(_descriptors[r], role, config, _facts, sink, _catalog);
+            if (context == null) context = new RuleContext(_descriptors[r], role, config, _facts, sink, _catalog);
+            else context.Next(_descriptors[r]);
             _rules[r].Check(context);
-            context.FlushDropped();
         }
+        context?.FlushDropped();
         for (int i = first; i < sink.Count; i++) sink[i].Role ??= role.Name;
     }
 

@@ -35,7 +35,16 @@ public sealed class RuleContext
     /// <summary>The whole AWS action catalogue, loaded on first use; null where none is available (the analyzers).</summary>
     public AwsCatalog? Catalog => _catalog?.Invoke();
 
-    public RuleDescriptor Descriptor { get; }
+    public RuleDescriptor Descriptor { get; private set; }
+
+    /// <summary>The same role's context for the next rule: one context per role, not one per rule and role.</summary>
+    internal void Next(RuleDescriptor descriptor)
+    {
+        FlushDropped();
+        Descriptor = descriptor;
+        _reported = 0;
+        _dropDocument = null;
+    }
     public RoleGroup Role { get; }
     public GatewayConfig Config { get; }
     public ServiceFacts Facts { get; }

@@ -53,11 +53,18 @@ public static class ConditionValues
         family = AddressFamily.Unknown;
         if (s.Length == 0 || s.IndexOf('/') >= 0) return false;
         // IPAddress.TryParse accepts "1" and "1.2" as IPv4: insist on the dotted-quad form.
-        if (s.IndexOf(':') < 0 && s.Split('.').Length != 4) return false;
+        if (s.IndexOf(':') < 0 && Dots(s) != 3) return false;
         if (!IPAddress.TryParse(s, out var ip)) return false;
         bytes = ip.GetAddressBytes();
         family = ip.AddressFamily;
         return true;
+    }
+
+    private static int Dots(string s)
+    {
+        int n = 0;
+        foreach (char c in s) if (c == '.') n++;
+        return n;
     }
 
     /// <summary>"10.0.0.0/8", "2001:db8::/32" or a single address (a /32 or /128).</summary>

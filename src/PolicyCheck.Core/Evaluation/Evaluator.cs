@@ -412,7 +412,7 @@ public static class Evaluator
         return false;
     }
 
-    private static bool AnyLike(IReadOnlyList<StringValue> patterns, string action)
+    private static bool AnyLike(Items<StringValue> patterns, string action)
     {
         for (int i = 0; i < patterns.Count; i++)
         {
@@ -429,7 +429,7 @@ public static class Evaluator
         return TriLogic.Of(source == PolicySource.Resource);
     }
 
-    private static Tri AnyResource(IReadOnlyList<StringValue> patterns, EvalRequest request, bool variables, StatementTrace? trace, List<string>? dependsOn)
+    private static Tri AnyResource(Items<StringValue> patterns, EvalRequest request, bool variables, StatementTrace? trace, List<string>? dependsOn)
     {
         var result = Tri.False;
         for (int i = 0; i < patterns.Count; i++)

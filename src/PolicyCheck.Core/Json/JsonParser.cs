@@ -76,6 +76,17 @@ public sealed class JsonParser
 
 #if NET8_0_OR_GREATER
     private static readonly System.Buffers.SearchValues<char> Blanks = System.Buffers.SearchValues.Create(" \t\n\r");
+    /// <summary>Where a string's plain run ends: its closing quote, an escape or a control character (an error).</summary>
+    private static readonly System.Buffers.SearchValues<char> StringStops = System.Buffers.SearchValues.Create(StopChars());
+
+    private static string StopChars()
+    {
+        var chars = new char[34];
+        for (int i = 0; i < 32; i++) chars[i] = (char)i;
+        chars[32] = '"';
+        chars[33] = '\\';
+        return new string(chars);
+    }
 #endif
 
     private void SkipTrivia()
@@ -300,6 +311,10 @@ public sealed class JsonParser
         int runStart = _pos;
         while (true)
         {
+#if NET8_0_OR_GREATER
+            int stop = _text.AsSpan(_pos).IndexOfAny(StringStops);
+            _pos = stop < 0 ? _text.Length : _pos + stop;
+#endif
             if (_pos >= _text.Length) Fail("unterminated string (truncated file?)", start, 1);
             char c = _text[_pos];
             if (c == '"')
@@ -307,7 +322,7 @@ public sealed class JsonParser
                 string result;
                 if (sb == null)
                 {
-                    result = _text.Substring(runStart, _pos - runStart);
+                    result = KnownWords.Find(_text, runStart, _pos - runStart) ?? _text.Substring(runStart, _pos - runStart);
                 }
                 else
                 {

@@ -38,13 +38,13 @@ public sealed class ValueList
     {
         Name = name;
         KeySpan = keySpan;
-        Values = values;
+        Values = Items.From(values);
         IsArray = isArray;
     }
 
     public string Name { get; }
     public SourceSpan KeySpan { get; }
-    public IReadOnlyList<StringValue> Values { get; }
+    public Items<StringValue> Values { get; }
     public bool IsArray { get; }
     public bool IsNot => Name.StartsWith("Not", System.StringComparison.Ordinal);
 }
@@ -71,12 +71,12 @@ public sealed class PrincipalElement
     {
         Name = name;
         KeySpan = keySpan;
-        Entries = entries;
+        Entries = Items.From(entries);
     }
 
     public string Name { get; }
     public SourceSpan KeySpan { get; }
-    public IReadOnlyList<PrincipalEntry> Entries { get; }
+    public Items<PrincipalEntry> Entries { get; }
     public bool IsNot => Name == "NotPrincipal";
 }
 
@@ -97,7 +97,7 @@ public sealed class ConditionClause
         Qualifier = qualifier;
         IfExists = ifExists;
         Key = key;
-        Values = values;
+        Values = Items.From(values);
     }
 
     /// <summary>The operator as written, e.g. "ForAnyValue:StringLikeIfExists".</summary>
@@ -107,7 +107,7 @@ public sealed class ConditionClause
     public SetQualifier Qualifier { get; }
     public bool IfExists { get; }
     public StringValue Key { get; }
-    public IReadOnlyList<StringValue> Values { get; }
+    public Items<StringValue> Values { get; }
 }
 
 public sealed class ConditionElement
@@ -115,12 +115,12 @@ public sealed class ConditionElement
     public ConditionElement(SourceSpan keySpan, IReadOnlyList<ConditionClause> clauses, bool isEmpty)
     {
         KeySpan = keySpan;
-        Clauses = clauses;
+        Clauses = Items.From(clauses);
         IsEmpty = isEmpty;
     }
 
     public SourceSpan KeySpan { get; }
-    public IReadOnlyList<ConditionClause> Clauses { get; }
+    public Items<ConditionClause> Clauses { get; }
     public bool IsEmpty { get; }
 }
 

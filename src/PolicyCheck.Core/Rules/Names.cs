@@ -11,7 +11,11 @@ public static class Names
     public static string Printable(string s)
     {
         var sb = new System.Text.StringBuilder(s.Length);
-        foreach (char c in s) sb.Append(char.IsSurrogate(c) || char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture) : c.ToString());
+        foreach (char c in s)
+        {
+            if (char.IsSurrogate(c) || char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
         return sb.ToString();
     }
 

@@ -147,8 +147,25 @@ public sealed partial class SecretMask
     private static readonly char[] PartSeparators = { ':', '/', '\r', '\n', ' ', '\t', ',', ';', '|', '*', '?' };
     private const int MinPart = 8;
 
-    /// <summary>The secret and the forms the formatters and HTTP layers may write it in.</summary>
+    /// <summary>The secret and the forms the formatters and HTTP layers may write it in, each once.</summary>
     public static IEnumerable<string> Encodings(string secret)
+    {
+        // Letters, digits, '-', '_' and '.' (an external ID, a key ID) are written as they are by every encoding but base64.
+        if (Plain(secret)) return new[] { secret, Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)) };
+        return new HashSet<string>(EveryEncoding(secret), StringComparer.Ordinal);
+    }
+
+    private static bool Plain(string s)
+    {
+        foreach (char c in s)
+        {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Each encoding of the secret in turn (forms repeat where an encoding changes nothing).</summary>
+    public static IEnumerable<string> EveryEncoding(string secret)
     {
         yield return secret;
         yield return JsonEscaped(secret, strict: false);

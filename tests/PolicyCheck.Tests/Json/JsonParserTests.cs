@@ -16,6 +16,21 @@ public sealed class JsonParserTests
     }
 
     [Fact]
+    public void Strings_AreReadAsWritten_TheCommonWordsAndTheirNearMisses()
+    {
+        // The words policies repeat are shared strings; a word one letter off, longer, shorter or escaped is its own.
+        string[] words = { "Allow", "Axlow", "Exfect", "Allox", "Alow", "Allows", "allow", "Effect", "Efect", "Effecu", "*", "**", "", "sts:AssumeRole", "sts:AssumeRolf",
+            "2012-10-17", "2012-10-18", "AWS::IAM::Role", "AWS::IAM::Rolex", "a\u0041b", "Al\u006cow", "ForAllValues:StringEquals", "tenant-0-9f1c2e7a" };
+        string text = "[" + string.Join(",", words.Select(w => "\"" + w + "\"")) + "]";
+        var (root, issues) = Parse(text);
+        Assert.Empty(issues);
+        var read = ((SourceArray)root!).Items.Select(i => ((SourceScalar)i).Text).ToArray();
+        Assert.Equal(words.Select(w => w.Replace("\\u0041", "A").Replace("\\u006c", "l")), read);
+        var (obj, _) = Parse("{\"Effect\": 1, \"Efect\": 2, \"Effects\": 3}");
+        Assert.Equal(new[] { "Effect", "Efect", "Effects" }, ((SourceObject)obj!).Properties.Select(p => p.Name));
+    }
+
+    [Fact]
     public void Records_Positions_Of_Every_Element()
     {
         string text = """

@@ -302,4 +302,18 @@ public sealed class SecretsTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("tenant-0-9f1c2e7a")]
+    [InlineData("AKIA_EXAMPLE.key")]
+    [InlineData("a")]
+    [InlineData("with space")]
+    [InlineData("quote\"and<tag>&amp;")]
+    [InlineData("line\r\nbreak:part,comma%")]
+    [InlineData("ünïcödé\u0001")]
+    public void Encodings_AreEveryEncoding_EachOnce(string secret)
+    {
+        var every = SecretMask.EveryEncoding(secret).Distinct().OrderBy(f => f, StringComparer.Ordinal);
+        Assert.Equal(every, SecretMask.Encodings(secret).OrderBy(f => f, StringComparer.Ordinal));
+    }
 }

@@ -9,9 +9,13 @@ namespace PolicyCheck.Rules.AwsCatalog;
 /// <summary>Action values the catalogue rules look at: "service:Action" outside the Claude Platform namespace (its own rules cover it).</summary>
 internal static class CatalogActions
 {
-    public static IEnumerable<(PolicyDocument Doc, Statement Statement, StringValue Value, string Prefix, string Name)> All(RuleContext context)
+    /// <summary>The role's such values, found once per role for the rules that share them.</summary>
+    public static List<(PolicyDocument Doc, Statement Statement, StringValue Value, string Prefix, string Name)> All(RuleContext context)
     {
-        foreach (var doc in context.Role.Documents)
+        var role = context.Role;
+        if (role.CatalogActions is { } cached && ReferenceEquals(cached.Facts, context.Facts)) return cached.Values;
+        var found = new List<(PolicyDocument, Statement, StringValue, string, string)>();
+        foreach (var doc in role.Documents)
         {
             foreach (var s in doc.Statements)
             {
@@ -23,11 +27,13 @@ internal static class CatalogActions
                         if (!Names.SplitAction(v, out string prefix, out string name)) continue;
                         if (string.Equals(prefix, context.Facts.Namespace, StringComparison.OrdinalIgnoreCase)) continue;
                         if (CommonIam.IsStsAction(prefix, name)) continue; // known without the catalogue
-                        yield return (doc, s, v, prefix, name);
+                        found.Add((doc, s, v, prefix, name));
                     }
                 }
             }
         }
+        role.CatalogActions = (context.Facts, found);
+        return found;
     }
 
     /// <summary>Catalogue actions a pattern such as "s3:Get*" matches.</summary>

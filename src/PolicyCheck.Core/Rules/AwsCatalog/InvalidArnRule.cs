@@ -30,13 +30,13 @@ public sealed class InvalidArnRule : PolicyRule
     {
         string value = Access.ReplaceVariables(v.Value);
         if (!value.StartsWith("arn:", StringComparison.Ordinal)) return;
-        var parts = value.Split(Arn.Colon, 6);
-        if (parts.Length < 6)
+        var arn = Arn.TryParse(value);
+        if (arn == null)
         {
             if (!Wildcard.HasWildcard(value)) context.Report(doc, v.Span, $"\"{v.Value}\" is not a complete ARN (arn:partition:service:region:account:resource)");
             return;
         }
-        string partition = parts[1], service = parts[2], region = parts[3], account = parts[4];
+        string partition = arn.Partition, service = arn.Service, region = arn.Region, account = arn.Account;
         if (string.Equals(service, context.Facts.Namespace, StringComparison.Ordinal)) return; // PC2004
         if (!Wildcard.HasWildcard(partition) && !context.Facts.Partitions.Contains(partition))
         {
@@ -62,21 +62,20 @@ public sealed class InvalidArnRule : PolicyRule
             context.Report(doc, v.Span, $"\"{account}\" is not a 12-digit account ID in \"{v.Value}\"");
             return;
         }
-        CheckAgainstTemplates(context, doc, v, value, service, region);
+        CheckAgainstTemplates(context, doc, v, arn.Resource, service, region);
     }
 
     /// <summary>
     /// Against the service's resource ARN formats in the catalogue: a missing region where every format has one (AA
     /// MISSING_ARN_REGION) and a resource part no format matches (AA INVALID_ARN_RESOURCE). Warnings: the catalogue may be older.
     /// </summary>
-    private static void CheckAgainstTemplates(RuleContext context, PolicyDocument doc, StringValue v, string value, string service, string region)
+    private static void CheckAgainstTemplates(RuleContext context, PolicyDocument doc, StringValue v, string resource, string service, string region)
     {
         if (Wildcard.HasWildcard(service)) return;
         var catalog = context.Catalog;
         var svc = catalog?.FindService(service);
         if (catalog == null || svc == null || svc.ResourceArns.Count == 0) return;
         if (context.Facts.WrongNames.IsWrongNamespace(service)) return; // PC2004 names the service
-        string resource = value.Split(Arn.Colon, 6)[5];
         bool regional = false, global = false;
         foreach (string template in svc.ResourceArns.Values)
         {

@@ -10,7 +10,7 @@ public sealed class OperatorKeyTypeRule : PolicyRule
 
     public override void Check(RuleContext context)
     {
-        foreach (var (doc, _, clause) in ConditionKeys.All(context))
+        foreach (var (doc, _, clause) in context.Role.ConditionClauses())
         {
             var op = Operators.Find(clause.BaseOperator);
             if (op == null || op.Family == OperatorFamily.Null) continue;

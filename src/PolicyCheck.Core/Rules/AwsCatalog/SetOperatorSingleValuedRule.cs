@@ -11,7 +11,7 @@ public sealed class SetOperatorSingleValuedRule : PolicyRule
 
     public override void Check(RuleContext context)
     {
-        foreach (var (doc, _, clause) in ConditionKeys.All(context))
+        foreach (var (doc, _, clause) in context.Role.ConditionClauses())
         {
             if (clause.Qualifier == SetQualifier.None) continue;
             string? type = ConditionKeys.Type(context, clause.Key.Value);

@@ -10,7 +10,7 @@ public sealed class UnknownConditionKeyRule : PolicyRule
 
     public override void Check(RuleContext context)
     {
-        foreach (var (doc, _, clause) in ConditionKeys.All(context))
+        foreach (var (doc, _, clause) in context.Role.ConditionClauses())
         {
             string key = clause.Key.Value;
             int colon = key.IndexOf(':');
