@@ -253,6 +253,7 @@ public sealed partial class SecretMask
                 int pair = Pair(secret, 0);
                 _starts[pair >> 6] |= 1UL << (pair & 63);
                 if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
+                _prefixes = null;
                 // Longest first, so a secret that contains another is masked whole (5,000 external IDs share "tena").
                 int lo = 0, hi = list.Count;
                 while (lo < hi)
@@ -289,8 +290,26 @@ public sealed partial class SecretMask
     {
         System.Text.StringBuilder? sb = null;
         int copied = 0, i = 0;
+        // Few distinct first four characters (a repository's external IDs share theirs): jump to where one occurs.
+        var prefixes = _byPrefix.Count <= MaxSearched ? _prefixes ??= Prefixes() : null;
+        int[]? next = prefixes != null ? new int[prefixes.Length] : null;
         while (i + 4 <= text.Length)
         {
+            if (prefixes != null)
+            {
+                int at = text.Length;
+                for (int p = 0; p < prefixes.Length; p++)
+                {
+                    if (next![p] < i)
+                    {
+                        int found = text.IndexOf(prefixes[p], i, StringComparison.Ordinal);
+                        next[p] = found >= 0 ? found : text.Length;
+                    }
+                    at = Math.Min(at, next[p]);
+                }
+                if (at + 4 > text.Length) break;
+                i = at;
+            }
             int length = LongestAt(text, i);
             if (length == 0)
             {
@@ -305,6 +324,17 @@ public sealed partial class SecretMask
         }
         if (sb == null) return text;
         return sb.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    /// <summary>Up to this many distinct first four characters are searched for; more are checked at every place.</summary>
+    private const int MaxSearched = 8;
+    private string[]? _prefixes;
+
+    private string[] Prefixes()
+    {
+        var prefixes = new List<string>();
+        foreach (var list in _byPrefix.Values) prefixes.Add(list[0].Substring(0, 4));
+        return prefixes.ToArray();
     }
 
     /// <summary>The length of the longest known secret that starts at <paramref name="i"/>, or 0.</summary>

@@ -316,4 +316,50 @@ public sealed class SecretsTests
         var every = SecretMask.EveryEncoding(secret).Distinct().OrderBy(f => f, StringComparer.Ordinal);
         Assert.Equal(every, SecretMask.Encodings(secret).OrderBy(f => f, StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(6)]
+    [InlineData(40)]
+    public void Apply_MasksAsALongestFirstScanDoes_WithFewOrManyDistinctStarts(int distinct)
+    {
+        // Secrets with `distinct` different first four characters (their base64 forms add one): up to 8 are searched for, more checked everywhere.
+        var random = new Random(distinct);
+        var secrets = new List<string>();
+        for (int i = 0; i < 60; i++)
+        {
+            string start = "k" + (i % distinct).ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
+            secrets.Add(start + new string((char)('a' + random.Next(3)), random.Next(0, 6)) + (i % 7 == 0 ? "-x" : ""));
+        }
+        var mask = new SecretMask();
+        foreach (var secret in secrets) mask.Add(secret);
+        for (int t = 0; t < 300; t++)
+        {
+            var text = new StringBuilder();
+            for (int k = 0; k < 12; k++) text.Append(random.Next(3) == 0 ? secrets[random.Next(secrets.Count)] : "k0" + (char)('0' + random.Next(10)) + " w ");
+            Assert.Equal(Reference(text.ToString(), secrets), mask.Apply(text.ToString()));
+        }
+    }
+
+    /// <summary>The masking rule written plainly: left to right, the longest secret at a place and every secret overlapping it become one mask.</summary>
+    private static string Reference(string text, List<string> secrets)
+    {
+        int Longest(int i) => secrets.Where(s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0 && i + s.Length <= text.Length).Select(s => s.Length).DefaultIfEmpty(0).Max();
+        var sb = new StringBuilder();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int length = Longest(i);
+            if (length == 0)
+            {
+                sb.Append(text[i++]);
+                continue;
+            }
+            int end = i + length;
+            for (int j = i + 1; j < end; j++) end = Math.Max(end, j + Longest(j));
+            sb.Append(SecretMask.Mask);
+            i = end;
+        }
+        return sb.ToString();
+    }
 }
