@@ -33,9 +33,11 @@ public sealed class CallerPrincipal
     public string? Partition { get; private set; }
 
     /// <summary>The ARN that aws:PrincipalArn takes: the role ARN for a session.</summary>
-    public string PrincipalArn => Kind == PrincipalKind.AssumedRole && Account != null && RoleName != null
+    public string PrincipalArn => _principalArn ??= Kind == PrincipalKind.AssumedRole && Account != null && RoleName != null
         ? $"arn:{Partition ?? "aws"}:iam::{Account}:role/{RoleName}"
         : Text;
+
+    private string? _principalArn;
 
     public static CallerPrincipal Parse(string text)
     {
