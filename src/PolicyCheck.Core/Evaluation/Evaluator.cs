@@ -382,10 +382,13 @@ public static class Evaluator
     /// their action decide alike when their signatures are equal: the action enters a decision only through which
     /// statements it matches, except for the trust and KMS actions (null for those), which also change who must be named.
     /// </summary>
+    [ThreadStatic] private static System.Text.StringBuilder? _signature;
+
     public static string? ActionSignature(PolicySet set, string action)
     {
         if (IsTrustAction(action) || action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)) return null;
-        var sb = new System.Text.StringBuilder();
+        var sb = _signature ??= new System.Text.StringBuilder();
+        sb.Clear();
         void Add(PolicyDocument? doc)
         {
             if (doc == null) return;
