@@ -377,13 +377,14 @@ public static class Evaluator
         return applies;
     }
 
+    /// <summary>Reused by <see cref="ActionSignature"/> on each thread.</summary>
+    [ThreadStatic] private static System.Text.StringBuilder? _signature;
+
     /// <summary>
     /// Which statements of the set name the action (one character per statement). Two requests that differ only in
     /// their action decide alike when their signatures are equal: the action enters a decision only through which
     /// statements it matches, except for the trust and KMS actions (null for those), which also change who must be named.
     /// </summary>
-    [ThreadStatic] private static System.Text.StringBuilder? _signature;
-
     public static string? ActionSignature(PolicySet set, string action)
     {
         if (IsTrustAction(action) || action.StartsWith("kms:", StringComparison.OrdinalIgnoreCase)) return null;
