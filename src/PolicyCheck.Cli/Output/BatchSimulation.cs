@@ -173,7 +173,8 @@ public static class BatchSimulation
             bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
             if (met == false) missed = meta.Id ?? $"line {lineNo}";
             // The whole answer is masked below, with the request's secrets too.
-            lineMask = (mask ?? NoSecrets).With(Simulator.Secrets(request!.Context, set!));
+            var secrets = Simulator.Secrets(request!.Context, set!);
+            if (Array.Exists(secrets, x => x != null && x.Length >= 2)) lineMask = (mask ?? NoSecrets).With(secrets);
             SimulationOutput.WriteJson(w, result, includeRequest: true, Proofs.Unmasked(result.Result, request), meta.Id, meta.Expect, met);
         }
         else

@@ -21,27 +21,45 @@ internal static class BatchPolicies
     /// Models of one line's policies, by key: one per document, or null where the value is not a document.
     /// <paramref name="Texts"/>: the policy values as written, by key (null where the line has no such key).
     /// </summary>
-    public sealed record Entry(string?[] Texts, PolicyDocument[]?[] ByKey);
+    public sealed record Entry(string?[] Texts, PolicyDocument[]?[] ByKey)
+    {
+        /// <summary>How many keys the line had.</summary>
+        public int Present { get; } = Array.FindAll(Texts, t => t != null).Length;
+    }
 
     /// <summary>Entries by a hash of their texts; a lookup compares the texts themselves.</summary>
-    private static readonly Dictionary<int, Entry> Known = new Dictionary<int, Entry>();
+    private static readonly Dictionary<int, Entry> Entries = new Dictionary<int, Entry>();
     private static long _knownChars;
     private const int MaxEntries = 256;
     private const long MaxChars = 16L * 1024 * 1024;
 
-    /// <summary>The entry for the policies of a line, when a line with the same policy texts was accepted before.</summary>
-    public static Entry? Find(string line, List<Member> members)
+    /// <summary>This thread's last entry found or kept: consecutive lines mostly share their policies.</summary>
+    [ThreadStatic] private static Entry? _last;
+
+    /// <summary>
+    /// The entry for the policies of a line, when a line with the same policy texts was accepted before; null when
+    /// there is none, or the line is unusual (<see cref="Skim"/>). <paramref name="members"/>: where they sit.
+    /// </summary>
+    public static Entry? Known(string line, List<Member> members)
+    {
+        var last = _last;
+        if (!Skim(line, members, last, out bool allLast)) return null;
+        if (allLast && last!.Present == members.Count) return last;
+        var found = Find(line, members);
+        if (found != null) _last = found;
+        return found;
+    }
+
+    private static Entry? Find(string line, List<Member> members)
     {
         if (members.Count == 0) return null;
         int hash = Hash(line, members);
         Entry? entry;
-        lock (Known)
+        lock (Entries)
         {
-            if (!Known.TryGetValue(hash, out entry)) return null;
+            if (!Entries.TryGetValue(hash, out entry)) return null;
         }
-        int present = 0;
-        foreach (var t in entry.Texts) if (t != null) present++;
-        if (present != members.Count) return null;
+        if (entry.Present != members.Count) return null;
         foreach (var m in members)
         {
             var text = entry.Texts[m.Key];
@@ -71,14 +89,14 @@ internal static class BatchPolicies
         }
         if (members.Count == 0) return;
         int hash = Hash(line, members);
-        lock (Known)
+        lock (Entries)
         {
-            if (Known.Count >= MaxEntries || _knownChars + chars > MaxChars)
+            if (Entries.Count >= MaxEntries || _knownChars + chars > MaxChars)
             {
-                Known.Clear();
+                Entries.Clear();
                 _knownChars = 0;
             }
-            Known[hash] = new Entry(texts, byKey);
+            Entries[hash] = _last = new Entry(texts, byKey);
             _knownChars += chars;
         }
     }
@@ -147,10 +165,14 @@ internal static class BatchPolicies
     /// <summary>
     /// The policy members of a one-line JSON object, found without building it. False when anything is unusual
     /// (escaped or repeated policy keys, a value it cannot delimit): the full parser then reads the line.
+    /// A value that starts with <paramref name="last"/>'s text for its key is that value (an accepted value is an
+    /// array, an object or null: no longer value starts with it; what follows is checked as for any value) and is
+    /// not scanned; <paramref name="allLast"/>: every member was.
     /// </summary>
-    public static bool Skim(string s, List<Member> members)
+    private static bool Skim(string s, List<Member> members, Entry? last, out bool allLast)
     {
         members.Clear();
+        allLast = last != null;
         int i = Spaces(s, 0);
         if (i >= s.Length || s[i] != '{') return false;
         i = Spaces(s, i + 1);
@@ -165,8 +187,17 @@ internal static class BatchPolicies
             if (i >= s.Length || s[i] != ':') return false;
             i = Spaces(s, i + 1);
             int start = i;
-            i = SkipValue(s, i);
-            if (i < 0) return false;
+            string? same = key >= 0 ? last?.Texts[key] : null;
+            if (same != null && s.AsSpan(start).StartsWith(same.AsSpan()))
+            {
+                i = start + same.Length;
+            }
+            else
+            {
+                if (key >= 0) allLast = false;
+                i = SkipValue(s, i);
+                if (i < 0) return false;
+            }
             if (key >= 0)
             {
                 foreach (var m in members) if (m.Key == key) return false;

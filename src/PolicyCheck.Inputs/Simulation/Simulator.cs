@@ -141,7 +141,7 @@ public static class Simulator
         string where = $"line {lineNo}";
         var issues = new List<Problem>();
         var members = _members ??= new List<BatchPolicies.Member>();
-        var known = BatchPolicies.Skim(line, members) ? BatchPolicies.Find(line, members) : null;
+        var known = BatchPolicies.Known(line, members);
         string text = known != null ? BatchPolicies.Blank(line, members, known) : line;
         var root = JsonParser.Parse(text, new LineMap(text), issues);
         foreach (var i in issues)

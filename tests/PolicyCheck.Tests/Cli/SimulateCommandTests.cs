@@ -297,6 +297,34 @@ public sealed class SimulateCommandTests
         var other = First(Line("ccc", policy.Replace(sid, sid + "x")), 4);
         Assert.NotSame(third.Root, other.Root);
     }
+
+    [Fact]
+    public void Batch_LineAfterOneWithOtherPolicyKeys_IsNotTakenForIt()
+    {
+        // A thread compares a line's policies with the last line's first: the same texts under other keys, or a
+        // value that only starts with the last one's, must be read for what they are.
+        string sid = "S" + System.Guid.NewGuid().ToString("N");
+        string p = Policy.Replace("\n", "").Replace("\"Sid\":\"Claude\"", "\"Sid\":\"" + sid + "\"");
+        PolicyCheck.Evaluation.PolicySet Set(string members, int no)
+        {
+            string l = "{\"id\":\"x\"," + members + ",\"action\":\"aws-external-anthropic:CreateInference\"}";
+            Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(l, no, out var set, out _, out var error), error);
+            return set!;
+        }
+        Set("\"policies\":[" + p + "]", 1);
+        var shared = Set("\"policies\":[" + p + "]", 2);
+        var more = Set("\"policies\":[" + p + "],\"boundaries\":[" + p + "]", 3);
+        Assert.Single(more.Boundaries);
+        var fewer = Set("\"policies\":[" + p + "]", 4);
+        Assert.Empty(fewer.Boundaries);
+        Assert.Same(shared.Identity![0].Root, fewer.Identity![0].Root);
+        var two = Set("\"policies\":[" + p + "," + p + "]", 5);
+        Assert.Equal(2, two.Identity!.Count);
+        Set("\"policies\":[" + p + "],\"resourcePolicy\":null", 6);
+        Set("\"policies\":[" + p + "],\"resourcePolicy\":null", 7);
+        Assert.False(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine("{\"policies\":[" + p + "],\"resourcePolicy\":nullx,\"action\":\"a:b\"}", 8, out _, out _, out var bad));
+        Assert.Contains("line 8", bad);
+    }
 }
 
 /// <summary>simulate --trust without --resource: a role's trust decides for that role, never "*".</summary>
