@@ -22,7 +22,7 @@ public static class Program
     {
         int exit = ExitUsage;
         // Redirected output goes through one buffered UTF-8 writer (Console.Out flushes every write); a terminal sees each line at once.
-        TextWriter stdout = Console.IsOutputRedirected ? new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) : Console.Out;
+        TextWriter stdout = Console.IsOutputRedirected ? new Output.Utf8Output(Console.OpenStandardOutput(), 1 << 16) : Console.Out;
         var thread = new System.Threading.Thread(() => exit = Run(args, stdout, Console.Error), StackBytes);
         thread.Start();
         thread.Join();

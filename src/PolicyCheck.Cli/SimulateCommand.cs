@@ -215,21 +215,18 @@ public static class SimulateCommand
         {
             if (path == "-")
             {
-                summary = PolicyCheck.Cli.Output.BatchSimulation.Run(stdin, stdout);
+                // The process's own standard input is read as bytes; a caller's reader as the text it gives.
+                summary = ReferenceEquals(stdin, Console.In)
+                    ? PolicyCheck.Cli.Output.BatchSimulation.Run(Console.OpenStandardInput(), stdout)
+                    : PolicyCheck.Cli.Output.BatchSimulation.Run(stdin, stdout);
             }
             else
             {
                 if (!File.Exists(path)) return Usage(stderr, $"{path}: file not found");
                 var opened = Inputs.PolicyFiles.OpenWithin(path);
                 if (opened == null) return Usage(stderr, $"{path}: the file did not open within {Inputs.PolicyFiles.OpenDeadline.TotalSeconds:0} s: a FIFO or a device, not a batch file");
-                using var reader = new StreamReader(opened, new UTF8Encoding(false, true));
-                summary = PolicyCheck.Cli.Output.BatchSimulation.Run(reader, stdout);
+                using (opened) summary = PolicyCheck.Cli.Output.BatchSimulation.Run(opened, stdout);
             }
-        }
-        catch (DecoderFallbackException)
-        {
-            stderr.WriteLine($"policycheck: error: {where}: not valid UTF-8");
-            return Program.ExitUsage;
         }
         catch (InvalidDataException e)
         {

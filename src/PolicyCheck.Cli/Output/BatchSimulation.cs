@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -15,11 +16,11 @@ namespace PolicyCheck.Cli.Output;
 public static class BatchSimulation
 {
     /// <summary>
-    /// --batch: JSON lines in, one request each; JSON lines out in the same order. A line it cannot take gets
+    /// --batch: UTF-8 JSON lines in, one request each; JSON lines out in the same order. A line it cannot take gets
     /// {"error": "..."} and the others go on. A line may carry "expect" (and "id"): its output says whether the
     /// decision met it.
     /// </summary>
-    public static BatchSummary Run(TextReader input, TextWriter output)
+    public static BatchSummary Run(Stream input, TextWriter output)
     {
         var summary = new BatchSummary();
         // Answers are masked where they are made, on every core; the writer then only writes them.
@@ -69,6 +70,49 @@ public static class BatchSimulation
         return summary;
     }
 
+    /// <summary>A batch given as text (a caller's reader): read as the UTF-8 it encodes to, as it comes.</summary>
+    public static BatchSummary Run(TextReader input, TextWriter output) => Run(new Utf8Reading(input), output);
+
+    /// <summary>A text reader as a stream of UTF-8 bytes (read only, forward only).</summary>
+    private sealed class Utf8Reading : Stream
+    {
+        private readonly TextReader _reader;
+        private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
+        private readonly char[] _chars = new char[1 << 14];
+        private int _pos, _len;
+        private bool _end;
+
+        public Utf8Reading(TextReader reader) => _reader = reader;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            while (true)
+            {
+                if (_pos == _len && !_end)
+                {
+                    _len = _reader.Read(_chars, 0, _chars.Length);
+                    _pos = 0;
+                    _end = _len <= 0;
+                    if (_end) _len = 0;
+                }
+                if (count < 4) throw new ArgumentOutOfRangeException(nameof(count), "room for one character (4 bytes) is needed");
+                _encoder.Convert(_chars, _pos, _len - _pos, buffer, offset, count, _end, out int used, out int written, out _);
+                _pos += used;
+                if (written > 0 || _end) return written;
+            }
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private static void Finish(Task task)
     {
         try
@@ -81,10 +125,12 @@ public static class BatchSimulation
         }
     }
 
-    /// <summary>Up to <see cref="ChunkLines"/> lines (and <see cref="ChunkChars"/> characters) and their answers.</summary>
+    /// <summary>Up to <see cref="ChunkLines"/> lines (and <see cref="ChunkBytes"/> bytes), kept in one reused buffer, and their answers.</summary>
     private sealed class Chunk
     {
-        private readonly List<(string Line, int No)> _lines = new List<(string Line, int No)>(ChunkLines);
+        private byte[] _bytes = new byte[1 << 20];
+        private int _used;
+        private readonly List<(int Start, int Length, int No)> _lines = new List<(int Start, int Length, int No)>(ChunkLines);
         private readonly Answer[] _answers = new Answer[ChunkLines];
 
         public int Count => _lines.Count;
@@ -93,15 +139,16 @@ public static class BatchSimulation
         public bool Fill(LineReader lines, ref int lineNo)
         {
             _lines.Clear();
-            long chars = 0;
-            while (_lines.Count < ChunkLines && chars < ChunkChars)
+            _used = 0;
+            while (_lines.Count < ChunkLines && _used < ChunkBytes)
             {
-                string? line = lines.Next(lineNo + 1);
-                if (line == null) return true;
+                if (!lines.Next(lineNo + 1, out var line)) return true;
                 lineNo++;
-                if (line.Trim().Length == 0) continue;
-                _lines.Add((line, lineNo));
-                chars += line.Length;
+                if (line.IsEmpty) continue;
+                if (_used + line.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + line.Length));
+                line.CopyTo(_bytes.AsSpan(_used));
+                _lines.Add((_used, line.Length, lineNo));
+                _used += line.Length;
             }
             return false;
         }
@@ -110,64 +157,76 @@ public static class BatchSimulation
         {
             if (_lines.Count == 1 || Environment.ProcessorCount < 2)
             {
-                for (int i = 0; i < _lines.Count; i++) _answers[i] = BatchSimulation.Evaluate(_lines[i].Line, _lines[i].No, mask);
+                for (int i = 0; i < _lines.Count; i++) _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask);
             }
             else
             {
-                Parallel.For(0, _lines.Count, i => _answers[i] = BatchSimulation.Evaluate(_lines[i].Line, _lines[i].No, mask));
+                Parallel.For(0, _lines.Count, i => _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask));
             }
         }
 
         /// <summary>Writes the answers in the lines' order.</summary>
         public void Write(TextWriter output, Secrets.MaskingWriter? masking, BatchSummary summary)
         {
+            var writer = masking?.ForMaskedOutput() ?? output;
+            var utf8 = writer as Utf8Output;
             for (int i = 0; i < _lines.Count; i++)
             {
-                if (_answers[i].Error) summary.Errors++;
-                if (_answers[i].Missed != null) summary.Mismatches.Add(_answers[i].Missed!);
-                if (masking != null) masking.WriteMaskedLine(_answers[i].Json);
-                else output.WriteLine(_answers[i].Json);
+                var a = _answers[i];
                 _answers[i] = default;
+                if (a.Json == null) continue;
+                if (a.Error) summary.Errors++;
+                if (a.Missed != null) summary.Mismatches.Add(a.Missed);
+                var json = a.Json.AsSpan(0, a.Length);
+                if (utf8 != null) utf8.WriteUtf8Line(json);
+                else writer.WriteLine(Encoding.UTF8.GetString(json));
+                ArrayPool<byte>.Shared.Return(a.Json);
             }
             _lines.Clear();
         }
     }
 
-    /// <summary>Lines per chunk, and characters: a chunk stays within a few MiB whatever the batch's size.</summary>
+    /// <summary>Lines per chunk, and bytes: a chunk stays within a few MiB whatever the batch's size.</summary>
     private const int ChunkLines = 256;
-    private const long ChunkChars = 8 * 1024 * 1024;
+    private const int ChunkBytes = 8 * 1024 * 1024;
 
+    /// <summary>One line's answer: masked UTF-8 in a pooled array (null for a blank line, which gets none).</summary>
     private readonly struct Answer
     {
-        public Answer(string json, bool error, string? missed)
+        public Answer(byte[] json, int length, bool error, string? missed)
         {
             Json = json;
+            Length = length;
             Error = error;
             Missed = missed;
         }
 
-        public string Json { get; }
+        public byte[]? Json { get; }
+        public int Length { get; }
         public bool Error { get; }
         /// <summary>The id (or "line N") of a request whose decision missed its "expect".</summary>
         public string? Missed { get; }
     }
 
     /// <summary>Each thread's output buffer and writer, reused line after line.</summary>
-    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? _buffer;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
+    [ThreadStatic] private static char[]? _chars;
     private static readonly Secrets.SecretMask NoSecrets = new Secrets.SecretMask();
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static Answer Evaluate(string line, int lineNo, Secrets.SecretMask? mask)
+    private static Answer Evaluate(ReadOnlySpan<byte> utf8, int lineNo, Secrets.SecretMask? mask)
     {
-        var buffer = _buffer ??= new System.Buffers.ArrayBufferWriter<byte>(4096);
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
         var w = _writer ??= new Utf8JsonWriter(buffer, Options);
         w.Reset(buffer);
         bool error = false;
         string? missed = null;
         Secrets.SecretMask? lineMask = null;
-        if (Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out string? message, out var meta))
+        string? line = Decode(utf8, lineNo, out string? message);
+        if (line != null && line.Trim().Length == 0) return default;
+        if (line != null && Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out message, out var meta))
         {
             var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
             bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
@@ -185,53 +244,88 @@ public static class BatchSimulation
             w.WriteEndObject();
         }
         w.Flush();
-        string json = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        return new Answer((lineMask ?? mask ?? NoSecrets).Apply(json), error, missed);
+        var written = buffer.WrittenSpan;
+        string json = Encoding.UTF8.GetString(written);
+        string masked = (lineMask ?? mask ?? NoSecrets).Apply(json);
+        // Most answers have nothing to mask: their bytes are kept as written.
+        int length = ReferenceEquals(masked, json) ? written.Length : Encoding.UTF8.GetByteCount(masked);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        if (ReferenceEquals(masked, json)) written.CopyTo(bytes);
+        else Encoding.UTF8.GetBytes(masked, bytes);
+        return new Answer(bytes, length, error, missed);
     }
 
-    /// <summary>At most this many characters in one batch line (a request with its policies).</summary>
+    /// <summary>A line's text; null (and why) where it is not UTF-8.</summary>
+    private static string? Decode(ReadOnlySpan<byte> utf8, int lineNo, out string? error)
+    {
+        error = null;
+        var chars = _chars is { } c && c.Length >= utf8.Length ? c : _chars = new char[Math.Max(utf8.Length, 4096)];
+        var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done) return new string(chars, 0, written);
+        error = $"line {lineNo}, column {written + 1}: not valid UTF-8 (byte 0x{utf8[read]:X2}); a batch is UTF-8 JSON lines";
+        return null;
+    }
+
+    /// <summary>At most this many bytes in one batch line (a request with its policies).</summary>
     public const int MaxLineChars = 4 * 1024 * 1024;
 
-    /// <summary>Lines of at most <see cref="MaxLineChars"/>, read in blocks: /dev/zero or a file without line breaks must not fill memory.</summary>
+    /// <summary>Lines of at most <see cref="MaxLineChars"/> bytes, read in blocks: /dev/zero or a file without line breaks must not fill memory.</summary>
     private sealed class LineReader
     {
-        private readonly TextReader _input;
-        private readonly char[] _block = new char[1 << 16];
+        private readonly Stream _input;
+        private readonly byte[] _block = new byte[1 << 16];
         private int _pos, _len;
-        private bool _end;
-        private readonly StringBuilder _long = new StringBuilder();
+        private bool _end, _started;
+        /// <summary>A line ended at '\r': a '\n' right after it belongs to it.</summary>
+        private bool _afterCr;
+        private byte[] _long = Array.Empty<byte>();
+        private int _longUsed;
 
-        public LineReader(TextReader input) => _input = input;
+        public LineReader(Stream input) => _input = input;
 
-        public string? Next(int lineNo)
+        /// <summary>The next line without its end, valid until the next call; false at the end of the input.</summary>
+        public bool Next(int lineNo, out ReadOnlySpan<byte> line)
         {
-            _long.Clear();
+            _longUsed = 0;
             while (true)
             {
                 if (_pos == _len)
                 {
-                    if (_end || !Fill()) return _long.Length > 0 ? _long.ToString() : null;
+                    if (_end || !Fill())
+                    {
+                        line = _long.AsSpan(0, _longUsed);
+                        return _longUsed > 0;
+                    }
                     continue;
                 }
-                int nl = Array.IndexOf(_block, '\n', _pos, _len - _pos);
-                int cr = Array.IndexOf(_block, '\r', _pos, (nl < 0 ? _len : nl) - _pos);
-                int stop = cr >= 0 ? cr : nl;
-                int take = (stop < 0 ? _len : stop) - _pos;
-                if (_long.Length + take > MaxLineChars) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineChars / (1024 * 1024)} MiB; a batch line is one request");
+                if (_afterCr)
+                {
+                    _afterCr = false;
+                    if (_block[_pos] == '\n' && ++_pos == _len) continue;
+                }
+                var rest = _block.AsSpan(_pos, _len - _pos);
+                int stop = rest.IndexOfAny((byte)'\n', (byte)'\r');
+                int take = stop < 0 ? rest.Length : stop;
+                if (_longUsed + take > MaxLineChars) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineChars / (1024 * 1024)} MiB; a batch line is one request");
                 if (stop < 0)
                 {
-                    _long.Append(_block, _pos, take);
+                    if (_longUsed + take > _long.Length) Array.Resize(ref _long, Math.Max(_long.Length * 2, Math.Max(_longUsed + take, 1 << 16)));
+                    rest.CopyTo(_long.AsSpan(_longUsed));
+                    _longUsed += take;
                     _pos = _len;
                     continue;
                 }
-                string line = _long.Length == 0 ? new string(_block, _pos, take) : _long.Append(_block, _pos, take).ToString();
-                _pos = stop + 1;
-                if (_block[stop] == '\r')
+                _afterCr = rest[stop] == '\r';
+                _pos += stop + 1;
+                if (_longUsed == 0)
                 {
-                    if (_pos == _len) Fill();
-                    if (_pos < _len && _block[_pos] == '\n') _pos++;
+                    line = rest.Slice(0, take);
+                    return true;
                 }
-                return line;
+                if (_longUsed + take > _long.Length) Array.Resize(ref _long, _longUsed + take);
+                rest.Slice(0, take).CopyTo(_long.AsSpan(_longUsed));
+                line = _long.AsSpan(0, _longUsed + take);
+                return true;
             }
         }
 
@@ -245,7 +339,23 @@ public static class BatchSimulation
                 _end = true;
                 return false;
             }
+            if (!_started)
+            {
+                _started = true;
+                Start();
+            }
             return true;
+        }
+
+        /// <summary>A UTF-8 byte order mark is skipped; UTF-16 and UTF-32 are named (a byte-order mark's first two bytes are in the first block).</summary>
+        private void Start()
+        {
+            var head = _block.AsSpan(0, _len);
+            if (head.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) _pos = 3;
+            else if (head.StartsWith(new byte[] { 0xFF, 0xFE }) || head.StartsWith(new byte[] { 0xFE, 0xFF }) || head.StartsWith(new byte[] { 0, 0, 0xFE, 0xFF }))
+            {
+                throw new InvalidDataException("UTF-16 or UTF-32 text (it starts with a byte order mark); a batch is UTF-8 JSON lines: convert it first (iconv -t UTF-8)");
+            }
         }
     }
 }

@@ -21,13 +21,16 @@ public sealed class MaskingWriter : TextWriter
     /// <summary>The mask this writer applies: work on other threads applies it first and writes with <see cref="WriteMaskedLine"/>.</summary>
     public SecretMask Mask => _mask;
 
-    /// <summary>Writes a line that has passed through <see cref="Mask"/> already (a batch masks its answers in parallel).</summary>
-    public void WriteMaskedLine(string masked)
+    /// <summary>
+    /// The writer under this one, once a line begun through this one is out: for output that has passed through
+    /// <see cref="Mask"/> already and is written in its own form (a batch's answers, masked in parallel, as UTF-8).
+    /// </summary>
+    public TextWriter ForMaskedOutput()
     {
         if (_line.Length > 0) FlushLine();
-        _inner.Write(masked);
-        _inner.Write(CoreNewLine);
+        return _inner;
     }
+
 
     public override void Write(char value)
     {

@@ -1,0 +1,117 @@
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using PolicyCheck.Cli.Output;
+using PolicyCheck.Secrets;
+using Xunit;
+
+namespace PolicyCheck.Tests.Cli;
+
+/// <summary>simulate --batch reads bytes: lines, their ends, byte-order marks and bytes that are not UTF-8.</summary>
+public sealed class BatchSimulationTests
+{
+    private const string Policy = """{"Version":"2012-10-17","Statement":[{"Sid":"Claude","Effect":"Allow","Action":"aws-external-anthropic:CreateInference","Resource":"*"}]}""";
+    private const string Trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::299329113195:role/portkey-app"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"pk-batch-7f3a9c2e"}}}]}""";
+
+    private static string Line(string id, string action = "aws-external-anthropic:CreateInference") =>
+        "{\"id\":\"" + id + "\",\"policies\":[" + Policy + "],\"action\":\"" + action + "\"}";
+
+    /// <summary>A batch of every kind of line end and blank line, a line across the 64 KiB read blocks, text beyond ASCII and a secret.</summary>
+    private static string Batch()
+    {
+        var sb = new StringBuilder("\uFEFF");
+        sb.Append(Line("lf")).Append('\n');
+        sb.Append(Line("crlf")).Append("\r\n");
+        sb.Append(Line("cr")).Append('\r');
+        sb.Append("\n   \t\n \u00a0 \n");
+        sb.Append(Line("caf\u00e9-\U0001F600")).Append('\n');
+        sb.Append("{\"resourcePolicy\":").Append(Trust).Append(",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"pk-batch-7f3a9c2e\"}}\n");
+        while (Encoding.UTF8.GetByteCount(sb.ToString()) < 65536 - 40) sb.Append(Line("fill-" + sb.Length)).Append('\n');
+        sb.Append(Line("across-the-block-" + new string('x', 200))).Append("\r\n");
+        sb.Append(Line("last"));
+        return sb.ToString();
+    }
+
+    private static string ThroughBytes(byte[] input)
+    {
+        var bytes = new MemoryStream();
+        using (var output = new MaskingWriter(new Utf8Output(bytes), new SecretMask())) BatchSimulation.Run(new MemoryStream(input), output);
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    [Fact]
+    public void Bytes_AndText_GiveTheSameAnswers_LineForLine()
+    {
+        string batch = Batch();
+        string viaText = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: batch).Out;
+        string viaBytes = ThroughBytes(Encoding.UTF8.GetBytes(batch));
+        Assert.Equal(viaText.Replace("\r\n", "\n"), viaBytes);
+        var answers = viaBytes.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // Every request line once, in order; blank lines (spaces, tabs, a no-break space) get no answer.
+        int requests = batch.Split('\n').SelectMany(l => l.Split('\r')).Count(l => l.TrimStart('\uFEFF').Trim().Length > 0);
+        Assert.Equal(requests, answers.Count);
+        Assert.Equal(new[] { "lf", "crlf", "cr", "caf\u00e9-\U0001F600" }, answers.Take(4).Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal("allowed", answers[4].GetProperty("decision").GetString());
+        Assert.DoesNotContain("pk-batch-7f3a9c2e", viaBytes);
+        Assert.StartsWith("across-the-block-", answers[^2].GetProperty("id").GetString());
+        Assert.Equal("last", answers[^1].GetProperty("id").GetString());
+        Assert.All(answers, a => Assert.Equal("allowed", a.GetProperty("decision").GetString()));
+        // Line numbers count "\r\n" as one line end, and "\r" and "\n" alone as one each.
+        var physical = System.Text.RegularExpressions.Regex.Split(batch, "\r\n|\r|\n");
+        int lastNo = System.Array.FindIndex(physical, l => l.Contains("\"last\"")) + 1;
+        Assert.Equal($"line {lastNo}: policies[0]", answers[^1].GetProperty("matchedStatements")[0].GetProperty("sourcePolicyId").GetString());
+        Assert.Equal("line 3: policies[0]", answers[2].GetProperty("matchedStatements")[0].GetProperty("sourcePolicyId").GetString());
+    }
+
+    [Fact]
+    public void LineThatIsNotUtf8_GetsAnError_TheOthersAnAnswer()
+    {
+        using var dir = new TempDir();
+        var bytes = Encoding.UTF8.GetBytes(Line("a") + "\n" + Line("b\u00e9") + "\n" + Line("c") + "\n");
+        int bad = System.Array.IndexOf(bytes, (byte)0xC3);
+        bytes[bad] = 0xFF;
+        var path = dir.WriteBytes("batch.jsonl", bytes);
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--batch", path });
+        Assert.Equal(2, exit);
+        var lines = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("a", JsonDocument.Parse(lines[0]).RootElement.GetProperty("id").GetString());
+        int column = "{\"id\":\"b".Length + 1;
+        Assert.Equal($"line 2, column {column}: not valid UTF-8 (byte 0xFF); a batch is UTF-8 JSON lines", JsonDocument.Parse(lines[1]).RootElement.GetProperty("error").GetString());
+        Assert.Equal("c", JsonDocument.Parse(lines[2]).RootElement.GetProperty("id").GetString());
+        Assert.Contains("1 request(s) rejected", err);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xFE, 0xFF })]
+    public void Utf16Batch_IsNamed_NotReadAsGarbage(byte[] mark)
+    {
+        using var dir = new TempDir();
+        var text = Encoding.GetEncoding(mark[0] == 0xFF ? "utf-16LE" : "utf-16BE").GetBytes(Line("a") + "\n");
+        var path = dir.WriteBytes("batch.jsonl", mark.Concat(text).ToArray());
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--batch", path });
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("batch.jsonl: UTF-16 or UTF-32 text (it starts with a byte order mark); a batch is UTF-8 JSON lines", err);
+    }
+
+    [Fact]
+    public void Utf8Output_WritesText_AndBytes_InOrder_WithSurrogatesSplitAcrossWrites()
+    {
+        var bytes = new MemoryStream();
+        using (var w = new Utf8Output(bytes, 64))
+        {
+            w.Write("caf\u00e9 ");
+            w.Write('\uD83D');
+            w.Write('\uDE00');
+            w.WriteLine();
+            w.Write("before-bytes ");
+            w.WriteUtf8Line(Encoding.UTF8.GetBytes("{\"\u00e9\":1}"));
+            w.WriteUtf8Line(Encoding.UTF8.GetBytes(new string('z', 200)));
+            w.Write(new string('\u00e9', 100));
+        }
+        Assert.Equal("caf\u00e9 \U0001F600\nbefore-bytes {\"\u00e9\":1}\n" + new string('z', 200) + "\n" + new string('\u00e9', 100), Encoding.UTF8.GetString(bytes.ToArray()));
+    }
+}
