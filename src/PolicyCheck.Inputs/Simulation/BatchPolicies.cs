@@ -143,19 +143,15 @@ internal static class BatchPolicies
         return docs;
     }
 
-    /// <summary>The line with the entry's documents blanked (a 0 and spaces): the parser then only reads the rest, at the same columns.</summary>
-    public static string Blank(string line, List<Member> members, Entry entry)
+    /// <summary>Where the entry's documents sit in the line, in order: the parser reads them as placeholders and only reads the rest, at the same columns.</summary>
+    public static (int Start, int Length)[] Placeholders(List<Member> members, Entry entry)
     {
-        return string.Create(line.Length, (line, members, entry), static (span, state) =>
+        var list = new List<(int Start, int Length)>(members.Count);
+        foreach (var m in members)
         {
-            state.line.AsSpan().CopyTo(span);
-            foreach (var m in state.members)
-            {
-                if (state.entry.ByKey[m.Key] == null) continue;
-                span.Slice(m.Start, m.Length).Fill(' ');
-                span[m.Start] = '0';
-            }
-        });
+            if (entry.ByKey[m.Key] != null) list.Add((m.Start, m.Length));
+        }
+        return list.ToArray();
     }
 
     private static readonly SearchValues<char> Structure = SearchValues.Create("\"\\{}[]");

@@ -142,8 +142,7 @@ public static class Simulator
         var issues = new List<Problem>();
         var members = _members ??= new List<BatchPolicies.Member>();
         var known = BatchPolicies.Known(line, members);
-        string text = known != null ? BatchPolicies.Blank(line, members, known) : line;
-        var root = JsonParser.Parse(text, new LineMap(text), issues);
+        var root = known != null ? JsonParser.Parse(line, new LineMap(line), issues, BatchPolicies.Placeholders(members, known)) : JsonParser.Parse(line, new LineMap(line), issues);
         foreach (var i in issues)
         {
             if (i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.Encoding)

@@ -15,6 +15,35 @@ public sealed class JsonParserTests
         return (JsonParser.Parse(text, new LineMap(text), issues), issues);
     }
 
+    [Theory]
+    [InlineData("{\"id\":\"a\",\"policies\": [1,{\"b\":2}] ,\"c\":{\"d\":[true]}}", "[1,{\"b\":2}]")]
+    [InlineData("{\"p\":{\"x\":\"}\"},\"q\":{\"x\":\"}\"}}", "{\"x\":\"}\"}")]
+    public void Placeholders_AreReadAsABlankedZero_TheRestAsWritten(string text, string value)
+    {
+        // The batch reads a line whose policies it knows with them as placeholders: as if they were "0" and blanks.
+        var regions = new List<(int Start, int Length)>();
+        for (int at = text.IndexOf(value, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, System.StringComparison.Ordinal)) regions.Add((at, value.Length));
+        var blanked = new StringBuilder(text);
+        foreach (var (start, length) in regions)
+        {
+            for (int i = 0; i < length; i++) blanked[start + i] = i == 0 ? '0' : ' ';
+        }
+        var issues = new List<Problem>();
+        var placed = JsonParser.Parse(text, new LineMap(text), issues, regions);
+        var (expected, _) = Parse(blanked.ToString());
+        Assert.Empty(issues);
+        Assert.Equal(Describe(expected!), Describe(placed!));
+        Assert.Contains("Number \"0\"", Describe(placed!));
+    }
+
+    private static string Describe(SourceNode node) => node switch
+    {
+        SourceObject o => $"{{{o.Span.Start},{o.Span.Length}:" + string.Join(",", o.Properties.Select(p => $"{p.Name}@{p.NameSpan.Start}={Describe(p.Value)}")) + "}",
+        SourceArray a => $"[{a.Span.Start},{a.Span.Length}:" + string.Join(",", a.Items.Select(Describe)) + "]",
+        SourceScalar v => $"{v.Kind} \"{v.Text}\"@{v.Span.Start},{v.Span.Length},{v.Span.Line}:{v.Span.Column}",
+        _ => node.Kind.ToString(),
+    };
+
     [Fact]
     public void Strings_AreReadAsWritten_TheCommonWordsAndTheirNearMisses()
     {
