@@ -245,21 +245,29 @@ public static class BatchSimulation
         }
         w.Flush();
         var written = buffer.WrittenSpan;
-        string json = Encoding.UTF8.GetString(written);
-        string masked = (lineMask ?? mask ?? NoSecrets).Apply(json);
-        // Most answers have nothing to mask: their bytes are kept as written.
-        int length = ReferenceEquals(masked, json) ? written.Length : Encoding.UTF8.GetByteCount(masked);
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        if (ReferenceEquals(masked, json)) written.CopyTo(bytes);
-        else Encoding.UTF8.GetBytes(masked, bytes);
-        return new Answer(bytes, length, error, missed);
+        var lineOrRunMask = lineMask ?? mask ?? NoSecrets;
+        byte[] bytes;
+        // Most answers have nothing to mask: their bytes are kept as written, and no string is made of them.
+        var chars = Chars(written.Length);
+        if (System.Text.Unicode.Utf8.ToUtf16(written, chars, out _, out int n) == OperationStatus.Done && !lineOrRunMask.Changes(chars.AsSpan(0, n)))
+        {
+            bytes = ArrayPool<byte>.Shared.Rent(written.Length);
+            written.CopyTo(bytes);
+            return new Answer(bytes, written.Length, error, missed);
+        }
+        string masked = lineOrRunMask.Apply(Encoding.UTF8.GetString(written));
+        bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(masked));
+        return new Answer(bytes, Encoding.UTF8.GetBytes(masked, bytes), error, missed);
     }
+
+    /// <summary>This thread's characters, at least <paramref name="length"/> of them.</summary>
+    private static char[] Chars(int length) => _chars is { } c && c.Length >= length ? c : _chars = new char[Math.Max(length, 4096)];
 
     /// <summary>A line's text; null (and why) where it is not UTF-8.</summary>
     private static string? Decode(ReadOnlySpan<byte> utf8, int lineNo, out string? error)
     {
         error = null;
-        var chars = _chars is { } c && c.Length >= utf8.Length ? c : _chars = new char[Math.Max(utf8.Length, 4096)];
+        var chars = Chars(utf8.Length);
         var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
         if (status == OperationStatus.Done) return new string(chars, 0, written);
         error = $"line {lineNo}, column {written + 1}: not valid UTF-8 (byte 0x{utf8[read]:X2}); a batch is UTF-8 JSON lines";

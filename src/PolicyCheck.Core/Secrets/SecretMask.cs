@@ -1,6 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+#if NET8_0_OR_GREATER
+using Text = System.ReadOnlySpan<char>;
+#else
+using Text = System.String;
+#endif
 
 namespace PolicyCheck.Secrets;
 
@@ -18,7 +23,7 @@ public sealed partial class SecretMask
     /// <summary>The secrets' first two characters (folded to 7 bits), a bit each: most places in a text start no secret.</summary>
     private readonly ulong[] _starts = new ulong[(1 << 14) / 64];
 
-    private static int Pair(string s, int i) => (s[i] & 0x7F) << 7 | (s[i + 1] & 0x7F);
+    private static int Pair(Text s, int i) => (s[i] & 0x7F) << 7 | (s[i + 1] & 0x7F);
     /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
     private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
@@ -36,20 +41,27 @@ public sealed partial class SecretMask
     private static readonly Regex Shapes = new Regex(ShapePattern, RegexOptions.CultureInvariant);
 #endif
 
+#if !NET8_0_OR_GREATER
     private static readonly char[] ShapeSeparators = { ':', '=', '>' };
+#endif
 
     /// <summary>
     /// False only where the shapes cannot match: ASCII text without "sk-ant-" in which no ':', '=' or '>' follows
     /// (past blanks and one quote) a word a shape's key ends in: key, token, authorization. The scan stops at those
     /// separators only, far fewer places than the expression's own search.
     /// </summary>
-    private static bool MayHaveShape(string text)
+    private static bool MayHaveShape(Text text)
     {
         if (!IsAscii(text) || text.IndexOf("sk-ant-", StringComparison.Ordinal) >= 0) return true;
         int from = 0;
         while (true)
         {
+#if NET8_0_OR_GREATER
+            int p = text.Slice(from).IndexOfAny(':', '=', '>');
+            if (p >= 0) p += from;
+#else
             int p = text.IndexOfAny(ShapeSeparators, from);
+#endif
             if (p < 0) return false;
             int j = p - 1;
             while (j >= 0 && text[j] <= ' ') j--;
@@ -62,7 +74,7 @@ public sealed partial class SecretMask
     }
 
     /// <summary>Whether text[..last] ends with the lower-case ASCII word, in either case.</summary>
-    private static bool EndsWith(string text, int last, string word)
+    private static bool EndsWith(Text text, int last, string word)
     {
         int start = last - word.Length + 1;
         if (start < 0) return false;
@@ -73,7 +85,7 @@ public sealed partial class SecretMask
         return true;
     }
 
-    private static bool IsAscii(string text)
+    private static bool IsAscii(Text text)
     {
 #if NET8_0_OR_GREATER
         return System.Text.Ascii.IsValid(text);
@@ -280,7 +292,46 @@ public sealed partial class SecretMask
         return result;
     }
 
-    private static ulong Prefix(string s, int i) => s[i] | (ulong)s[i + 1] << 16 | (ulong)s[i + 2] << 32 | (ulong)s[i + 3] << 48;
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// Whether <see cref="Apply"/> could change the text; false only where it would not (a batch then keeps the
+    /// UTF-8 of its answer as written, with no string made).
+    /// </summary>
+    public bool Changes(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return false;
+        lock (_gate)
+        {
+            if (_secrets.Count > 0 && FindsKnown(text)) return true;
+            foreach (var r in _short) if (r.IsMatch(text)) return true;
+        }
+        return MayHaveShape(text) && Shapes.IsMatch(text);
+    }
+
+    /// <summary>Whether a known secret starts anywhere in the text (where <see cref="MaskKnown"/> would mask one).</summary>
+    private bool FindsKnown(ReadOnlySpan<char> text)
+    {
+        var prefixes = _byPrefix.Count <= MaxSearched ? _prefixes ??= Prefixes() : null;
+        if (prefixes == null)
+        {
+            for (int i = 0; i + 4 <= text.Length; i++) if (LongestAt(text, i) > 0) return true;
+            return false;
+        }
+        foreach (var prefix in prefixes)
+        {
+            for (int from = 0; ;)
+            {
+                int at = text.Slice(from).IndexOf(prefix.AsSpan());
+                if (at < 0) break;
+                if (LongestAt(text, from + at) > 0) return true;
+                from += at + 1;
+            }
+        }
+        return false;
+    }
+#endif
+
+    private static ulong Prefix(Text s, int i) => s[i] | (ulong)s[i + 1] << 16 | (ulong)s[i + 2] << 32 | (ulong)s[i + 3] << 48;
 
     /// <summary>
     /// Left to right, the longest known secret at each place becomes the mask, and so does every secret overlapping it
@@ -338,13 +389,17 @@ public sealed partial class SecretMask
     }
 
     /// <summary>The length of the longest known secret that starts at <paramref name="i"/>, or 0.</summary>
-    private int LongestAt(string text, int i)
+    private int LongestAt(Text text, int i)
     {
         int pair = Pair(text, i);
         if ((_starts[pair >> 6] & (1UL << (pair & 63))) == 0 || !_byPrefix.TryGetValue(Prefix(text, i), out var list)) return 0;
         foreach (var s in list)
         {
+#if NET8_0_OR_GREATER
+            if (i + s.Length <= text.Length && text.Slice(i, s.Length).SequenceEqual(s)) return s.Length;
+#else
             if (i + s.Length <= text.Length && string.CompareOrdinal(text, i, s, 0, s.Length) == 0) return s.Length;
+#endif
         }
         return 0;
     }

@@ -226,6 +226,40 @@ public sealed class SecretsTests
         Assert.True(masked > 1000, $"only {masked} texts held a shape");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Changes_IsFalse_OnlyWhereApplyChangesNothing(int secrets)
+    {
+        // A batch keeps an answer's bytes when Changes says no: on 30,000 texts, Apply must then give the text back
+        // as it is, and whenever Apply masks something Changes must have said yes. Few secrets are searched for by
+        // their first four characters, many (over 8 prefixes) at every place; "ab" is a short secret.
+        var mask = new SecretMask();
+        var known = Enumerable.Range(0, secrets).Select(i => $"s{i}cr-{i * 7919 % 1000:D3}-tenant").ToList();
+        foreach (var k in known) mask.Add(k);
+        mask.Add("ab");
+        var pieces = known.Concat(new[] { "ab", "abc", "xab ", "s1cr-", "authorization", "token", "key", "x-api-key", ": ", "=", "\"", " ", "\u00e9", "Bearer z", "sk-ant-abcdefgh12", "tenant", "-" }).ToArray();
+        var random = new System.Random(20261207);
+        int changed = 0, kept = 0;
+        for (int n = 0; n < 30000; n++)
+        {
+            var sb = new StringBuilder();
+            int count = random.Next(1, 10);
+            for (int i = 0; i < count; i++) sb.Append(pieces[random.Next(pieces.Length)]);
+            string text = sb.ToString();
+            string masked = mask.Apply(text);
+            bool changes = mask.Changes(text.AsSpan());
+            if (!changes) Assert.Same(text, masked);
+            if (masked != text)
+            {
+                Assert.True(changes, text);
+                changed++;
+            }
+            else if (!changes) kept++;
+        }
+        Assert.True(changed > 1000 && kept > 1000, $"changed {changed}, kept {kept}");
+    }
+
     [Fact]
     public void Mask_LeavesTextWithoutShapesOrSecrets_AsItIs()
     {
