@@ -230,12 +230,42 @@ public static class FolderProfile
     /// <summary>The types allocated most in one lint of the folder (the runtime's allocation ticks, one per ~100 KB).</summary>
     public static void Allocations(string folder)
     {
+        if (System.IO.File.Exists(folder))
+        {
+            BatchAllocations(folder);
+            return;
+        }
         Whole(folder);
         using var ticks = new AllocationTicks();
         var request = new PolicyCheck.Inputs.LintRequest();
         request.Paths.Add(folder);
         PolicyCheck.Inputs.LintRunner.Run(request, BuiltIn.Service, BuiltIn.Catalog);
         foreach (var (type, bytes) in ticks.Top(30)) Console.WriteLine($"{bytes / 1e6,8:N1} MB  {type}");
+    }
+
+    /// <summary>simulate --batch over a file, as the CLI runs it (output to nowhere): time, bytes per line and collections, warm; then the types.</summary>
+    private static void BatchAllocations(string file)
+    {
+        PolicyCheck.Inputs.Simulation.BatchSummary Run()
+        {
+            using var input = System.IO.File.OpenRead(file);
+            using var output = new PolicyCheck.Secrets.MaskingWriter(new PolicyCheck.Cli.Output.Utf8Output(System.IO.Stream.Null), new PolicyCheck.Secrets.SecretMask());
+            return PolicyCheck.Cli.Output.BatchSimulation.Run(input, output);
+        }
+        long lines = System.Linq.Enumerable.LongCount(System.IO.File.ReadLines(file));
+        for (int run = 0; run < 4; run++)
+        {
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            long before = GC.GetTotalAllocatedBytes(true);
+            var sw = Stopwatch.StartNew();
+            var summary = Run();
+            long bytes = GC.GetTotalAllocatedBytes(true) - before;
+            Console.WriteLine($"simulate --batch: {sw.Elapsed.TotalMilliseconds:N1} ms, {bytes / 1e6:N1} MB allocated ({bytes / Math.Max(1, lines):N0} B a line), " +
+                $"collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, {summary.Errors} errors");
+        }
+        using var ticks = new AllocationTicks();
+        Run();
+        foreach (var (type, amount) in ticks.Top(30)) Console.WriteLine($"{amount / 1e6,8:N1} MB  {type}");
     }
 
     private sealed class AllocationTicks : System.Diagnostics.Tracing.EventListener

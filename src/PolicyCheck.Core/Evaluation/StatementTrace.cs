@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text;
 using PolicyCheck.Model;
 
 namespace PolicyCheck.Evaluation;
@@ -34,15 +35,33 @@ public sealed class StatementTrace
 
     public override string ToString()
     {
-        string where = Document.Label != null ? $"{Document.Path} ({Document.Label})" : Document.Path;
-        var parts = new List<string>();
-        if (Action.HasValue) parts.Add("action " + (Action.Value ? "matched" : "did not match"));
-        if (Resource.HasValue) parts.Add("resource " + (Resource.Value ? "matched" : "did not match"));
-        if (Principal.HasValue) parts.Add("principal " + (Principal.Value ? "matched" : "did not match"));
-        if (Condition.HasValue) parts.Add("condition " + (Condition.Value ? "held" : "did not hold"));
-        if (ConditionUnknown) parts.Add("condition depends on values unknown offline");
-        string notes = Notes.Count > 0 ? " — " + string.Join("; ", Notes) : string.Empty;
-        string applies = Applies ? "applies" : MayApply ? "may apply" : "does not apply";
-        return $"{Source} {where}:{Statement.Span.Line} {Statement.Label} [{Effect}] {applies}: {string.Join(", ", parts)}{notes}";
+        var sb = _text ??= new StringBuilder(256);
+        sb.Clear();
+        sb.Append(SourceNames[(int)Source]).Append(' ').Append(Document.Path);
+        if (Document.Label != null) sb.Append(" (").Append(Document.Label).Append(')');
+        sb.Append(':').Append(Statement.Span.Line).Append(' ').Append(Statement.Label).Append(" [").Append(Effect).Append("] ");
+        sb.Append(Applies ? "applies" : MayApply ? "may apply" : "does not apply").Append(": ");
+        int parts = 0;
+        if (Action.HasValue) Part(sb, ref parts, Action.Value ? "action matched" : "action did not match");
+        if (Resource.HasValue) Part(sb, ref parts, Resource.Value ? "resource matched" : "resource did not match");
+        if (Principal.HasValue) Part(sb, ref parts, Principal.Value ? "principal matched" : "principal did not match");
+        if (Condition.HasValue) Part(sb, ref parts, Condition.Value ? "condition held" : "condition did not hold");
+        if (ConditionUnknown) Part(sb, ref parts, "condition depends on values unknown offline");
+        for (int i = 0; i < Notes.Count; i++) sb.Append(i == 0 ? " — " : "; ").Append(Notes[i]);
+        string text = sb.ToString();
+        if (sb.Capacity > 4096) _text = null;
+        return text;
     }
+
+    private static void Part(StringBuilder sb, ref int parts, string part)
+    {
+        if (parts++ > 0) sb.Append(", ");
+        sb.Append(part);
+    }
+
+    /// <summary>Each thread's builder, reused trace line after trace line.</summary>
+    [System.ThreadStatic] private static StringBuilder? _text;
+
+    /// <summary>The names of <see cref="PolicySource"/>'s values, in order, as its ToString writes them (a test compares them).</summary>
+    public static readonly IReadOnlyList<string> SourceNames = new[] { "Identity", "Resource", "Boundary", "Scp", "Rcp", "Session" };
 }

@@ -190,17 +190,19 @@ public sealed class PolicyDocument
     public bool IsParsed => Root != null;
 
     /// <summary>The values its conditions compare sts:ExternalId with: secrets, never printed.</summary>
-    public IEnumerable<string> ExternalIds()
+    public IReadOnlyList<string> ExternalIds()
     {
+        List<string>? ids = null;
         foreach (var s in Statements)
         {
             if (s.Condition == null) continue;
             foreach (var c in s.Condition.Clauses)
             {
                 if (!string.Equals(c.Key.Value, "sts:ExternalId", System.StringComparison.OrdinalIgnoreCase)) continue;
-                foreach (var v in c.Values) yield return v.Value;
+                foreach (var v in c.Values) (ids ??= new List<string>()).Add(v.Value);
             }
         }
+        return (IReadOnlyList<string>?)ids ?? System.Array.Empty<string>();
     }
     public SourceSpan RootSpan => Root?.Span ?? SourceSpan.FileStart;
 

@@ -92,18 +92,27 @@ public static class Simulator
     /// <summary>Values that must not be printed: the external ID in the request context and those the policies compare it with.</summary>
     public static string?[] Secrets(RequestContext context, PolicySet set)
     {
-        var list = new List<string?>();
-        if (context.TryGet("sts:ExternalId", out var v)) list.AddRange(v.Values);
-        var docs = new List<PolicyDocument?> { set.ResourcePolicy, set.SessionPolicy };
-        docs.AddRange(set.Identity ?? Array.Empty<PolicyDocument>());
-        docs.AddRange(set.Boundaries);
-        docs.AddRange(set.Scps);
-        docs.AddRange(set.Rcps);
-        foreach (var d in docs)
+        List<string?>? list = null;
+        if (context.TryGet("sts:ExternalId", out var v)) (list = new List<string?>()).AddRange(v.Values);
+        Add(set.ResourcePolicy);
+        Add(set.SessionPolicy);
+        AddAll(set.Identity);
+        AddAll(set.Boundaries);
+        AddAll(set.Scps);
+        AddAll(set.Rcps);
+        return list?.ToArray() ?? Array.Empty<string?>();
+
+        void AddAll(IReadOnlyList<PolicyDocument>? docs)
         {
-            if (d != null) list.AddRange(d.ExternalIds());
+            for (int i = 0; docs != null && i < docs.Count; i++) Add(docs[i]);
         }
-        return list.ToArray();
+
+        void Add(PolicyDocument? d)
+        {
+            if (d == null) return;
+            var ids = d.ExternalIds();
+            if (ids.Count > 0) (list ??= new List<string?>()).AddRange(ids);
+        }
     }
 
     /// <summary>The values the documents compare sts:ExternalId with: secrets, masked in every message about them.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Model;
 using Xunit;
@@ -215,6 +216,34 @@ public sealed class EvaluatorTests
         Assert.False(near.Resource);
         Assert.Contains(r.Trace, t => t.Statement.Sid!.Value == "Tls" && t.Condition == false && t.Notes.Count > 0);
         Assert.Contains("resource did not match", near.ToString());
+    }
+
+    [Fact]
+    public void TraceLine_NamesSourcePlaceStatementEffectAndEveryPart()
+    {
+        var doc = Statements("""{"Sid":"OnlyOther","Effect":"Allow","Action":"aws-external-anthropic:CreateInference","Resource":"arn:aws:s3:::x"}""",
+            """{"Sid":"Tls","Effect":"Deny","Action":"*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"},"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}""",
+            """{"Effect":"Allow","NotAction":"s3:*","Resource":"arn:aws:s3:::b"}""");
+        var r = Evaluator.Evaluate(new PolicySet { Identity = new[] { doc } }, new EvalRequest("aws-external-anthropic:CreateInference", Ws, null, new RequestContext().Set("aws:SecureTransport", "true")));
+        Assert.Equal(3, r.Trace.Count);
+        Assert.Equal(PolicySource.Identity, r.Trace[0].Source);
+        r.Trace[2].Notes.Add("a second note");
+        r.Trace[2].Notes.Add("a third");
+        foreach (var t in r.Trace)
+        {
+            var parts = new System.Collections.Generic.List<string>();
+            if (t.Action.HasValue) parts.Add("action " + (t.Action.Value ? "matched" : "did not match"));
+            if (t.Resource.HasValue) parts.Add("resource " + (t.Resource.Value ? "matched" : "did not match"));
+            if (t.Principal.HasValue) parts.Add("principal " + (t.Principal.Value ? "matched" : "did not match"));
+            if (t.Condition.HasValue) parts.Add("condition " + (t.Condition.Value ? "held" : "did not hold"));
+            if (t.ConditionUnknown) parts.Add("condition depends on values unknown offline");
+            string where = t.Document.Label != null ? $"{t.Document.Path} ({t.Document.Label})" : t.Document.Path;
+            string notes = t.Notes.Count > 0 ? " — " + string.Join("; ", t.Notes) : string.Empty;
+            string applies = t.Applies ? "applies" : t.MayApply ? "may apply" : "does not apply";
+            Assert.Equal($"{t.Source} {where}:{t.Statement.Span.Line} {t.Statement.Label} [{t.Effect}] {applies}: {string.Join(", ", parts)}{notes}", t.ToString());
+        }
+
+        Assert.Equal(System.Enum.GetValues<PolicySource>().Select(v => v.ToString()), StatementTrace.SourceNames);
     }
 
     [Fact]
