@@ -187,7 +187,7 @@ public static class BatchSimulation
     }
 
     /// <summary>Lines per chunk, and bytes: a chunk stays within a few MiB whatever the batch's size.</summary>
-    private const int ChunkLines = 256;
+    private const int ChunkLines = 1024;
     private const int ChunkBytes = 8 * 1024 * 1024;
 
     /// <summary>One line's answer: masked UTF-8 in a pooled array (null for a blank line, which gets none).</summary>
