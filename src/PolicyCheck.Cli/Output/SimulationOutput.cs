@@ -14,32 +14,32 @@ public static class SimulationOutput
     public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, IReadOnlyList<string> trace, string? id = null, string? expect = null, bool? expectMet = null)
     {
         w.WriteStartObject();
-        if (id != null) w.WriteString("id", id);
+        if (id != null) w.WriteString(Keys.Id, id);
         if (includeRequest)
         {
-            w.WriteString("action", r.Request.Action);
-            w.WriteString("resource", r.Request.Resource);
-            if (r.Request.Principal != null) w.WriteString("principal", r.Request.Principal.Text);
-            else w.WriteNull("principal");
+            w.WriteString(Keys.Action, r.Request.Action);
+            w.WriteString(Keys.Resource, r.Request.Resource);
+            if (r.Request.Principal != null) w.WriteString(Keys.Principal, r.Request.Principal.Text);
+            else w.WriteNull(Keys.Principal);
         }
-        w.WriteString("decision", r.Decision);
-        w.WriteString("reason", r.Result.Reason);
+        w.WriteString(Keys.Decision, r.Decision);
+        w.WriteString(Keys.Reason, r.Result.Reason);
         if (expect != null)
         {
-            w.WriteString("expect", expect);
-            w.WriteBoolean("expectMet", expectMet == true);
+            w.WriteString(Keys.Expect, expect);
+            w.WriteBoolean(Keys.ExpectMet, expectMet == true);
         }
         if (r.Result.Decision == Evaluation.Decision.Depends)
         {
-            w.WriteStartArray("dependsOn");
+            w.WriteStartArray(Keys.DependsOn);
             foreach (var k in r.Result.DependsOn) w.WriteStringValue(k);
             w.WriteEndArray();
         }
-        w.WriteStartArray("matchedStatements");
-        foreach (var t in r.Result.Matched) WriteStatement(w, t);
+        w.WriteStartArray(Keys.MatchedStatements);
+        for (int i = 0; i < r.Result.Matched.Count; i++) WriteStatement(w, r.Result.Matched[i]);
         w.WriteEndArray();
-        w.WriteStartArray("trace");
-        foreach (var line in trace) w.WriteStringValue(line);
+        w.WriteStartArray(Keys.Trace);
+        for (int i = 0; i < trace.Count; i++) w.WriteStringValue(trace[i]);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -47,21 +47,46 @@ public static class SimulationOutput
     private static void WriteStatement(Utf8JsonWriter w, StatementTrace t)
     {
         w.WriteStartObject();
-        w.WriteString("sourcePolicyId", t.Document.Path);
-        w.WriteString("sourcePolicyType", SourceName(t.Source));
-        w.WriteNumber("statementIndex", t.Statement.Index);
-        if (t.Statement.Sid != null) w.WriteString("sid", t.Statement.Sid.Value);
-        w.WriteString("effect", t.Effect);
+        w.WriteString(Keys.SourcePolicyId, t.Document.Path);
+        w.WriteString(Keys.SourcePolicyType, SourceName(t.Source));
+        w.WriteNumber(Keys.StatementIndex, t.Statement.Index);
+        if (t.Statement.Sid != null) w.WriteString(Keys.Sid, t.Statement.Sid.Value);
+        w.WriteString(Keys.Effect, t.Effect);
         var span = t.Document.InFile(t.Statement.Span);
-        w.WriteStartObject("startPosition");
-        w.WriteNumber("line", span.Line);
-        w.WriteNumber("column", span.Column);
+        w.WriteStartObject(Keys.StartPosition);
+        w.WriteNumber(Keys.Line, span.Line);
+        w.WriteNumber(Keys.Column, span.Column);
         w.WriteEndObject();
-        w.WriteStartObject("endPosition");
-        w.WriteNumber("line", span.EndLine);
-        w.WriteNumber("column", span.EndColumn);
+        w.WriteStartObject(Keys.EndPosition);
+        w.WriteNumber(Keys.Line, span.EndLine);
+        w.WriteNumber(Keys.Column, span.EndColumn);
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>The property names, encoded once.</summary>
+    private static class Keys
+    {
+        public static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
+        public static readonly JsonEncodedText Column = JsonEncodedText.Encode("column");
+        public static readonly JsonEncodedText Decision = JsonEncodedText.Encode("decision");
+        public static readonly JsonEncodedText DependsOn = JsonEncodedText.Encode("dependsOn");
+        public static readonly JsonEncodedText Effect = JsonEncodedText.Encode("effect");
+        public static readonly JsonEncodedText EndPosition = JsonEncodedText.Encode("endPosition");
+        public static readonly JsonEncodedText Expect = JsonEncodedText.Encode("expect");
+        public static readonly JsonEncodedText ExpectMet = JsonEncodedText.Encode("expectMet");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
+        public static readonly JsonEncodedText MatchedStatements = JsonEncodedText.Encode("matchedStatements");
+        public static readonly JsonEncodedText Principal = JsonEncodedText.Encode("principal");
+        public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+        public static readonly JsonEncodedText Resource = JsonEncodedText.Encode("resource");
+        public static readonly JsonEncodedText Sid = JsonEncodedText.Encode("sid");
+        public static readonly JsonEncodedText SourcePolicyId = JsonEncodedText.Encode("sourcePolicyId");
+        public static readonly JsonEncodedText SourcePolicyType = JsonEncodedText.Encode("sourcePolicyType");
+        public static readonly JsonEncodedText StartPosition = JsonEncodedText.Encode("startPosition");
+        public static readonly JsonEncodedText StatementIndex = JsonEncodedText.Encode("statementIndex");
+        public static readonly JsonEncodedText Trace = JsonEncodedText.Encode("trace");
     }
 
     public static string SourceName(PolicySource s) => s switch
