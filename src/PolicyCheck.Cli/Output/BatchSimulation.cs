@@ -234,7 +234,7 @@ public static class BatchSimulation
             // The whole answer is masked below, with the request's secrets too.
             var secrets = Simulator.Secrets(request!.Context, set!);
             if (Array.Exists(secrets, x => x != null && x.Length >= 2)) lineMask = (mask ?? NoSecrets).With(secrets);
-            SimulationOutput.WriteJson(w, result, includeRequest: true, Proofs.Unmasked(result.Result, request), meta.Id, meta.Expect, met);
+            SimulationOutput.WriteJson(w, result, includeRequest: true, trace: null, meta.Id, meta.Expect, met);
         }
         else
         {

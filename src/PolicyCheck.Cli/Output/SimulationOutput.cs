@@ -11,7 +11,8 @@ namespace PolicyCheck.Cli.Output;
 public static class SimulationOutput
 {
     /// <summary>One result as a JSON object; <paramref name="trace"/> is its trace as it may be printed (masked, or masked with the whole output).</summary>
-    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, IReadOnlyList<string> trace, string? id = null, string? expect = null, bool? expectMet = null)
+    /// <remarks>A null <paramref name="trace"/>: the unmasked trace, written from the result line by line with no string made (for output masked as a whole).</remarks>
+    public static void WriteJson(Utf8JsonWriter w, SimulationResult r, bool includeRequest, IReadOnlyList<string>? trace, string? id = null, string? expect = null, bool? expectMet = null)
     {
         w.WriteStartObject();
         if (id != null) w.WriteString(Keys.Id, id);
@@ -39,7 +40,22 @@ public static class SimulationOutput
         for (int i = 0; i < r.Result.Matched.Count; i++) WriteStatement(w, r.Result.Matched[i]);
         w.WriteEndArray();
         w.WriteStartArray(Keys.Trace);
-        for (int i = 0; i < trace.Count; i++) w.WriteStringValue(trace[i]);
+        if (trace != null)
+        {
+            for (int i = 0; i < trace.Count; i++) w.WriteStringValue(trace[i]);
+        }
+        else
+        {
+            var sb = _line ??= new System.Text.StringBuilder(256);
+            for (int i = 0, n = Proofs.TraceLength(r.Result); i < n; i++)
+            {
+                sb.Clear();
+                Proofs.AppendTraceLine(r.Result, r.Request, i, sb);
+                if (_chars == null || _chars.Length < sb.Length) _chars = new char[System.Math.Max(sb.Length, 256) * 2];
+                sb.CopyTo(0, _chars, 0, sb.Length);
+                w.WriteStringValue(new System.ReadOnlySpan<char>(_chars, 0, sb.Length));
+            }
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -63,6 +79,10 @@ public static class SimulationOutput
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    /// <summary>Each thread's trace line, reused.</summary>
+    [System.ThreadStatic] private static System.Text.StringBuilder? _line;
+    [System.ThreadStatic] private static char[]? _chars;
 
     /// <summary>The property names, encoded once.</summary>
     private static class Keys

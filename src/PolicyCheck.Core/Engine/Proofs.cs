@@ -20,15 +20,51 @@ public static class Proofs
     /// <summary>The trace before masking: only for output that passes through a mask holding the request's secrets as a whole.</summary>
     public static List<string> Unmasked(EvaluationResult result, EvalRequest request)
     {
-        var lines = new List<string>
+        int count = TraceLength(result);
+        var lines = new List<string>(count);
+        var sb = new System.Text.StringBuilder(128);
+        for (int i = 0; i < count; i++)
         {
-            $"request: {request.Action} on {request.Resource} by {request.Principal?.Text ?? "(no principal)"}",
-            $"decision: {DecisionName(result.Decision)} ({result.Reason})",
-        };
-        foreach (var n in result.Notes) lines.Add("note: " + n);
-        if (result.DependsOn.Count > 0) lines.Add("depends on: " + string.Join(", ", result.DependsOn));
-        foreach (var t in result.Trace) lines.Add(t.ToString());
+            sb.Clear();
+            AppendTraceLine(result, request, i, sb);
+            lines.Add(sb.ToString());
+        }
         return lines;
+    }
+
+    /// <summary>How many lines the trace of <paramref name="result"/> has.</summary>
+    public static int TraceLength(EvaluationResult result) => 2 + result.Notes.Count + (result.DependsOn.Count > 0 ? 1 : 0) + result.Trace.Count;
+
+    /// <summary>Line <paramref name="i"/> of the trace, unmasked, appended to <paramref name="sb"/>: the request, the decision, the notes, what it depends on, each statement.</summary>
+    public static void AppendTraceLine(EvaluationResult result, EvalRequest request, int i, System.Text.StringBuilder sb)
+    {
+        if (i == 0)
+        {
+            sb.Append("request: ").Append(request.Action).Append(" on ").Append(request.Resource).Append(" by ").Append(request.Principal?.Text ?? "(no principal)");
+            return;
+        }
+        if (i == 1)
+        {
+            sb.Append("decision: ").Append(DecisionName(result.Decision)).Append(" (").Append(result.Reason).Append(')');
+            return;
+        }
+        i -= 2;
+        if (i < result.Notes.Count)
+        {
+            sb.Append("note: ").Append(result.Notes[i]);
+            return;
+        }
+        i -= result.Notes.Count;
+        if (result.DependsOn.Count > 0)
+        {
+            if (i == 0)
+            {
+                sb.Append("depends on: ").Append(string.Join(", ", result.DependsOn));
+                return;
+            }
+            i--;
+        }
+        result.Trace[i].AppendTo(sb);
     }
 
     /// <summary>Masks the given values (and anything credential-shaped) through the project's one redaction layer.</summary>

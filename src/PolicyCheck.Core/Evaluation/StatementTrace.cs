@@ -37,6 +37,15 @@ public sealed class StatementTrace
     {
         var sb = _text ??= new StringBuilder(256);
         sb.Clear();
+        AppendTo(sb);
+        string text = sb.ToString();
+        if (sb.Capacity > 4096) _text = null;
+        return text;
+    }
+
+    /// <summary>Appends what <see cref="ToString"/> returns.</summary>
+    public void AppendTo(StringBuilder sb)
+    {
         sb.Append(SourceNames[(int)Source]).Append(' ').Append(Document.Path);
         if (Document.Label != null) sb.Append(" (").Append(Document.Label).Append(')');
         sb.Append(':').Append(Statement.Span.Line).Append(' ').Append(Statement.Label).Append(" [").Append(Effect).Append("] ");
@@ -48,9 +57,6 @@ public sealed class StatementTrace
         if (Condition.HasValue) Part(sb, ref parts, Condition.Value ? "condition held" : "condition did not hold");
         if (ConditionUnknown) Part(sb, ref parts, "condition depends on values unknown offline");
         for (int i = 0; i < Notes.Count; i++) sb.Append(i == 0 ? " — " : "; ").Append(Notes[i]);
-        string text = sb.ToString();
-        if (sb.Capacity > 4096) _text = null;
-        return text;
     }
 
     private static void Part(StringBuilder sb, ref int parts, string part)

@@ -98,6 +98,34 @@ public sealed class BatchSimulationTests
     }
 
     [Fact]
+    public void TraceWrittenFromTheResult_IsTheTraceOfItsLines()
+    {
+        // A batch writes each trace line straight from the result: the same lines as Proofs.Unmasked, notes and
+        // "depends on" included.
+        var allow = PolicyCheck.Model.PolicyReader.Read("p.json", """{"Version":"2012-10-17","Statement":[{"Sid":"Ip","Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}},{"Effect":"Deny","Action":"s3:*","Resource":"*"}]}""");
+        var rcp = PolicyCheck.Model.PolicyReader.Read("r.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"kms:*","Resource":"*"}]}""", PolicyCheck.Model.DocumentKind.Resource);
+        foreach (var (set, action) in new[] { (new PolicyCheck.Evaluation.PolicySet { Identity = new[] { allow } }, "aws-external-anthropic:CreateInference"),
+            (new PolicyCheck.Evaluation.PolicySet { Identity = new[] { allow }, Rcps = new[] { rcp } }, "sqs:SendMessage") })
+        {
+            var request = new PolicyCheck.Evaluation.EvalRequest(action, "*", PolicyCheck.Evaluation.CallerPrincipal.Parse("arn:aws:iam::111122223333:role/r"), new PolicyCheck.Evaluation.RequestContext().SetUnknown("aws:SourceIp"));
+            var result = new PolicyCheck.Inputs.Simulation.SimulationResult(request, PolicyCheck.Evaluation.Evaluator.Evaluate(set, request));
+            string Json(System.Collections.Generic.IReadOnlyList<string>? trace)
+            {
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                using (var w = new Utf8JsonWriter(buffer)) SimulationOutput.WriteJson(w, result, includeRequest: true, trace);
+                return Encoding.UTF8.GetString(buffer.WrittenSpan);
+            }
+            var lines = PolicyCheck.Engine.Proofs.Unmasked(result.Result, request);
+            Assert.True(lines.Exists(l => l.StartsWith(set.Rcps.Count > 0 ? "note: resource control policies" : "depends on: aws:SourceIp", System.StringComparison.Ordinal)), string.Join("\n", lines));
+            Assert.Equal($"request: {action} on * by arn:aws:iam::111122223333:role/r", lines[0]);
+            Assert.Equal($"decision: {PolicyCheck.Engine.Proofs.DecisionName(result.Result.Decision)} ({result.Result.Reason})", lines[1]);
+            Assert.Equal(result.Result.Notes.Select(n => "note: " + n).Concat(new[] { "depends on: " + string.Join(", ", result.Result.DependsOn) }), lines.Skip(2).Take(result.Result.Notes.Count + 1));
+            Assert.Equal(result.Result.Trace.Select(t => t.ToString()), lines.Skip(3 + result.Result.Notes.Count));
+            Assert.Equal(Json(lines), Json(null));
+        }
+    }
+
+    [Fact]
     public void Utf8Output_WritesText_AndBytes_InOrder_WithSurrogatesSplitAcrossWrites()
     {
         var bytes = new MemoryStream();
