@@ -132,6 +132,8 @@ public static class BatchSimulation
         private int _used;
         private readonly List<(int Start, int Length, int No)> _lines = new List<(int Start, int Length, int No)>(ChunkLines);
         private readonly Answer[] _answers = new Answer[ChunkLines];
+        /// <summary>Each line's answer as UTF-8, a buffer per place in the chunk, reused chunk after chunk.</summary>
+        private readonly ArrayBufferWriter<byte>?[] _json = new ArrayBufferWriter<byte>?[ChunkLines];
 
         public int Count => _lines.Count;
 
@@ -157,12 +159,19 @@ public static class BatchSimulation
         {
             if (_lines.Count == 1 || Environment.ProcessorCount < 2)
             {
-                for (int i = 0; i < _lines.Count; i++) _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask);
+                for (int i = 0; i < _lines.Count; i++) Answer(i, mask);
             }
             else
             {
-                Parallel.For(0, _lines.Count, i => _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask));
+                Parallel.For(0, _lines.Count, i => Answer(i, mask));
             }
+        }
+
+        private void Answer(int i, Secrets.SecretMask? mask)
+        {
+            var json = _json[i] ??= new ArrayBufferWriter<byte>(2048);
+            json.ResetWrittenCount();
+            _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask, json);
         }
 
         /// <summary>Writes the answers in the lines' order.</summary>
@@ -174,13 +183,14 @@ public static class BatchSimulation
             {
                 var a = _answers[i];
                 _answers[i] = default;
-                if (a.Json == null) continue;
+                if (!a.Present) continue;
                 if (a.Error) summary.Errors++;
                 if (a.Missed != null) summary.Mismatches.Add(a.Missed);
-                var json = a.Json.AsSpan(0, a.Length);
+                var json = _json[i]!.WrittenSpan;
                 if (utf8 != null) utf8.WriteUtf8Line(json);
                 else writer.WriteLine(Encoding.UTF8.GetString(json));
-                ArrayPool<byte>.Shared.Return(a.Json);
+                // A buffer a long answer grew is let go: the chunk keeps only what common answers need.
+                if (_json[i]!.Capacity > 1 << 16) _json[i] = null;
             }
             _lines.Clear();
         }
@@ -190,35 +200,31 @@ public static class BatchSimulation
     private const int ChunkLines = 1024;
     private const int ChunkBytes = 8 * 1024 * 1024;
 
-    /// <summary>One line's answer: masked UTF-8 in a pooled array (null for a blank line, which gets none).</summary>
+    /// <summary>What one line's answer (its masked UTF-8 is in the chunk) tells the summary; none for a blank line.</summary>
     private readonly struct Answer
     {
-        public Answer(byte[] json, int length, bool error, string? missed)
+        public Answer(bool error, string? missed)
         {
-            Json = json;
-            Length = length;
+            Present = true;
             Error = error;
             Missed = missed;
         }
 
-        public byte[]? Json { get; }
-        public int Length { get; }
+        public bool Present { get; }
         public bool Error { get; }
         /// <summary>The id (or "line N") of a request whose decision missed its "expect".</summary>
         public string? Missed { get; }
     }
 
-    /// <summary>Each thread's output buffer and writer, reused line after line.</summary>
-    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    /// <summary>Each thread's writer, reused line after line.</summary>
     [ThreadStatic] private static Utf8JsonWriter? _writer;
     [ThreadStatic] private static char[]? _chars;
     private static readonly Secrets.SecretMask NoSecrets = new Secrets.SecretMask();
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static Answer Evaluate(ReadOnlySpan<byte> utf8, int lineNo, Secrets.SecretMask? mask)
+    /// <summary>The answer to one line, written masked into <paramref name="buffer"/>.</summary>
+    private static Answer Evaluate(ReadOnlySpan<byte> utf8, int lineNo, Secrets.SecretMask? mask, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
-        buffer.ResetWrittenCount();
         var w = _writer ??= new Utf8JsonWriter(buffer, Options);
         w.Reset(buffer);
         bool error = false;
@@ -246,18 +252,16 @@ public static class BatchSimulation
         w.Flush();
         var written = buffer.WrittenSpan;
         var lineOrRunMask = lineMask ?? mask ?? NoSecrets;
-        byte[] bytes;
-        // Most answers have nothing to mask: their bytes are kept as written, and no string is made of them.
+        // Most answers have nothing to mask: their bytes stay as written, and no string is made of them.
         var chars = Chars(written.Length);
         if (System.Text.Unicode.Utf8.ToUtf16(written, chars, out _, out int n) == OperationStatus.Done && !lineOrRunMask.Changes(chars.AsSpan(0, n)))
         {
-            bytes = ArrayPool<byte>.Shared.Rent(written.Length);
-            written.CopyTo(bytes);
-            return new Answer(bytes, written.Length, error, missed);
+            return new Answer(error, missed);
         }
         string masked = lineOrRunMask.Apply(Encoding.UTF8.GetString(written));
-        bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(masked));
-        return new Answer(bytes, Encoding.UTF8.GetBytes(masked, bytes), error, missed);
+        buffer.ResetWrittenCount();
+        buffer.Advance(Encoding.UTF8.GetBytes(masked, buffer.GetSpan(Encoding.UTF8.GetByteCount(masked))));
+        return new Answer(error, missed);
     }
 
     /// <summary>This thread's characters, at least <paramref name="length"/> of them.</summary>
