@@ -209,7 +209,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public void Batch_AnswersEveryLineInItsOrder_AcrossChunks_WithLineNumbersAndExpectations()
     {
-        // 2,600 requests are evaluated in chunks (of 1,024 lines) on every core: the answers still come in the lines' order.
+        // 2,600 requests are evaluated in chunks (of 512 lines) on every core: the answers still come in the lines' order.
         string policy = Policy.Replace("\n", "");
         var input = new System.Text.StringBuilder();
         for (int i = 0; i < 2600; i++)
