@@ -230,9 +230,8 @@ public static class BatchSimulation
         bool error = false;
         string? missed = null;
         Secrets.SecretMask? lineMask = null;
-        string? line = Decode(utf8, lineNo, out string? message);
-        if (line != null && line.Trim().Length == 0) return default;
-        if (line != null && Simulator.TryParseBatchLine(line, lineNo, out var set, out var request, out message, out var meta))
+        if (Blank(utf8)) return default;
+        if (Simulator.TryParseBatchLine(utf8, lineNo, out var set, out var request, out string? message, out var meta))
         {
             var result = new SimulationResult(request!, Evaluator.Evaluate(set!, request!));
             bool? met = meta.Expect != null ? Simulator.ExpectMet(meta.Expect, result.Result.Decision) : null;
@@ -267,15 +266,17 @@ public static class BatchSimulation
     /// <summary>This thread's characters, at least <paramref name="length"/> of them.</summary>
     private static char[] Chars(int length) => _chars is { } c && c.Length >= length ? c : _chars = new char[Math.Max(length, 4096)];
 
-    /// <summary>A line's text; null (and why) where it is not UTF-8.</summary>
-    private static string? Decode(ReadOnlySpan<byte> utf8, int lineNo, out string? error)
+    /// <summary>Whether the line is only white space (as string.Trim sees it): such a line gets no answer.</summary>
+    private static bool Blank(ReadOnlySpan<byte> utf8)
     {
-        error = null;
-        var chars = Chars(utf8.Length);
-        var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done) return new string(chars, 0, written);
-        error = $"line {lineNo}, column {written + 1}: not valid UTF-8 (byte 0x{utf8[read]:X2}); a batch is UTF-8 JSON lines";
-        return null;
+        foreach (byte b in utf8)
+        {
+            if (b == ' ' || b == '\t' || b == '\v' || b == '\f') continue;
+            if (b < 0x80) return false;
+            // Beyond ASCII (a no-break space, an ideographic space): the text decides.
+            return Encoding.UTF8.GetString(utf8).Trim().Length == 0;
+        }
+        return true;
     }
 
     /// <summary>At most this many bytes in one batch line (a request with its policies).</summary>

@@ -20,17 +20,13 @@ public sealed class JsonParser
     private readonly List<Problem> _issues;
     private readonly int _maxDepth;
     private int _pos;
-    /// <summary>Values read as the number 0 without looking at them, in order (see <see cref="Parse(string, LineMap, List{Problem}, IReadOnlyList{ValueTuple{int, int}})"/>).</summary>
-    private readonly IReadOnlyList<(int Start, int Length)>? _placeholders;
-    private int _nextPlaceholder;
 
-    private JsonParser(string text, LineMap lines, List<Problem> issues, int maxDepth, IReadOnlyList<(int Start, int Length)>? placeholders = null)
+    private JsonParser(string text, LineMap lines, List<Problem> issues, int maxDepth)
     {
         _text = text;
         _lines = lines;
         _issues = issues;
         _maxDepth = maxDepth;
-        _placeholders = placeholders;
     }
 
     public int MaxDepth => _maxDepth;
@@ -39,16 +35,6 @@ public sealed class JsonParser
     public static SourceNode? Parse(string text, LineMap lines, List<Problem> issues, int maxDepth = DefaultMaxDepth)
     {
         var parser = new JsonParser(text, lines, issues, maxDepth);
-        return parser.ParseDocument();
-    }
-
-    /// <summary>
-    /// Parses <paramref name="text"/> as if each placeholder's text (a whole value: a batch line's policies, whose
-    /// models the caller has) were "0" and blanks: a number node at its first character, and nothing inside it read.
-    /// </summary>
-    public static SourceNode? Parse(string text, LineMap lines, List<Problem> issues, IReadOnlyList<(int Start, int Length)> placeholders)
-    {
-        var parser = new JsonParser(text, lines, issues, DefaultMaxDepth, placeholders);
         return parser.ParseDocument();
     }
 
@@ -144,12 +130,6 @@ public sealed class JsonParser
     private SourceNode ParseValue(int depth)
     {
         if (_pos >= _text.Length) Fail("unexpected end of file: a value was expected (truncated file?)", _pos, 0);
-        if (_placeholders != null && _nextPlaceholder < _placeholders.Count && _placeholders[_nextPlaceholder].Start == _pos)
-        {
-            int start = _pos;
-            _pos += _placeholders[_nextPlaceholder++].Length;
-            return new SourceScalar(_lines.Span(start, 1), NodeKind.Number, "0");
-        }
         char c = _text[_pos];
         switch (c)
         {

@@ -50,18 +50,50 @@ public sealed class LineMap
         _lineStarts = starts.ToArray();
     }
 
+    /// <summary>
+    /// A text with parts taken out (a batch line's known policies, each left as "0"): from each gap's
+    /// <c>At</c> on, offsets in the text are <c>Removed</c> characters further into the original, whose offsets
+    /// and columns its spans report. In order; the original's line starts are the text's, mapped.
+    /// </summary>
+    public LineMap(string text, System.Collections.Generic.IReadOnlyList<(int At, int Removed)> gaps)
+        : this(text)
+    {
+        if (gaps.Count == 0) return;
+        _gaps = gaps;
+        var starts = new int[_lineStarts.Length];
+        for (int i = 0; i < starts.Length; i++) starts[i] = Original(_lineStarts[i]);
+        _lineStarts = starts;
+    }
+
+    private readonly System.Collections.Generic.IReadOnlyList<(int At, int Removed)>? _gaps;
+
+    private int Original(int offset)
+    {
+        if (_gaps == null) return offset;
+        int shift = 0;
+        for (int i = 0; i < _gaps.Count && _gaps[i].At <= offset; i++) shift += _gaps[i].Removed;
+        return offset + shift;
+    }
+
     public void GetPosition(int offset, out int line, out int column)
     {
-        int index = System.Array.BinarySearch(_lineStarts, offset);
+        offset = Original(offset);
+        Position(offset, out line, out column);
+    }
+
+    private void Position(int original, out int line, out int column)
+    {
+        int index = System.Array.BinarySearch(_lineStarts, original);
         if (index < 0) index = ~index - 1;
         line = index + 1;
-        column = offset - _lineStarts[index] + 1;
+        column = original - _lineStarts[index] + 1;
     }
 
     public SourceSpan Span(int start, int length)
     {
-        GetPosition(start, out int line, out int column);
-        GetPosition(start + length, out int endLine, out int endColumn);
-        return new SourceSpan(start, length, line, column, endLine, endColumn);
+        int first = Original(start), end = Original(start + length);
+        Position(first, out int line, out int column);
+        Position(end, out int endLine, out int endColumn);
+        return new SourceSpan(first, end - first, line, column, endLine, endColumn);
     }
 }

@@ -142,6 +142,13 @@ public static class Simulator
         => TryParseBatchLine(line, lineNo, out set, out request, out error, out _);
 
     public static bool TryParseBatchLine(string line, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error, out BatchLineMeta meta)
+        => TryParseBatchLine(System.Text.Encoding.UTF8.GetBytes(line), lineNo, out set, out request, out error, out meta);
+
+    /// <summary>
+    /// One batch line, as UTF-8. A line whose policies an accepted line had is read with each of them left as "0"
+    /// (its spans mapped back to the whole line) and shares their models; any other line is read whole.
+    /// </summary>
+    public static bool TryParseBatchLine(ReadOnlySpan<byte> utf8, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error, out BatchLineMeta meta)
     {
         meta = default;
         set = null;
@@ -150,8 +157,19 @@ public static class Simulator
         string where = $"line {lineNo}";
         var issues = new List<Problem>();
         var members = _members ??= new List<BatchPolicies.Member>();
-        var known = BatchPolicies.Known(line, members);
-        var root = known != null ? JsonParser.Parse(line, new LineMap(line), issues, BatchPolicies.Placeholders(members, known)) : JsonParser.Parse(line, new LineMap(line), issues);
+        var known = BatchPolicies.Known(utf8, members);
+        if (known == null || !BatchPolicies.Compress(utf8, members, known, out string line, out var map))
+        {
+            known = null;
+            if (Decode(utf8, where) is not { } whole)
+            {
+                error = _decodeError;
+                return false;
+            }
+            line = whole;
+            map = new LineMap(line);
+        }
+        var root = JsonParser.Parse(line, map, issues);
         foreach (var i in issues)
         {
             if (i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.Encoding)
@@ -262,6 +280,18 @@ public static class Simulator
     }
 
     [ThreadStatic] private static List<BatchPolicies.Member>? _members;
+    [ThreadStatic] private static char[]? _chars;
+    [ThreadStatic] private static string? _decodeError;
+
+    /// <summary>A batch line's text; null where it is not UTF-8 (the reason in <see cref="_decodeError"/>, naming the column).</summary>
+    private static string? Decode(ReadOnlySpan<byte> utf8, string where)
+    {
+        var chars = _chars is { } c && c.Length >= utf8.Length ? c : _chars = new char[Math.Max(utf8.Length, 4096)];
+        var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
+        _decodeError = $"{where}, column {written + 1}: not valid UTF-8 (byte 0x{utf8[read]:X2}); a batch is UTF-8 JSON lines";
+        return null;
+    }
 
     private static bool Text(SourceObject obj, string key, string where, bool required, out string? value, out string? error)
     {

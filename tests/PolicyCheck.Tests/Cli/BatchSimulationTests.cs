@@ -83,6 +83,29 @@ public sealed class BatchSimulationTests
         Assert.Contains("1 request(s) rejected", err);
     }
 
+    [Fact]
+    public void LineRepeatingKnownPolicies_ThatIsNotUtf8_NamesTheColumn_AndNonAsciiTextKeepsItsColumns()
+    {
+        // A known line is decoded around its policies; where the rest is not UTF-8 the whole line is read, and says where.
+        string policy = Policy.Replace("Claude", "C" + System.Guid.NewGuid().ToString("N"));
+        byte[] Bytes(string id) => Encoding.UTF8.GetBytes("{\"id\":\"" + id + "\",\"policies\":[" + policy + "],\"action\":\"aws-external-anthropic:CreateInference\"}");
+        Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Bytes("first"), 1, out _, out _, out var none, out _), none);
+        var bad = Bytes("b\u00e9");
+        bad[System.Array.IndexOf(bad, (byte)0xC3)] = 0xFF;
+        Assert.False(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(bad, 2, out _, out _, out var error, out _));
+        Assert.Equal("line 2, column 9: not valid UTF-8 (byte 0xFF); a batch is UTF-8 JSON lines", error);
+        // Text beyond ASCII before the policies: the statement's column counts characters, not bytes.
+        Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Bytes("\u00e9\u00e9\U0001F600"), 3, out var set, out _, out var e3, out _), e3);
+        string text = Encoding.UTF8.GetString(Bytes("\u00e9\u00e9\U0001F600"));
+        var doc = set!.Identity![0];
+        Assert.Equal(text.IndexOf("{\"Sid\"", System.StringComparison.Ordinal) + 1, doc.InFile(doc.Statements[0].Span).Column);
+        // Text beyond ASCII in the policies: what follows them keeps its column in characters.
+        string wide = "{\"policies\":[" + policy.Replace("\"Resource\":\"*\"", "\"Resource\":\"arn:aws:s3:::caf\u00e9-\U0001F600\"") + "],\"action\":";
+        Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Encoding.UTF8.GetBytes(wide + "\"s3:GetObject\"}"), 4, out _, out _, out var e4, out _), e4);
+        Assert.False(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Encoding.UTF8.GetBytes(wide + "7}"), 5, out _, out _, out var e5, out _));
+        Assert.Equal($"line 5, column {wide.Length + 1}: \"action\" must be a non-empty string", e5);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xFE, 0xFF })]

@@ -17,23 +17,37 @@ public sealed class JsonParserTests
 
     [Theory]
     [InlineData("{\"id\":\"a\",\"policies\": [1,{\"b\":2}] ,\"c\":{\"d\":[true]}}", "[1,{\"b\":2}]")]
-    [InlineData("{\"p\":{\"x\":\"}\"},\"q\":{\"x\":\"}\"}}", "{\"x\":\"}\"}")]
-    public void Placeholders_AreReadAsABlankedZero_TheRestAsWritten(string text, string value)
+    [InlineData("{\"p\":{\"x\":\"}\"},\"q\":{\"x\":\"}\"},\"caf\u00e9\":\"\u00e9\"}", "{\"x\":\"}\"}")]
+    public void TextWithPartsTakenOut_HasTheWholeTextsSpans(string text, string value)
     {
-        // The batch reads a line whose policies it knows with them as placeholders: as if they were "0" and blanks.
-        var regions = new List<(int Start, int Length)>();
-        for (int at = text.IndexOf(value, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, System.StringComparison.Ordinal)) regions.Add((at, value.Length));
-        var blanked = new StringBuilder(text);
-        foreach (var (start, length) in regions)
+        // A batch reads a line whose policies it knows with each of them left as "0": the spans of everything else
+        // are those of the whole line, and the "0" spans the value it stands for.
+        var gaps = new List<(int At, int Removed)>();
+        var cut = new StringBuilder();
+        int from = 0, removed = 0;
+        for (int at = text.IndexOf(value, System.StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, from, System.StringComparison.Ordinal))
         {
-            for (int i = 0; i < length; i++) blanked[start + i] = i == 0 ? '0' : ' ';
+            cut.Append(text, from, at - from).Append('0');
+            gaps.Add((at - removed + 1, value.Length - 1));
+            removed += value.Length - 1;
+            from = at + value.Length;
         }
+        cut.Append(text, from, text.Length - from);
         var issues = new List<Problem>();
-        var placed = JsonParser.Parse(text, new LineMap(text), issues, regions);
-        var (expected, _) = Parse(blanked.ToString());
+        var root = (SourceObject)JsonParser.Parse(cut.ToString(), new LineMap(cut.ToString(), gaps), issues)!;
+        var (whole, _) = Parse(text);
         Assert.Empty(issues);
-        Assert.Equal(Describe(expected!), Describe(placed!));
-        Assert.Contains("Number \"0\"", Describe(placed!));
+        var wholeObject = (SourceObject)whole!;
+        Assert.Equal(wholeObject.Span.ToString() + wholeObject.Span.Start + "," + wholeObject.Span.Length, root.Span.ToString() + root.Span.Start + "," + root.Span.Length);
+        for (int i = 0; i < root.Properties.Count; i++)
+        {
+            var (p, w) = (root.Properties[i], wholeObject.Properties[i]);
+            Assert.Equal(w.Name, p.Name);
+            Assert.Equal((w.NameSpan.Start, w.NameSpan.Line, w.NameSpan.Column, w.NameSpan.EndColumn), (p.NameSpan.Start, p.NameSpan.Line, p.NameSpan.Column, p.NameSpan.EndColumn));
+            Assert.Equal((w.Value.Span.Start, w.Value.Span.Length, w.Value.Span.Column, w.Value.Span.EndColumn), (p.Value.Span.Start, p.Value.Span.Length, p.Value.Span.Column, p.Value.Span.EndColumn));
+            if (text.Substring(w.Value.Span.Start, w.Value.Span.Length) == value) Assert.Equal("Number \"0\"", $"{p.Value.Kind} \"{((SourceScalar)p.Value).Text}\"");
+            else Assert.Equal(Describe(w.Value), Describe(p.Value));
+        }
     }
 
     private static string Describe(SourceNode node) => node switch
