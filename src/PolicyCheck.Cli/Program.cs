@@ -26,7 +26,15 @@ public static class Program
         var thread = new System.Threading.Thread(() => exit = Run(args, stdout, Console.Error), StackBytes);
         thread.Start();
         thread.Join();
-        stdout.Flush();
+        try
+        {
+            stdout.Flush();
+        }
+        catch (IOException)
+        {
+            // Run reported the failed write already (a full disk, a closed pipe).
+            return ExitUsage;
+        }
         return exit;
     }
 
@@ -36,31 +44,48 @@ public static class Program
         var env = environment ?? Environment.GetEnvironmentVariable;
         // Everything printed passes the one redaction layer.
         var mask = SecretMask.FromEnvironment(env);
-        using var output = new MaskingWriter(stdout, mask);
-        using var errors = new MaskingWriter(stderr, mask);
+        var output = new MaskingWriter(stdout, mask);
+        var errors = new MaskingWriter(stderr, mask);
+        int exit;
+        bool reported = false;
         try
         {
             // Colour only when standard output is the terminal itself (and NO_COLOR, --no-color and TERM=dumb allow it).
             bool terminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
-            return RunCore(args, output, errors, env, stdin ?? Console.In, mask, terminal);
+            exit = RunCore(args, output, errors, env, stdin ?? Console.In, mask, terminal);
         }
         catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
         {
             errors.WriteLine("policycheck: error: " + ex.Message);
-            return ExitUsage;
+            reported = ex is IOException;
+            exit = ExitUsage;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && ex is not StackOverflowException)
         {
             // Never a crash report full of internals: one line, and the stack only when asked for.
             errors.WriteLine($"policycheck: internal error: {ex.GetType().Name}: {ex.Message} (please report it; set POLICYCHECK_DEBUG=1 for details)");
             if (env("POLICYCHECK_DEBUG") == "1") errors.WriteLine(ex.ToString());
-            return ExitUsage;
+            exit = ExitUsage;
         }
-        finally
+        // Output that cannot be written (a full disk, a closed pipe) is an error, reported once: never a crash.
+        try
         {
             output.Flush();
+        }
+        catch (IOException ex)
+        {
+            if (!reported) errors.WriteLine("policycheck: error: " + ex.Message);
+            exit = ExitUsage;
+        }
+        try
+        {
             errors.Flush();
         }
+        catch (IOException)
+        {
+            exit = ExitUsage;
+        }
+        return exit;
     }
 
     private static int RunCore(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TextReader stdin, SecretMask mask, bool terminal)

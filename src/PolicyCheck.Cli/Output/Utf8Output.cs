@@ -72,8 +72,10 @@ public sealed class Utf8Output : TextWriter
     private void FlushBuffer()
     {
         if (_used == 0) return;
-        _stream.Write(_buffer, 0, _used);
+        // What a failed write held is dropped (a full disk, a closed pipe): the next flush does not fail again.
+        int used = _used;
         _used = 0;
+        _stream.Write(_buffer, 0, used);
     }
 
     public override void Flush()

@@ -54,8 +54,10 @@ public sealed class MaskingWriter : TextWriter
 
     private void FlushLine()
     {
-        _inner.Write(_mask.Apply(_line.ToString()));
+        // Taken before it is written: a write that fails (a full disk) is not tried again on the next flush.
+        string line = _line.ToString();
         _line.Clear();
+        _inner.Write(_mask.Apply(line));
     }
 
     public override void Flush()

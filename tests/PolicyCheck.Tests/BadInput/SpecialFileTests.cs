@@ -10,6 +10,28 @@ public class SpecialFileTests
 {
     private static bool Unix => !OperatingSystem.IsWindows() && File.Exists("/dev/zero");
 
+    private sealed class FullDisk : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+    }
+
+    [Theory]
+    [InlineData("lint")]
+    [InlineData("simulate")]
+    public void OutputThatCannotBeWritten_IsOneError_NotACrash(string command)
+    {
+        // Standard output on a full disk (or a closed pipe): exit 2 and the reason once on standard error.
+        using var dir = new TempDir();
+        var policy = dir.Write("p.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""");
+        var batch = new System.Text.StringBuilder();
+        for (int i = 0; i < 300; i++) batch.Append("{\"policies\":[").Append(File.ReadAllText(policy)).Append("],\"action\":\"s3:GetObject\"}\n");
+        string[] args = command == "lint" ? new[] { "lint", dir.Path } : new[] { "simulate", "--batch", "-" };
+        var stderr = new StringWriter();
+        int exit = PolicyCheck.Cli.Program.Run(args, new PolicyCheck.Cli.Output.Utf8Output(new FullDisk(), 256), stderr, _ => null, new StringReader(batch.ToString()));
+        Assert.Equal(2, exit);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stderr.ToString(), "policycheck: error: No space left on device"));
+    }
+
     [Fact]
     public void DevZero_Named_IsAnError_NotAnOutOfMemory()
     {

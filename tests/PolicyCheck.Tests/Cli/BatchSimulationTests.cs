@@ -148,6 +148,27 @@ public sealed class BatchSimulationTests
         }
     }
 
+    private sealed class FullDisk : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device");
+    }
+
+    [Fact]
+    public void Utf8Output_ThatCannotWrite_FailsOnce_AndLetsTheErrorBeReported()
+    {
+        // A full disk or a closed pipe: the write fails with the reason, and the flush on the way out does not fail again.
+        var w = new Utf8Output(new FullDisk(), 64);
+        var failed = Assert.Throws<IOException>(() =>
+        {
+            w.Write(new string('x', 100));
+            w.WriteUtf8Line(Encoding.UTF8.GetBytes(new string('y', 100)));
+            w.Flush();
+        });
+        Assert.Equal("No space left on device", failed.Message);
+        w.Flush();
+        w.Dispose();
+    }
+
     [Fact]
     public void Utf8Output_WritesText_AndBytes_InOrder_WithSurrogatesSplitAcrossWrites()
     {
