@@ -273,13 +273,23 @@ public static class Simulator
                 context.Set(p.Name, new ContextValue(values.ToArray(), ContextType.String, multi));
             }
         }
-        var caller = principal != null ? CallerPrincipal.Parse(principal) : null;
+        var caller = principal != null ? Caller(principal) : null;
         ContextArgs.AddPrincipalKeys(context, caller);
         request = new EvalRequest(action!, resource ?? "*", caller, context);
         return true;
     }
 
     [ThreadStatic] private static List<BatchPolicies.Member>? _members;
+    /// <summary>This thread's last caller, by its text: consecutive lines mostly share it (a parsed caller is read-only).</summary>
+    [ThreadStatic] private static CallerPrincipal? _caller;
+    [ThreadStatic] private static string? _callerText;
+
+    private static CallerPrincipal Caller(string text)
+    {
+        if (_caller != null && string.Equals(_callerText, text, StringComparison.Ordinal)) return _caller;
+        _callerText = text;
+        return _caller = CallerPrincipal.Parse(text);
+    }
     [ThreadStatic] private static char[]? _chars;
     [ThreadStatic] private static string? _decodeError;
 

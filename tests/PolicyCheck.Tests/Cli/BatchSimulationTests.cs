@@ -106,6 +106,22 @@ public sealed class BatchSimulationTests
         Assert.Equal($"line 5, column {wide.Length + 1}: \"action\" must be a non-empty string", e5);
     }
 
+    [Fact]
+    public void ConsecutiveLines_EachHaveTheirOwnCaller()
+    {
+        // A thread keeps its last parsed caller for the next line with the same principal text, and only for it.
+        string Line(string principal) => "{\"policies\":[" + Policy + "],\"action\":\"aws-external-anthropic:CreateInference\",\"principal\":\"" + principal + "\"}";
+        string[] principals = { "arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:role/a", "arn:aws:sts::444455556666:assumed-role/b/s", "111122223333" };
+        var seen = new System.Collections.Generic.List<PolicyCheck.Evaluation.CallerPrincipal>();
+        for (int i = 0; i < principals.Length; i++)
+        {
+            Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Line(principals[i]), i + 1, out _, out var request, out var error), error);
+            seen.Add(request!.Principal!);
+        }
+        Assert.Equal(new[] { "arn:aws:iam::111122223333:role/a", "arn:aws:iam::111122223333:role/a", "arn:aws:iam::444455556666:role/b", "arn:aws:iam::111122223333:root" }, seen.Select(p => p.PrincipalArn));
+        Assert.Equal("444455556666", seen[2].Account);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xFE, 0xFF })]
