@@ -83,10 +83,23 @@ public sealed class LineMap
 
     private void Position(int original, out int line, out int column)
     {
-        int index = System.Array.BinarySearch(_lineStarts, original);
-        if (index < 0) index = ~index - 1;
-        line = index + 1;
-        column = original - _lineStarts[index] + 1;
+        if (_lineStarts.Length == 1)
+        {
+            // One line (a batch line, a minified policy): no search.
+            line = 1;
+            column = original + 1;
+            return;
+        }
+        // The last line start at or before the offset (a plain search: Array.BinarySearch's comparer costs more).
+        int lo = 0, hi = _lineStarts.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >> 1;
+            if (_lineStarts[mid] <= original) lo = mid;
+            else hi = mid - 1;
+        }
+        line = lo + 1;
+        column = original - _lineStarts[lo] + 1;
     }
 
     public SourceSpan Span(int start, int length)

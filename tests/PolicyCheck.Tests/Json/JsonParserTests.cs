@@ -15,6 +15,31 @@ public sealed class JsonParserTests
         return (JsonParser.Parse(text, new LineMap(text), issues), issues);
     }
 
+    [Fact]
+    public void LineMap_GivesEveryOffsetTheLineAndColumnCountedByHand()
+    {
+        // "\r\n", "\r" and "\n" each end a line; one line or many, every offset up to the end.
+        var random = new System.Random(20261207);
+        string[] pieces = { "a", "bc", " ", "\n", "\r\n", "\r", "{\"k\":1}" };
+        for (int n = 0; n < 300; n++)
+        {
+            var sb = new StringBuilder();
+            for (int i = random.Next(0, 30); i > 0; i--) sb.Append(pieces[random.Next(pieces.Length)]);
+            string text = sb.ToString();
+            var map = new LineMap(text);
+            int line = 1, column = 1;
+            for (int offset = 0; offset <= text.Length; offset++)
+            {
+                map.GetPosition(offset, out int l, out int c);
+                Assert.Equal((line, column), (l, c));
+                if (offset == text.Length) break;
+                bool ends = text[offset] == '\n' || (text[offset] == '\r' && (offset + 1 == text.Length || text[offset + 1] != '\n'));
+                if (ends) (line, column) = (line + 1, 1);
+                else column++;
+            }
+        }
+    }
+
     [Theory]
     [InlineData("{\"id\":\"a\",\"policies\": [1,{\"b\":2}] ,\"c\":{\"d\":[true]}}", "[1,{\"b\":2}]")]
     [InlineData("{\"p\":{\"x\":\"}\"},\"q\":{\"x\":\"}\"},\"caf\u00e9\":\"\u00e9\"}", "{\"x\":\"}\"}")]
