@@ -59,19 +59,26 @@ public sealed class LineMap
         : this(text)
     {
         if (gaps.Count == 0) return;
-        _gaps = gaps;
+        _gapAt = new int[gaps.Count];
+        _gapShift = new int[gaps.Count];
+        for (int i = 0, shift = 0; i < gaps.Count; i++)
+        {
+            _gapAt[i] = gaps[i].At;
+            _gapShift[i] = shift += gaps[i].Removed;
+        }
         var starts = new int[_lineStarts.Length];
         for (int i = 0; i < starts.Length; i++) starts[i] = Original(_lineStarts[i]);
         _lineStarts = starts;
     }
 
-    private readonly System.Collections.Generic.IReadOnlyList<(int At, int Removed)>? _gaps;
+    /// <summary>Where each gap is in the text, and how far its offsets are from the original's (all the gaps up to it).</summary>
+    private readonly int[]? _gapAt, _gapShift;
 
     private int Original(int offset)
     {
-        if (_gaps == null) return offset;
+        if (_gapAt == null) return offset;
         int shift = 0;
-        for (int i = 0; i < _gaps.Count && _gaps[i].At <= offset; i++) shift += _gaps[i].Removed;
+        for (int i = 0; i < _gapAt.Length && _gapAt[i] <= offset; i++) shift = _gapShift![i];
         return offset + shift;
     }
 

@@ -185,7 +185,7 @@ public static class Simulator
         }
         foreach (var p in obj.Properties)
         {
-            if (Array.IndexOf(BatchKeys, p.Name) < 0)
+            if (IndexOf(BatchKeys, p.Name) < 0)
             {
                 error = $"{where}, column {p.NameSpan.Column}: unknown key \"{p.Name}\" (known: {string.Join(", ", BatchKeys)})";
                 return false;
@@ -193,7 +193,7 @@ public static class Simulator
         }
         if (!Text(obj, "id", where, required: false, out string? id, out error)) return false;
         if (!Text(obj, "expect", where, required: false, out string? expect, out error)) return false;
-        if (expect != null && Array.IndexOf(ExpectValues, expect) < 0)
+        if (expect != null && IndexOf(ExpectValues, expect) < 0)
         {
             error = $"{where}, column {obj.Get("expect")!.Value.Span.Column}: \"expect\" must be one of {string.Join(", ", ExpectValues)}, not \"{expect}\"";
             return false;
@@ -279,6 +279,13 @@ public static class Simulator
         return true;
     }
 
+    /// <summary>Where a name is in a short list of names (ordinal; Array.IndexOf's comparer costs more under NativeAOT), or -1.</summary>
+    private static int IndexOf(string[] names, string name)
+    {
+        for (int i = 0; i < names.Length; i++) if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
+        return -1;
+    }
+
     [ThreadStatic] private static List<BatchPolicies.Member>? _members;
     /// <summary>This thread's last caller, by its text: consecutive lines mostly share it (a parsed caller is read-only).</summary>
     [ThreadStatic] private static CallerPrincipal? _caller;
@@ -325,7 +332,7 @@ public static class Simulator
     /// <summary>The documents a known line had under the key, placed where this line has them; null when not known.</summary>
     private static PolicyDocument[]? Placed(SourceObject obj, BatchPolicies.Entry? known, string key, string where, bool array)
     {
-        var docs = known?.ByKey[Array.IndexOf(BatchPolicies.Keys, key)];
+        var docs = known?.ByKey[IndexOf(BatchPolicies.Keys, key)];
         if (docs == null) return null;
         var at = obj.Get(key)!.Value.Span;
         var placed = new PolicyDocument[docs.Length];
