@@ -47,7 +47,7 @@ public static class Program
         var output = new MaskingWriter(stdout, mask);
         var errors = new MaskingWriter(stderr, mask);
         int exit;
-        bool reported = false;
+        string? reported = null;
         try
         {
             // Colour only when standard output is the terminal itself (and NO_COLOR, --no-color and TERM=dumb allow it).
@@ -57,7 +57,7 @@ public static class Program
         catch (Exception ex) when (ex is InvalidDataException || ex is IOException || ex is UnauthorizedAccessException)
         {
             errors.WriteLine("policycheck: error: " + ex.Message);
-            reported = ex is IOException;
+            reported = ex.Message;
             exit = ExitUsage;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && ex is not StackOverflowException)
@@ -74,7 +74,7 @@ public static class Program
         }
         catch (IOException ex)
         {
-            if (!reported) errors.WriteLine("policycheck: error: " + ex.Message);
+            if (ex.Message != reported) errors.WriteLine("policycheck: error: " + ex.Message);
             exit = ExitUsage;
         }
         try

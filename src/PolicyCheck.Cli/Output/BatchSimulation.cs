@@ -280,9 +280,9 @@ public static class BatchSimulation
     }
 
     /// <summary>At most this many bytes in one batch line (a request with its policies).</summary>
-    public const int MaxLineChars = 4 * 1024 * 1024;
+    public const int MaxLineBytes = 4 * 1024 * 1024;
 
-    /// <summary>Lines of at most <see cref="MaxLineChars"/> bytes, read in blocks: /dev/zero or a file without line breaks must not fill memory.</summary>
+    /// <summary>Lines of at most <see cref="MaxLineBytes"/> bytes, read in blocks: /dev/zero or a file without line breaks must not fill memory.</summary>
     private sealed class LineReader
     {
         private readonly Stream _input;
@@ -319,7 +319,7 @@ public static class BatchSimulation
                 var rest = _block.AsSpan(_pos, _len - _pos);
                 int stop = rest.IndexOfAny((byte)'\n', (byte)'\r');
                 int take = stop < 0 ? rest.Length : stop;
-                if (_longUsed + take > MaxLineChars) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineChars / (1024 * 1024)} MiB; a batch line is one request");
+                if (_longUsed + take > MaxLineBytes) throw new InvalidDataException($"line {lineNo} is longer than {MaxLineBytes / (1024 * 1024)} MiB; a batch line is one request");
                 if (stop < 0)
                 {
                     if (_longUsed + take > _long.Length) Array.Resize(ref _long, Math.Max(_long.Length * 2, Math.Max(_longUsed + take, 1 << 16)));

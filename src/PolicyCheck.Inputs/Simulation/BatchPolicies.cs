@@ -78,7 +78,7 @@ internal static class BatchPolicies
     {
         text = string.Empty;
         map = null!;
-        var chars = _chars is { } c && c.Length >= line.Length ? c : _chars = new char[Math.Max(line.Length, 4096)];
+        var chars = Chars(line.Length);
         var gaps = new List<(int At, int Removed)>(members.Count);
         int from = 0, used = 0;
         foreach (var m in members)
@@ -96,6 +96,9 @@ internal static class BatchPolicies
     }
 
     [ThreadStatic] private static char[]? _chars;
+
+    /// <summary>This thread's characters for decoding a line of <paramref name="bytes"/> UTF-8 bytes (at most as many characters).</summary>
+    public static char[] Chars(int bytes) => _chars is { } c && c.Length >= bytes ? c : _chars = new char[Math.Max(bytes, 4096)];
 
     private static bool Decode(ReadOnlySpan<byte> utf8, char[] into, ref int used)
     {

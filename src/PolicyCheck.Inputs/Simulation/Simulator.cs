@@ -141,8 +141,24 @@ public static class Simulator
     public static bool TryParseBatchLine(string line, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error)
         => TryParseBatchLine(line, lineNo, out set, out request, out error, out _);
 
+    /// <summary>One batch line given as text (a caller's, a test's): read as its UTF-8; a lone surrogate has none and is an error.</summary>
     public static bool TryParseBatchLine(string line, int lineNo, out PolicySet? set, out EvalRequest? request, out string? error, out BatchLineMeta meta)
-        => TryParseBatchLine(System.Text.Encoding.UTF8.GetBytes(line), lineNo, out set, out request, out error, out meta);
+    {
+        byte[] utf8;
+        try
+        {
+            utf8 = StrictUtf8.GetBytes(line);
+        }
+        catch (System.Text.EncoderFallbackException e)
+        {
+            (meta, set, request) = (default, null, null);
+            error = $"line {lineNo}, column {e.Index + 1}: a lone surrogate (U+{(int)e.CharUnknown:X4}) is not text";
+            return false;
+        }
+        return TryParseBatchLine(utf8, lineNo, out set, out request, out error, out meta);
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new System.Text.UTF8Encoding(false, true);
 
     /// <summary>
     /// One batch line, as UTF-8. A line whose policies an accepted line had is read with each of them left as "0"
@@ -161,11 +177,7 @@ public static class Simulator
         if (known == null || !BatchPolicies.Compress(utf8, members, known, out string line, out var map))
         {
             known = null;
-            if (Decode(utf8, where) is not { } whole)
-            {
-                error = _decodeError;
-                return false;
-            }
+            if (Decode(utf8, where, out error) is not { } whole) return false;
             line = whole;
             map = new LineMap(line);
         }
@@ -297,16 +309,15 @@ public static class Simulator
         _callerText = text;
         return _caller = CallerPrincipal.Parse(text);
     }
-    [ThreadStatic] private static char[]? _chars;
-    [ThreadStatic] private static string? _decodeError;
 
-    /// <summary>A batch line's text; null where it is not UTF-8 (the reason in <see cref="_decodeError"/>, naming the column).</summary>
-    private static string? Decode(ReadOnlySpan<byte> utf8, string where)
+    /// <summary>A batch line's text; null where it is not UTF-8, and why (naming the column).</summary>
+    private static string? Decode(ReadOnlySpan<byte> utf8, string where, out string? error)
     {
-        var chars = _chars is { } c && c.Length >= utf8.Length ? c : _chars = new char[Math.Max(utf8.Length, 4096)];
+        error = null;
+        var chars = BatchPolicies.Chars(utf8.Length);
         var status = System.Text.Unicode.Utf8.ToUtf16(utf8, chars, out int read, out int written, replaceInvalidSequences: false);
         if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
-        _decodeError = $"{where}, column {written + 1}: not valid UTF-8 (byte 0x{utf8[read]:X2}); a batch is UTF-8 JSON lines";
+        error = $"{where}, column {written + 1}: not valid UTF-8 (byte 0x{utf8[read]:X2}); a batch is UTF-8 JSON lines";
         return null;
     }
 

@@ -107,6 +107,16 @@ public sealed class BatchSimulationTests
     }
 
     [Fact]
+    public void LineGivenAsText_WithALoneSurrogate_IsAnError_NamingTheColumn()
+    {
+        // Text has UTF-8 only where its surrogates pair up: a lone one is reported, not replaced.
+        string line = "{\"id\":\"a\uD800b\",\"policies\":[" + Policy + "],\"action\":\"a:b\"}";
+        Assert.False(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(line, 3, out _, out _, out var error));
+        Assert.Equal("line 3, column 9: a lone surrogate (U+D800) is not text", error);
+        Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(line.Replace("\uD800", "\uD83D\uDE00"), 4, out _, out _, out var none), none);
+    }
+
+    [Fact]
     public void ConsecutiveLines_EachHaveTheirOwnCaller()
     {
         // A thread keeps its last parsed caller for the next line with the same principal text, and only for it.
