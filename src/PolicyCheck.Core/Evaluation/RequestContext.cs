@@ -37,6 +37,9 @@ public sealed class RequestContext
 
     public RequestContext() => _values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A context sized for <paramref name="capacity"/> keys.</summary>
+    public RequestContext(int capacity) => _values = new Dictionary<string, ContextValue>(capacity, StringComparer.OrdinalIgnoreCase);
+
     private RequestContext(Dictionary<string, ContextValue> values) => _values = values;
     private Dictionary<string, bool>? _unknown;
     private List<KeyValuePair<string, bool>>? _unknownPrefixes;

@@ -40,12 +40,13 @@ internal static class BatchPolicies
 
     /// <summary>
     /// The entry for the policies of a line, when a line with the same policy texts was accepted before; null when
-    /// there is none, or the line is unusual (<see cref="Skim"/>). <paramref name="members"/>: where they sit.
+    /// there is none, or the line is unusual (<see cref="Skim"/>). <paramref name="members"/>: where they sit;
+    /// <paramref name="rest"/>: where the other members' values sit, by <see cref="RestKeys"/> (-1: not a batch key).
     /// </summary>
-    public static Entry? Known(ReadOnlySpan<byte> line, List<Member> members)
+    public static Entry? Known(ReadOnlySpan<byte> line, List<Member> members, List<Member> rest)
     {
         var last = _last;
-        if (!Skim(line, members, last, out bool allLast)) return null;
+        if (!Skim(line, members, rest, last, out bool allLast)) return null;
         if (allLast && last!.Present == members.Count) return last;
         var found = Find(line, members);
         if (found != null) _last = found;
@@ -171,7 +172,7 @@ internal static class BatchPolicies
     }
 
     /// <summary>A fast hash of the whole text, eight bytes a step (Find compares the text itself, so a collision only costs a parse).</summary>
-    private static int Sample(ReadOnlySpan<byte> text)
+    public static int Sample(ReadOnlySpan<byte> text)
     {
         var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(text);
         ulong h = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
@@ -208,9 +209,10 @@ internal static class BatchPolicies
     /// array, an object or null: no longer value starts with it; what follows is checked as for any value) and is
     /// not scanned; <paramref name="allLast"/>: every member was.
     /// </summary>
-    private static bool Skim(ReadOnlySpan<byte> s, List<Member> members, Entry? last, out bool allLast)
+    private static bool Skim(ReadOnlySpan<byte> s, List<Member> members, List<Member> rest, Entry? last, out bool allLast)
     {
         members.Clear();
+        rest.Clear();
         allLast = last != null;
         int i = Spaces(s, 0);
         if (i >= s.Length || s[i] != '{') return false;
@@ -221,7 +223,8 @@ internal static class BatchPolicies
             if (i >= s.Length || s[i] != '"') return false;
             int rel = s.Slice(i + 1).IndexOfAny(StringEnd);
             if (rel < 0 || s[i + 1 + rel] != '"') return false;
-            int key = KeyAt(s.Slice(i + 1, rel));
+            var name = s.Slice(i + 1, rel);
+            int key = KeyAt(name, KeyBytes);
             i = Spaces(s, i + 2 + rel);
             if (i >= s.Length || s[i] != ':') return false;
             i = Spaces(s, i + 1);
@@ -242,6 +245,10 @@ internal static class BatchPolicies
                 foreach (var m in members) if (m.Key == key) return false;
                 members.Add(new Member(key, start, i - start));
             }
+            else
+            {
+                rest.Add(new Member(KeyAt(name, RestKeyBytes), start, i - start));
+            }
             i = Spaces(s, i);
             if (i < s.Length && s[i] == ',')
             {
@@ -252,13 +259,16 @@ internal static class BatchPolicies
         }
     }
 
+    /// <summary>The batch keys that are not policies.</summary>
+    public static readonly string[] RestKeys = { "action", "resource", "principal", "context", "id", "expect" };
     private static readonly byte[][] KeyBytes = Array.ConvertAll(Keys, k => Encoding.UTF8.GetBytes(k));
+    private static readonly byte[][] RestKeyBytes = Array.ConvertAll(RestKeys, k => Encoding.UTF8.GetBytes(k));
 
-    private static int KeyAt(ReadOnlySpan<byte> name)
+    private static int KeyAt(ReadOnlySpan<byte> name, byte[][] keys)
     {
-        for (int k = 0; k < KeyBytes.Length; k++)
+        for (int k = 0; k < keys.Length; k++)
         {
-            if (name.SequenceEqual(KeyBytes[k])) return k;
+            if (name.SequenceEqual(keys[k])) return k;
         }
         return -1;
     }

@@ -63,22 +63,29 @@ public static class ContextArgs
     }
 
     /// <summary>Keys AWS derives from the principal, added when the caller did not give them.</summary>
-    public static void AddPrincipalKeys(RequestContext context, CallerPrincipal? principal)
+    public static void AddPrincipalKeys(RequestContext context, CallerPrincipal? principal) => AddPrincipalKeys(context, PrincipalKeys(principal));
+
+    /// <summary>The keys of <see cref="PrincipalKeys"/> the context does not have yet.</summary>
+    public static void AddPrincipalKeys(RequestContext context, KeyValuePair<string, ContextValue>[] keys)
     {
-        if (principal == null || principal.Kind == PrincipalKind.Anonymous) return;
-        if (principal.Kind == PrincipalKind.Service || principal.Kind == PrincipalKind.Federated) return;
-        if (!context.Has("aws:PrincipalArn")) context.Set("aws:PrincipalArn", new ContextValue(new[] { principal.PrincipalArn }, ContextType.Arn));
-        if (principal.Account != null && !context.Has("aws:PrincipalAccount")) context.Set("aws:PrincipalAccount", principal.Account);
-        if (!context.Has("aws:PrincipalType"))
+        foreach (var key in keys) if (!context.Has(key.Key)) context.Set(key.Key, key.Value);
+    }
+
+    /// <summary>The keys AWS derives from the principal: its ARN, account and type (none for an anonymous, service or federated caller).</summary>
+    public static KeyValuePair<string, ContextValue>[] PrincipalKeys(CallerPrincipal? principal)
+    {
+        if (principal == null || principal.Kind == PrincipalKind.Anonymous) return Array.Empty<KeyValuePair<string, ContextValue>>();
+        if (principal.Kind == PrincipalKind.Service || principal.Kind == PrincipalKind.Federated) return Array.Empty<KeyValuePair<string, ContextValue>>();
+        var keys = new List<KeyValuePair<string, ContextValue>> { new("aws:PrincipalArn", new ContextValue(new[] { principal.PrincipalArn }, ContextType.Arn)) };
+        if (principal.Account != null) keys.Add(new("aws:PrincipalAccount", new ContextValue(new[] { principal.Account })));
+        string? type = principal.Kind switch
         {
-            string? type = principal.Kind switch
-            {
-                PrincipalKind.AssumedRole => "AssumedRole",
-                PrincipalKind.User => "User",
-                PrincipalKind.Account => "Account",
-                _ => null,
-            };
-            if (type != null) context.Set("aws:PrincipalType", type);
-        }
+            PrincipalKind.AssumedRole => "AssumedRole",
+            PrincipalKind.User => "User",
+            PrincipalKind.Account => "Account",
+            _ => null,
+        };
+        if (type != null) keys.Add(new("aws:PrincipalType", new ContextValue(new[] { type })));
+        return keys.ToArray();
     }
 }

@@ -11,7 +11,7 @@ using PolicyCheck.Model;
 namespace PolicyCheck.Inputs.Simulation;
 
 /// <summary>Loads the policies for `policycheck simulate`, runs requests and the --batch protocol.</summary>
-public static class Simulator
+public static partial class Simulator
 {
     /// <summary>Reads a policy file; a file that is not a readable JSON policy is an error naming file, line and reason.</summary>
     public static PolicyDocument? Load(string path, DocumentKind kind, out string? error)
@@ -173,7 +173,9 @@ public static class Simulator
         string where = $"line {lineNo}";
         var issues = new List<Problem>();
         var members = _members ??= new List<BatchPolicies.Member>();
-        var known = BatchPolicies.Known(utf8, members);
+        var rest = _rest ??= new List<BatchPolicies.Member>();
+        var known = BatchPolicies.Known(utf8, members, rest);
+        if (known != null && TryKnownLine(utf8, where, known, members, rest, out set, out request, out meta)) return true;
         if (known == null || !BatchPolicies.Compress(utf8, members, known, out string line, out var map))
         {
             known = null;
@@ -286,7 +288,7 @@ public static class Simulator
             }
         }
         var caller = principal != null ? Caller(principal) : null;
-        ContextArgs.AddPrincipalKeys(context, caller);
+        ContextArgs.AddPrincipalKeys(context, CallerKeys(caller));
         request = new EvalRequest(action!, resource ?? "*", caller, context);
         return true;
     }
@@ -298,17 +300,24 @@ public static class Simulator
         return -1;
     }
 
-    [ThreadStatic] private static List<BatchPolicies.Member>? _members;
+    [ThreadStatic] private static List<BatchPolicies.Member>? _members, _rest;
     /// <summary>This thread's last caller, by its text: consecutive lines mostly share it (a parsed caller is read-only).</summary>
     [ThreadStatic] private static CallerPrincipal? _caller;
     [ThreadStatic] private static string? _callerText;
+    /// <summary>The context keys AWS derives from this thread's last caller (read-only, as it is).</summary>
+    [ThreadStatic] private static KeyValuePair<string, ContextValue>[]? _callerKeys;
 
     private static CallerPrincipal Caller(string text)
     {
         if (_caller != null && string.Equals(_callerText, text, StringComparison.Ordinal)) return _caller;
         _callerText = text;
+        _callerKeys = null;
         return _caller = CallerPrincipal.Parse(text);
     }
+
+    /// <summary>The keys AWS derives from a caller <see cref="Caller"/> gave (or none), kept with it.</summary>
+    private static KeyValuePair<string, ContextValue>[] CallerKeys(CallerPrincipal? caller)
+        => caller == null ? Array.Empty<KeyValuePair<string, ContextValue>>() : _callerKeys ??= ContextArgs.PrincipalKeys(caller);
 
     /// <summary>A batch line's text; null where it is not UTF-8, and why (naming the column).</summary>
     private static string? Decode(ReadOnlySpan<byte> utf8, string where, out string? error)

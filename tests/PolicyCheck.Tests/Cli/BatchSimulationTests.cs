@@ -25,7 +25,7 @@ public sealed class BatchSimulationTests
         sb.Append(Line("crlf")).Append("\r\n");
         sb.Append(Line("cr")).Append('\r');
         sb.Append("\n   \t\n \u00a0 \n");
-        sb.Append(Line("caf\u00e9-\U0001F600")).Append('\n');
+        sb.Append(Line("caf\u00e9-😀")).Append('\n');
         sb.Append("{\"resourcePolicy\":").Append(Trust).Append(",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"pk-batch-7f3a9c2e\"}}\n");
         while (Encoding.UTF8.GetByteCount(sb.ToString()) < 65536 - 40) sb.Append(Line("fill-" + sb.Length)).Append('\n');
         sb.Append(Line("across-the-block-" + new string('x', 200))).Append("\r\n");
@@ -51,7 +51,7 @@ public sealed class BatchSimulationTests
         // Every request line once, in order; blank lines (spaces, tabs, a no-break space) get no answer.
         int requests = batch.Split('\n').SelectMany(l => l.Split('\r')).Count(l => l.TrimStart('\uFEFF').Trim().Length > 0);
         Assert.Equal(requests, answers.Count);
-        Assert.Equal(new[] { "lf", "crlf", "cr", "caf\u00e9-\U0001F600" }, answers.Take(4).Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal(new[] { "lf", "crlf", "cr", "caf\u00e9-😀" }, answers.Take(4).Select(a => a.GetProperty("id").GetString()));
         Assert.Equal("allowed", answers[4].GetProperty("decision").GetString());
         Assert.DoesNotContain("pk-batch-7f3a9c2e", viaBytes);
         Assert.StartsWith("across-the-block-", answers[^2].GetProperty("id").GetString());
@@ -95,15 +95,87 @@ public sealed class BatchSimulationTests
         Assert.False(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(bad, 2, out _, out _, out var error, out _));
         Assert.Equal("line 2, column 9: not valid UTF-8 (byte 0xFF); a batch is UTF-8 JSON lines", error);
         // Text beyond ASCII before the policies: the statement's column counts characters, not bytes.
-        Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Bytes("\u00e9\u00e9\U0001F600"), 3, out var set, out _, out var e3, out _), e3);
-        string text = Encoding.UTF8.GetString(Bytes("\u00e9\u00e9\U0001F600"));
+        Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Bytes("\u00e9\u00e9😀"), 3, out var set, out _, out var e3, out _), e3);
+        string text = Encoding.UTF8.GetString(Bytes("\u00e9\u00e9😀"));
         var doc = set!.Identity![0];
         Assert.Equal(text.IndexOf("{\"Sid\"", System.StringComparison.Ordinal) + 1, doc.InFile(doc.Statements[0].Span).Column);
         // Text beyond ASCII in the policies: what follows them keeps its column in characters.
-        string wide = "{\"policies\":[" + policy.Replace("\"Resource\":\"*\"", "\"Resource\":\"arn:aws:s3:::caf\u00e9-\U0001F600\"") + "],\"action\":";
+        string wide = "{\"policies\":[" + policy.Replace("\"Resource\":\"*\"", "\"Resource\":\"arn:aws:s3:::caf\u00e9-😀\"") + "],\"action\":";
         Assert.True(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Encoding.UTF8.GetBytes(wide + "\"s3:GetObject\"}"), 4, out _, out _, out var e4, out _), e4);
         Assert.False(PolicyCheck.Inputs.Simulation.Simulator.TryParseBatchLine(Encoding.UTF8.GetBytes(wide + "7}"), 5, out _, out _, out var e5, out _));
         Assert.Equal($"line 5, column {wide.Length + 1}: \"action\" must be a non-empty string", e5);
+    }
+
+    /// <summary>A line with {P} (policies), {R} (a trust policy) and {A} (the action) in place, as written.</summary>
+    /// <summary>A policy whose decision turns on context values of each kind.</summary>
+    private const string Conditioned = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"aws-external-anthropic:CreateInference","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/24"},"NumericEquals":{"n":"12"},"Bool":{"t":"true"},"ForAllValues:StringEquals":{"many":["a","1","true"]},"StringEquals":{"kü":"ü😀"}}}]}""";
+
+    private static string Known(string line, string action, string pad = "") => line
+        .Replace("{P}", "\"policies\":[" + Policy + "]")
+        .Replace("{C}", "\"policies\":[" + Conditioned + "]")
+        .Replace("{R}", "\"resourcePolicy\":" + Trust)
+        .Replace("{A}", "\"" + action + "\"" + pad);
+
+    public static TheoryData<string> PlainLines => new()
+    {
+        """{"id":"plain",{P},"action":{A}}""",
+        """{{P},"action":{A},"resource":"arn:aws:aws-external-anthropic:us-west-2:111122223333:workspace/wrkspc_1","principal":"arn:aws:iam::111122223333:role/portkey","expect":"allowed","id":"all"}""",
+        """{{P},"action":{A},"context":{"aws:SourceIp":"10.0.0.7","n":12,"f":-1.5e3,"t":true,"no":false,"many":["a",1,true],"none":[],"aws:sourceip":"10.0.0.8"}}""",
+        """{"id":"café-😀",{P},"action":{A},"context":{"kü":"ü😀"},"expect":"allowed"}""",
+        "{ \"id\" : \"spaced\" ,\t{P} , \"action\" : {A} }",
+        """{"action":{A},"expect":"allowed",{P}}""",
+        """{{R},"action":{A},"principal":"arn:aws:iam::299329113195:role/portkey-app","context":{"sts:ExternalId":"pk-batch-7f3a9c2e"}}""",
+        """{{C},"action":{A},"context":{"aws:SourceIp":"10.0.0.7","n":12,"t":true,"many":["a",1,true],"kü":"ü😀"},"expect":"allowed"}""",
+        """{{C},"action":{A},"context":{"aws:SourceIp":"10.0.0.7","aws:sourceip":"192.0.2.1","n":12,"t":true,"many":["a",1,true],"kü":"ü😀"},"expect":"denied"}""",
+        """{{C},"action":{A},"context":{"aws:SourceIp":"10.0.0.7","n":12,"t":false,"many":["a",1],"kü":"ü😀"}}""",
+        """{{P},"resourcePolicy":null,"sessionPolicy":""" + Policy + ""","boundaries":[""" + Policy + """],"scps":[""" + Policy + """,""" + Policy + """],"rcps":[],"action":{A}}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(PlainLines))]
+    public void LineRepeatingKnownPolicies_GetsTheAnswerTheFullReaderGives(string line)
+    {
+        // The same line after one with its policies, once plain (read straight from its bytes) and once with an escape in
+        // its action (the same text; read by the full reader): the answers must be the same, byte for byte.
+        const string action = "aws-external-anthropic:CreateInference";
+        // Five spaces after the plain action keep what follows it in the same columns as after the escaped one.
+        string plain = Known(line, action, pad: "     "), escaped = Known(line, "\\u0061" + action.Substring(1));
+        string Second(string l) => ThroughBytes(Encoding.UTF8.GetBytes(plain + "\n" + l + "\n")).Split('\n')[1];
+        string viaBytes = Second(plain), viaReader = Second(escaped);
+        Assert.DoesNotContain("\"error\"", viaBytes);
+        Assert.Contains("\"decision\"", viaBytes);
+        Assert.Equal(viaReader, viaBytes);
+        Assert.DoesNotContain("pk-batch-7f3a9c2e", viaBytes);
+        // Where a line says what to expect, the decision is it (the context values were read as written).
+        Assert.DoesNotContain("\"expectMet\":false", viaBytes);
+    }
+
+    [Theory]
+    [InlineData("""{{P},"action":{A},"id":5}""", "5", "\"id\" must be a non-empty string")]
+    [InlineData("""{{P},"action":{A},"color":"red"}""", "\"color\"", "unknown key \"color\" (known: policies, resourcePolicy, boundaries, scps, rcps, sessionPolicy, action, resource, principal, context, id, expect)")]
+    [InlineData("""{{P},"action":{A},"context":{"k":null}}""", "null", "the context value of k must be a string, number, boolean or array")]
+    [InlineData("""{{P},"action":{A},"context":{"k":[{}]}}""", "{}", "context values of k must be strings, numbers or booleans")]
+    [InlineData("""{{P},"action":{A},"context":[]}""", "[]", "\"context\" must be an object of key: value or [values]")]
+    [InlineData("""{{P},"action":{A},"expect":"maybe"}""", "\"maybe\"", "\"expect\" must be one of allowed, denied, explicitDeny, implicitDeny, depends, not \"maybe\"")]
+    [InlineData("""{{P},"action":""}""", "\"\"", "\"action\" must be a non-empty string")]
+    [InlineData("""{{P},"action":{A},"context":{"k":"v"x}}""", "x}", "unexpected character 'x': ',' or '}' was expected (missing comma?)")]
+    [InlineData("""{"id":"\u00e9\u00e9",{P},"action":7}""", "7", "\"action\" must be a non-empty string")]
+    public void LineRepeatingKnownPolicies_WithAnError_GetsTheFullReadersError(string line, string at, string error)
+    {
+        // The error names the column (in characters) where the line goes wrong.
+        string text = Known(line, "aws-external-anthropic:CreateInference");
+        string first = Known("""{{P},"action":{A}}""", "aws-external-anthropic:CreateInference");
+        var answers = ThroughBytes(Encoding.UTF8.GetBytes(first + "\n" + text + "\n")).Split('\n');
+        Assert.Contains("\"decision\"", answers[0]);
+        Assert.Equal($"line 2, column {text.LastIndexOf(at, System.StringComparison.Ordinal) + 1}: {error}", JsonDocument.Parse(answers[1]).RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public void LineRepeatingKnownPolicies_WithoutAction_IsAnError()
+    {
+        string first = Known("""{{P},"action":{A}}""", "aws-external-anthropic:CreateInference");
+        var answers = ThroughBytes(Encoding.UTF8.GetBytes(first + "\n" + Known("""{{P}}""", "") + "\n")).Split('\n');
+        Assert.Equal("line 2: \"action\" is required", JsonDocument.Parse(answers[1]).RootElement.GetProperty("error").GetString());
     }
 
     [Fact]
@@ -210,6 +282,6 @@ public sealed class BatchSimulationTests
             w.WriteUtf8Line(Encoding.UTF8.GetBytes(new string('z', 200)));
             w.Write(new string('\u00e9', 100));
         }
-        Assert.Equal("caf\u00e9 \U0001F600\nbefore-bytes {\"\u00e9\":1}\n" + new string('z', 200) + "\n" + new string('\u00e9', 100), Encoding.UTF8.GetString(bytes.ToArray()));
+        Assert.Equal("caf\u00e9 😀\nbefore-bytes {\"\u00e9\":1}\n" + new string('z', 200) + "\n" + new string('\u00e9', 100), Encoding.UTF8.GetString(bytes.ToArray()));
     }
 }
