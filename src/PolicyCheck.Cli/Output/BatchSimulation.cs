@@ -5,7 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading.Tasks;
+using System.Threading;
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
 using PolicyCheck.Inputs.Simulation;
@@ -22,52 +22,151 @@ public static class BatchSimulation
     /// </summary>
     public static BatchSummary Run(Stream input, TextWriter output)
     {
-        var summary = new BatchSummary();
-        // Answers are masked where they are made, on every core; the writer then only writes them.
-        var masking = output as Secrets.MaskingWriter;
-        var mask = masking?.Mask;
-        var lines = new LineReader(input);
-        // Two chunks in flight: while one is evaluated on every core, the next is read and the last one written.
-        var reading = new Chunk();
-        Chunk? evaluating = null;
-        Task? running = null;
-        int lineNo = 0;
-        while (true)
+        var run = new Pipeline(new LineReader(input), output);
+        // One worker a core, this thread among them: each reads a chunk in turn, evaluates it, and the one that
+        // finishes the next chunk due writes it (and any done after it), so output keeps the input's order.
+        int workers = Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
+        var threads = new System.Threading.Thread[workers - 1];
+        for (int i = 0; i < threads.Length; i++)
         {
-            bool end;
+            threads[i] = new System.Threading.Thread(run.Work) { IsBackground = true, Name = "policycheck batch" };
+            threads[i].Start();
+        }
+        run.Work();
+        foreach (var t in threads) t.Join();
+        return run.Result();
+    }
+
+    private const int MaxWorkers = 64;
+
+    /// <summary>The chunks of one run: read one at a time, evaluated on every worker, written in order.</summary>
+    private sealed class Pipeline
+    {
+        private readonly LineReader _lines;
+        private readonly TextWriter _output;
+        private readonly Secrets.MaskingWriter? _masking;
+        private readonly Secrets.SecretMask? _mask;
+        private readonly BatchSummary _summary = new BatchSummary();
+        /// <summary>Held while a chunk is read: the input is read in order, by one worker at a time.</summary>
+        private readonly object _reading = new object();
+        private int _lineNo, _nextRead;
+        private bool _end;
+        /// <summary>Held for the chunks done, whose turn it is to be written, and the chunks free for reuse.</summary>
+        private readonly object _gate = new object();
+        private readonly Dictionary<int, Chunk> _done = new Dictionary<int, Chunk>();
+        private readonly Stack<Chunk> _free = new Stack<Chunk>();
+        private int _nextWrite;
+        private bool _writing;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure, _readFailure;
+
+        public Pipeline(LineReader lines, TextWriter output)
+        {
+            _lines = lines;
+            _output = output;
+            // Answers are masked where they are made, on every core; the writer then only writes them.
+            _masking = output as Secrets.MaskingWriter;
+            _mask = _masking?.Mask;
+        }
+
+        /// <summary>Chunks done but not yet written, at most: a worker that would leave more waits (memory stays bounded).</summary>
+        private static int MaxWaiting => Math.Clamp(Environment.ProcessorCount, 2, MaxWorkers);
+
+        public void Work()
+        {
             try
             {
-                end = reading.Fill(lines, ref lineNo);
-            }
-            catch (Exception) when (running != null)
-            {
-                Finish(running);
-                evaluating!.Write(output, masking, summary);
-                throw;
-            }
-            if (running != null) Finish(running);
-            var done = evaluating;
-            evaluating = null;
-            running = null;
-            if (reading.Count > 0)
-            {
-                var next = reading;
-                running = Task.Run(() => next.Evaluate(mask));
-                evaluating = next;
-            }
-            done?.Write(output, masking, summary);
-            if (end)
-            {
-                if (running != null)
+                while (true)
                 {
-                    Finish(running);
-                    evaluating!.Write(output, masking, summary);
+                    Chunk chunk;
+                    int seq;
+                    lock (_reading)
+                    {
+                        if (_end || Volatile.Read(ref _failure) != null) return;
+                        chunk = Take();
+                        seq = _nextRead++;
+                        try
+                        {
+                            _end = chunk.Fill(_lines, ref _lineNo);
+                        }
+                        catch (Exception e)
+                        {
+                            // The lines read before the failure are answered; then the run fails with it.
+                            _end = true;
+                            _readFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                        }
+                    }
+                    chunk.Evaluate(_mask);
+                    Done(seq, chunk);
                 }
-                break;
             }
-            reading = done ?? new Chunk();
+            catch (Exception e)
+            {
+                lock (_gate)
+                {
+                    _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                    Monitor.PulseAll(_gate);
+                }
+            }
         }
-        return summary;
+
+        /// <summary>
+        /// The summary, once every worker has stopped. A failure to evaluate or write is thrown (every chunk before it
+        /// was written); a failure to read, after every line before it was answered.
+        /// </summary>
+        public BatchSummary Result()
+        {
+            _failure?.Throw();
+            _readFailure?.Throw();
+            return _summary;
+        }
+
+        private Chunk Take()
+        {
+            lock (_gate) return _free.Count > 0 ? _free.Pop() : new Chunk();
+        }
+
+        /// <summary>A chunk evaluated: written now when it is due and no one is writing, else left for the worker that writes the one before it.</summary>
+        private void Done(int seq, Chunk chunk)
+        {
+            lock (_gate)
+            {
+                _done.Add(seq, chunk);
+                if (_writing || seq != _nextWrite)
+                {
+                    while (_done.Count > MaxWaiting && _failure == null) Monitor.Wait(_gate);
+                    return;
+                }
+                _writing = true;
+            }
+            while (true)
+            {
+                Chunk next;
+                lock (_gate)
+                {
+                    if (_failure != null || !_done.Remove(_nextWrite, out next!))
+                    {
+                        _writing = false;
+                        Monitor.PulseAll(_gate);
+                        return;
+                    }
+                    _nextWrite++;
+                }
+                try
+                {
+                    next.Write(_output, _masking, _summary);
+                }
+                catch
+                {
+                    lock (_gate) _writing = false;
+                    throw;
+                }
+                lock (_gate)
+                {
+                    _free.Push(next);
+                    Monitor.PulseAll(_gate);
+                }
+            }
+        }
     }
 
     /// <summary>A batch given as text (a caller's reader): read as the UTF-8 it encodes to, as it comes.</summary>
@@ -113,18 +212,6 @@ public static class BatchSimulation
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    private static void Finish(Task task)
-    {
-        try
-        {
-            task.GetAwaiter().GetResult();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-    }
-
     /// <summary>Up to <see cref="ChunkLines"/> lines (and <see cref="ChunkBytes"/> bytes), kept in one reused buffer, and their answers.</summary>
     private sealed class Chunk
     {
@@ -157,14 +244,7 @@ public static class BatchSimulation
 
         public void Evaluate(Secrets.SecretMask? mask)
         {
-            if (_lines.Count == 1 || Environment.ProcessorCount < 2)
-            {
-                for (int i = 0; i < _lines.Count; i++) Answer(i, mask);
-            }
-            else
-            {
-                Parallel.For(0, _lines.Count, i => Answer(i, mask));
-            }
+            for (int i = 0; i < _lines.Count; i++) Answer(i, mask);
         }
 
         private void Answer(int i, Secrets.SecretMask? mask)

@@ -179,6 +179,32 @@ public sealed class BatchSimulationTests
     }
 
     [Fact]
+    public void ManyChunks_AreAnsweredInOrder_AndALineTooLongEndsTheRun_AfterTheLinesBeforeIt()
+    {
+        // Chunks are evaluated on every core and written in order, a slow one before the quick ones after it; the read
+        // that fails comes after every answer before it.
+        var batch = new StringBuilder();
+        for (int i = 1; i <= 2600; i++)
+        {
+            string action = i % 3 == 0 ? "aws-external-anthropic:DeleteWorkspace" : "aws-external-anthropic:CreateInference";
+            // The first chunk's lines each have their own policies (each parsed and checked): it takes longest.
+            batch.Append(i <= 600 ? "{\"id\":\"" + i + "\",\"policies\":[" + Policy.Replace("Claude", "C" + i) + "],\"action\":\"" + action + "\"}" : Line(i.ToString(), action)).Append('\n');
+        }
+        batch.Append('{').Append(' ', BatchSimulation.MaxLineBytes + 1).Append("}\n");
+        batch.Append(Line("after")).Append('\n');
+        var bytes = new MemoryStream();
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            using var output = new MaskingWriter(new Utf8Output(bytes), new SecretMask());
+            BatchSimulation.Run(new MemoryStream(Encoding.UTF8.GetBytes(batch.ToString())), output);
+        });
+        Assert.Equal("line 2601 is longer than 4 MiB; a batch line is one request", error.Message);
+        var answers = Encoding.UTF8.GetString(bytes.ToArray()).Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(Enumerable.Range(1, 2600).Select(i => i.ToString()), answers.Select(a => a.GetProperty("id").GetString()));
+        Assert.All(answers, a => Assert.Equal(int.Parse(a.GetProperty("id").GetString()!) % 3 == 0 ? "implicitDeny" : "allowed", a.GetProperty("decision").GetString()));
+    }
+
+    [Fact]
     public void LineGivenAsText_WithALoneSurrogate_IsAnError_NamingTheColumn()
     {
         // Text has UTF-8 only where its surrogates pair up: a lone one is reported, not replaced.
@@ -265,6 +291,16 @@ public sealed class BatchSimulationTests
         Assert.Equal("No space left on device", failed.Message);
         w.Flush();
         w.Dispose();
+    }
+
+    [Fact]
+    public void BatchWhoseOutputCannotBeWritten_FailsWithTheReason_AndStopsReading()
+    {
+        // The worker that writes fails; the others stop (none waits for a turn that will not come) and the run fails with it.
+        var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 20000).Select(i => Line("x" + i) + "\n"))));
+        var failed = Assert.Throws<IOException>(() => BatchSimulation.Run(input, new MaskingWriter(new Utf8Output(new FullDisk(), 4096), new SecretMask())));
+        Assert.Equal("No space left on device", failed.Message);
+        Assert.True(input.Position < input.Length / 2, $"read {input.Position} of {input.Length} bytes after the output failed");
     }
 
     [Fact]
