@@ -298,7 +298,6 @@ public static class BatchSimulation
 
     /// <summary>Each thread's writer, reused line after line.</summary>
     [ThreadStatic] private static Utf8JsonWriter? _writer;
-    [ThreadStatic] private static char[]? _chars;
     private static readonly Secrets.SecretMask NoSecrets = new Secrets.SecretMask();
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -332,19 +331,12 @@ public static class BatchSimulation
         var written = buffer.WrittenSpan;
         var lineOrRunMask = lineMask ?? mask ?? NoSecrets;
         // Most answers have nothing to mask: their bytes stay as written, and no string is made of them.
-        var chars = Chars(written.Length);
-        if (System.Text.Unicode.Utf8.ToUtf16(written, chars, out _, out int n) == OperationStatus.Done && !lineOrRunMask.Changes(chars.AsSpan(0, n)))
-        {
-            return new Answer(error, missed);
-        }
+        if (!lineOrRunMask.Changes(written)) return new Answer(error, missed);
         string masked = lineOrRunMask.Apply(Encoding.UTF8.GetString(written));
         buffer.ResetWrittenCount();
         buffer.Advance(Encoding.UTF8.GetBytes(masked, buffer.GetSpan(Encoding.UTF8.GetByteCount(masked))));
         return new Answer(error, missed);
     }
-
-    /// <summary>This thread's characters, at least <paramref name="length"/> of them.</summary>
-    private static char[] Chars(int length) => _chars is { } c && c.Length >= length ? c : _chars = new char[Math.Max(length, 4096)];
 
     /// <summary>Whether the line is only white space (as string.Trim sees it): such a line gets no answer.</summary>
     private static bool Blank(ReadOnlySpan<byte> utf8)

@@ -162,9 +162,17 @@ public sealed class Statement
 public sealed class PolicyDocument
 {
     internal PolicyDocument(string path, string? label)
+        : this(path, label, new List<Problem>(), new List<Problem>(), new List<Statement>())
+    {
+    }
+
+    private PolicyDocument(string path, string? label, List<Problem> parseIssues, List<Problem> modelIssues, List<Statement> statements)
     {
         Path = path;
         Label = label;
+        ParseIssues = parseIssues;
+        ModelIssues = modelIssues;
+        Statements = statements;
     }
 
     /// <summary>The file the document was read from (as given by the user).</summary>
@@ -172,12 +180,12 @@ public sealed class PolicyDocument
     /// <summary>Where in the file the policy sits (e.g. a template's resource); null for a plain policy file.</summary>
     public string? Label { get; }
     public SourceNode? Root { get; internal set; }
-    public List<Problem> ParseIssues { get; } = new List<Problem>();
-    public List<Problem> ModelIssues { get; } = new List<Problem>();
+    public List<Problem> ParseIssues { get; }
+    public List<Problem> ModelIssues { get; }
     public StringValue? Version { get; internal set; }
     public bool HasStatement { get; internal set; }
     public SourceSpan StatementKeySpan { get; internal set; }
-    public List<Statement> Statements { get; } = new List<Statement>();
+    public List<Statement> Statements { get; }
     public DocumentKind Kind { get; internal set; }
     public bool KindFromOverride { get; internal set; }
     /// <summary>Characters that count against IAM quotas (whitespace outside strings is not counted).</summary>
@@ -212,14 +220,12 @@ public sealed class PolicyDocument
     /// </summary>
     public PolicyDocument At(string path, SourceSpan origin)
     {
-        var doc = new PolicyDocument(path, Label)
+        // Its issues and statements are this one's lists, shared (the model is read-only).
+        var doc = new PolicyDocument(path, Label, ParseIssues, ModelIssues, Statements)
         {
             Root = Root, Version = Version, HasStatement = HasStatement, StatementKeySpan = StatementKeySpan,
             Kind = Kind, KindFromOverride = KindFromOverride, QuotaLength = QuotaLength,
         };
-        doc.ParseIssues.AddRange(ParseIssues);
-        doc.ModelIssues.AddRange(ModelIssues);
-        doc.Statements.AddRange(Statements);
         var inner = SpanMap;
         doc.SpanMap = s => Shift(inner != null ? inner(s) : s, origin);
         return doc;

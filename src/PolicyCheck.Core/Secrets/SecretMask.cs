@@ -50,30 +50,59 @@ public sealed partial class SecretMask
     /// (past blanks and one quote) a word a shape's key ends in: key, token, authorization. The scan stops at those
     /// separators only, far fewer places than the expression's own search.
     /// </summary>
-    private static bool MayHaveShape(Text text)
+#if NET8_0_OR_GREATER
+    private static bool MayHaveShape(Text text) => !IsAscii(text) || AsciiMayHaveShape(text, "sk-ant-".AsSpan());
+
+    /// <summary><see cref="MayHaveShape"/> for ASCII text, as characters or as bytes (the same values).</summary>
+    private static bool AsciiMayHaveShape<T>(ReadOnlySpan<T> text, ReadOnlySpan<T> anthropicKey) where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
-        if (!IsAscii(text) || text.IndexOf("sk-ant-", StringComparison.Ordinal) >= 0) return true;
+        if (text.IndexOf(anthropicKey) >= 0) return true;
+        T colon = T.CreateTruncating(':'), equals = T.CreateTruncating('='), closing = T.CreateTruncating('>');
         int from = 0;
         while (true)
         {
-#if NET8_0_OR_GREATER
-            int p = text.Slice(from).IndexOfAny(':', '=', '>');
-            if (p >= 0) p += from;
-#else
-            int p = text.IndexOfAny(ShapeSeparators, from);
-#endif
+            int p = text.Slice(from).IndexOfAny(colon, equals, closing);
             if (p < 0) return false;
+            p += from;
             int j = p - 1;
-            while (j >= 0 && text[j] <= ' ') j--;
-            if (j >= 0 && (text[j] == '"' || text[j] == '\'')) j--;
+            while (j >= 0 && int.CreateTruncating(text[j]) <= ' ') j--;
+            if (j >= 0 && int.CreateTruncating(text[j]) is '"' or '\'') j--;
             // The words end in 'y' or 'n': most separators follow neither.
-            int last = j >= 0 ? text[j] | 0x20 : 0;
+            int last = j >= 0 ? int.CreateTruncating(text[j]) | 0x20 : 0;
             if ((last == 'y' && EndsWith(text, j, "key")) || (last == 'n' && (EndsWith(text, j, "token") || EndsWith(text, j, "authorization")))) return true;
             from = p + 1;
         }
     }
 
     /// <summary>Whether text[..last] ends with the lower-case ASCII word, in either case.</summary>
+    private static bool EndsWith<T>(ReadOnlySpan<T> text, int last, string word) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        int start = last - word.Length + 1;
+        if (start < 0) return false;
+        for (int i = 0; i < word.Length; i++)
+        {
+            if ((int.CreateTruncating(text[start + i]) | 0x20) != word[i]) return false;
+        }
+        return true;
+    }
+#else
+    private static bool MayHaveShape(Text text)
+    {
+        if (!IsAscii(text) || text.IndexOf("sk-ant-", StringComparison.Ordinal) >= 0) return true;
+        int from = 0;
+        while (true)
+        {
+            int p = text.IndexOfAny(ShapeSeparators, from);
+            if (p < 0) return false;
+            int j = p - 1;
+            while (j >= 0 && text[j] <= ' ') j--;
+            if (j >= 0 && (text[j] == '"' || text[j] == '\'')) j--;
+            int last = j >= 0 ? text[j] | 0x20 : 0;
+            if ((last == 'y' && EndsWith(text, j, "key")) || (last == 'n' && (EndsWith(text, j, "token") || EndsWith(text, j, "authorization")))) return true;
+            from = p + 1;
+        }
+    }
+
     private static bool EndsWith(Text text, int last, string word)
     {
         int start = last - word.Length + 1;
@@ -84,6 +113,7 @@ public sealed partial class SecretMask
         }
         return true;
     }
+#endif
 
     private static bool IsAscii(Text text)
     {
@@ -294,9 +324,29 @@ public sealed partial class SecretMask
 
 #if NET8_0_OR_GREATER
     /// <summary>
-    /// Whether <see cref="Apply"/> could change the text; false only where it would not (a batch then keeps the
-    /// UTF-8 of its answer as written, with no string made).
+    /// Whether <see cref="Apply"/> could change the text these UTF-8 bytes are; false only where it would not (a
+    /// batch then keeps the UTF-8 of its answer as written, with no string made).
     /// </summary>
+    public bool Changes(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IsEmpty) return false;
+        bool known;
+        lock (_gate) known = _secrets.Count > 0 || _short.Count > 0;
+        // ASCII with no secret to look for (most answers): the bytes are scanned as they are.
+        if (!known && System.Text.Ascii.IsValid(utf8) && !AsciiMayHaveShape(utf8, "sk-ant-"u8)) return false;
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length);
+        try
+        {
+            int n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return Changes(chars.AsSpan(0, n));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    /// <summary><see cref="Changes(ReadOnlySpan{byte})"/> for text.</summary>
     public bool Changes(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return false;
