@@ -277,7 +277,7 @@ public static class BatchSimulation
     }
 
     /// <summary>Lines per chunk, and bytes: a chunk stays within a few MiB whatever the batch's size.</summary>
-    private const int ChunkLines = 512;
+    private const int ChunkLines = 256;
     private const int ChunkBytes = 8 * 1024 * 1024;
 
     /// <summary>What one line's answer (its masked UTF-8 is in the chunk) tells the summary; none for a blank line.</summary>

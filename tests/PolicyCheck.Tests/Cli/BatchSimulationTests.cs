@@ -188,7 +188,7 @@ public sealed class BatchSimulationTests
         {
             string action = i % 3 == 0 ? "aws-external-anthropic:DeleteWorkspace" : "aws-external-anthropic:CreateInference";
             // The first chunk's lines each have their own policies (each parsed and checked): it takes longest.
-            batch.Append(i <= 600 ? "{\"id\":\"" + i + "\",\"policies\":[" + Policy.Replace("Claude", "C" + i) + "],\"action\":\"" + action + "\"}" : Line(i.ToString(), action)).Append('\n');
+            batch.Append(i <= 200 ? "{\"id\":\"" + i + "\",\"policies\":[" + Policy.Replace("Claude", "C" + i) + "],\"action\":\"" + action + "\"}" : Line(i.ToString(), action)).Append('\n');
         }
         batch.Append('{').Append(' ', BatchSimulation.MaxLineBytes + 1).Append("}\n");
         batch.Append(Line("after")).Append('\n');
