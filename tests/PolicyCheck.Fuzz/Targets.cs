@@ -100,13 +100,30 @@ public static class Targets
         ConfigReader.Load("policycheck.yml", text, BuiltIn.Service, BuiltIn.Catalog, name => name == "EXT" ? "from-env" : null, errors);
     }
 
-    /// <summary>simulate --batch lines.</summary>
+    /// <summary>
+    /// simulate --batch lines, each read twice: the second time its policies are known (read straight from its bytes
+    /// where the rest is plain), and it must get the same answer or the same error.
+    /// </summary>
     public static void Batch(byte[] input)
     {
         string text = Encoding.UTF8.GetString(input);
         foreach (var line in text.Split('\n'))
         {
-            if (Simulator.TryParseBatchLine(line, 1, out var set, out var request, out _)) Evaluator.Evaluate(set!, request!);
+            string first = Answer(line), again = Answer(line);
+            if (first != again) throw new InvalidOperationException($"a batch line read again got another answer:\n{first}\n{again}");
         }
+    }
+
+    private static string Answer(string line)
+    {
+        if (!Simulator.TryParseBatchLine(line, 1, out var set, out var request, out var error, out var meta)) return "error: " + error;
+        var result = Evaluator.Evaluate(set!, request!);
+        var spans = new StringBuilder();
+        foreach (var t in result.Matched)
+        {
+            var at = t.Document.InFile(t.Statement.Span);
+            spans.Append(t.Document.Path).Append(' ').Append(at.Start).Append('+').Append(at.Length).Append(' ').Append(at).Append('-').Append(at.EndLine).Append(',').Append(at.EndColumn).Append('\n');
+        }
+        return $"{meta.Id} {meta.Expect}\n{spans}" + string.Join("\n", Proofs.Unmasked(result, request!));
     }
 }
