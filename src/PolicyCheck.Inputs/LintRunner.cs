@@ -74,7 +74,7 @@ public static class LintRunner
     }
 
     /// <summary>Files read and parsed together, then handed on: enough to keep every core busy, few enough to keep memory low.</summary>
-    private static readonly int Block = Math.Max(128, 64 * Environment.ProcessorCount);
+    private static readonly int Block = Math.Max(64, 32 * Environment.ProcessorCount);
 
     /// <summary>read → model: the config and the roles of a run's paths, before any rule runs (lint and diff share it).
     /// <see cref="LintInput.Config"/> is null when the config, settings, context or parameters stopped the run.</summary>
