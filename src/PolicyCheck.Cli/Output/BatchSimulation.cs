@@ -26,10 +26,10 @@ public static class BatchSimulation
         // One worker a core, this thread among them: each reads a chunk in turn, evaluates it, and the one that
         // finishes the next chunk due writes it (and any done after it), so output keeps the input's order.
         int workers = Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
-        var threads = new System.Threading.Thread[workers - 1];
+        var threads = new Thread[workers - 1];
         for (int i = 0; i < threads.Length; i++)
         {
-            threads[i] = new System.Threading.Thread(run.Work) { IsBackground = true, Name = "policycheck batch" };
+            threads[i] = new Thread(run.Work) { IsBackground = true, Name = "policycheck batch" };
             threads[i].Start();
         }
         run.Work();
@@ -110,8 +110,8 @@ public static class BatchSimulation
         }
 
         /// <summary>
-        /// The summary, once every worker has stopped. A failure to evaluate or write is thrown (every chunk before it
-        /// was written); a failure to read, after every line before it was answered.
+        /// The summary, once every worker has stopped. A failure to evaluate or write stops the run and is thrown; a
+        /// failure to read is thrown after every line read before it was answered.
         /// </summary>
         public BatchSummary Result()
         {
