@@ -39,7 +39,7 @@ public static partial class Simulator
         foreach (var m in members)
         {
             var before = line.Slice(from, m.Start - from);
-            if (!Chars(before, out int n)) return false;
+            if (!CharCount(before, out int n)) return false;
             int start = chars + n, length = known.Chars[m.Key];
             chars = start + length;
             from = m.Start + m.Length;
@@ -74,7 +74,7 @@ public static partial class Simulator
                     break;
             }
         }
-        if (!Chars(line.Slice(from), out _)) return false;
+        if (!CharCount(line.Slice(from), out _)) return false;
         if (set.Identity == null && set.ResourcePolicy == null) return false;
 
         if (!Plain(line, rest, at[RestAction], out string? action) || action == null) return false;
@@ -106,7 +106,7 @@ public static partial class Simulator
     }
 
     /// <summary>How many characters UTF-8 bytes are; false where they are not UTF-8.</summary>
-    private static bool Chars(ReadOnlySpan<byte> utf8, out int chars)
+    private static bool CharCount(ReadOnlySpan<byte> utf8, out int chars)
     {
         if (System.Text.Ascii.IsValid(utf8))
         {
