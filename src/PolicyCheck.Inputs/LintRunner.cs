@@ -39,31 +39,33 @@ public static class LintRunner
     }
 
     /// <summary>
-    /// Lints roles as they are read: each block of files is read and parsed on every core, the roles it finishes are
-    /// linted on every core and let go, so memory holds one block's models and the findings, not the repository's.
+    /// Lints roles as they are read: files are read and parsed on every core, the roles they finish are linted on every
+    /// core and let go, so memory holds a few units' models and the findings, not the repository's.
     /// </summary>
     public static LintReport Run(LintRequest request, ServiceFacts facts, RuleIndex catalog)
     {
         var engine = LintEngine.CreateDefault(EmbeddedCatalog.Load);
         var raw = new List<Diagnostic>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Lint(List<RoleGroup> roles, GatewayConfig config, LintReport into)
-        {
-            raw.AddRange(engine.LintRoles(roles, config));
-            List<string>? forGateway = null, forOther = null; // the rules that ran depend only on the kind of role
-            foreach (var role in roles)
+        var rolesLinted = new Finished(
+            (roles, config) => engine.LintRoles(roles, config, parallel: false),
+            (roles, found, config, into) =>
             {
-                var ids = role.IsGatewayRole ? forGateway ??= engine.RulesFor(role, config) : forOther ??= engine.RulesFor(role, config);
-                if (index.TryGetValue(role.Name, out int at))
-                    into.Checked[at] = new RoleChecks(role.Name, into.Checked[at].File, into.Checked[at].RuleIds.Union(ids, StringComparer.Ordinal).ToList());
-                else
+                raw.AddRange(found);
+                List<string>? forGateway = null, forOther = null; // the rules that ran depend only on the kind of role
+                foreach (var role in roles)
                 {
-                    index[role.Name] = into.Checked.Count;
-                    into.Checked.Add(new RoleChecks(role.Name, role.Documents.Count > 0 ? role.Documents[0].Path : null, ids));
+                    var ids = role.IsGatewayRole ? forGateway ??= engine.RulesFor(role, config) : forOther ??= engine.RulesFor(role, config);
+                    if (index.TryGetValue(role.Name, out int at))
+                        into.Checked[at] = new RoleChecks(role.Name, into.Checked[at].File, into.Checked[at].RuleIds.Union(ids, StringComparer.Ordinal).ToList());
+                    else
+                    {
+                        index[role.Name] = into.Checked.Count;
+                        into.Checked.Add(new RoleChecks(role.Name, role.Documents.Count > 0 ? role.Documents[0].Path : null, ids));
+                    }
                 }
-            }
-        }
-        var read = Read(request, facts, catalog, Lint);
+            });
+        var read = Read(request, facts, catalog, rolesLinted);
         if (read.Config == null) return read.Report;
         string configDir = read.ConfigDir;
         Func<string, string> suppressionPath = p => Path.GetRelativePath(configDir, Path.GetFullPath(p)).Replace('\\', '/');
@@ -73,15 +75,48 @@ public static class LintRunner
         return read.Report;
     }
 
-    /// <summary>Files read and parsed together, then handed on: enough to keep every core busy, few enough to keep memory low.</summary>
-    private static readonly int Block = Math.Max(64, 32 * Environment.ProcessorCount);
+    /// <summary>What becomes of finished roles: <c>Lint</c> on any core, then <c>Collect</c> in the roles' order, on one core at a time.</summary>
+    private sealed class Finished
+    {
+        public Finished(Func<List<RoleGroup>, GatewayConfig, List<Diagnostic>> lint, Action<List<RoleGroup>, List<Diagnostic>, GatewayConfig, LintReport> collect)
+        {
+            Lint = lint;
+            Collect = collect;
+        }
+
+        public Func<List<RoleGroup>, GatewayConfig, List<Diagnostic>> Lint { get; }
+        public Action<List<RoleGroup>, List<Diagnostic>, GatewayConfig, LintReport> Collect { get; }
+    }
+
+    /// <summary>The files of one unit of the run, then the roles they finish and what linting those found.</summary>
+    private sealed class Unit
+    {
+        public Unit(int start, int count)
+        {
+            Start = start;
+            Loaded = new (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[count];
+        }
+
+        public int Start { get; }
+        public (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[] Loaded { get; }
+        public List<RoleGroup> Roles { get; set; } = new List<RoleGroup>();
+        public List<Diagnostic> Found { get; set; } = new List<Diagnostic>();
+    }
+
+    /// <summary>Files a unit reads and parses: enough to outweigh handing it on, few enough to keep every core busy.</summary>
+    private const int UnitFiles = 16;
+
+    /// <summary>Units between read and linted at most: a few per core.</summary>
+    private static int Ahead => 4 * Workers;
+
+    private static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 64);
 
     /// <summary>read → model: the config and the roles of a run's paths, before any rule runs (lint and diff share it).
     /// <see cref="LintInput.Config"/> is null when the config, settings, context or parameters stopped the run.</summary>
     public static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog) => Read(request, facts, catalog, null);
 
     /// <param name="finished">When given, gets the roles as they are finished (in order) and <see cref="LintInput.Roles"/> stays empty.</param>
-    private static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog, Action<List<RoleGroup>, GatewayConfig, LintReport>? finished)
+    private static LintInput Read(LintRequest request, ServiceFacts facts, RuleIndex catalog, Finished? finished)
     {
         var report = new LintReport();
         var result = new LintInput(report);
@@ -141,36 +176,41 @@ public static class LintRunner
         string cwd = Directory.GetCurrentDirectory();
         if (finished != null) for (int i = 0; i < files.Count; i++) last[RoleReader.FolderOf(files[i].Path, cwd)] = i;
         // Files are read and parsed on every core; they join their roles in order, as one core would add them.
-        var loaded = new (byte[]? Bytes, JsonInput? Parsed, List<Problem> Problems)[Math.Min(files.Count, finished != null ? Block : files.Count)];
-        for (int start = 0; start < files.Count; start += loaded.Length)
-        {
-            int count = Math.Min(loaded.Length, files.Count - start);
-            System.Threading.Tasks.Parallel.For(0, count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, j =>
+        var work = new OrderedWork<Unit>((files.Count + UnitFiles - 1) / UnitFiles, Ahead,
+            unit =>
             {
-                var file = files[start + j];
-                var problems = new List<Problem>();
-                var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, problems, file.Regular);
-                loaded[j] = (bytes, bytes == null ? null : reader.Parse(file, bytes), problems);
+                var u = new Unit(unit * UnitFiles, Math.Min(UnitFiles, files.Count - unit * UnitFiles));
+                for (int j = 0; j < u.Loaded.Length; j++)
+                {
+                    var file = files[u.Start + j];
+                    var problems = new List<Problem>();
+                    var bytes = request.Overrides.TryGetValue(file.Path, out var given) ? given : PolicyFiles.ReadBytes(file.Path, problems, file.Regular);
+                    u.Loaded[j] = (bytes, bytes == null ? null : reader.Parse(file, bytes), problems);
+                }
+                return u;
+            },
+            u =>
+            {
+                for (int j = 0; j < u.Loaded.Length; j++)
+                {
+                    report.Problems.AddRange(u.Loaded[j].Problems);
+                    if (u.Loaded[j].Bytes is { } bytes) reader.Add(files[u.Start + j], bytes, u.Loaded[j].Parsed);
+                    u.Loaded[j] = default;
+                }
+                if (finished == null) return;
+                int done = u.Start + u.Loaded.Length - 1;
+                u.Roles = done == files.Count - 1 ? reader.TakeFinished(_ => true) : reader.TakeFinished(folder => !last.TryGetValue(folder, out int at) || at <= done);
+            },
+            u =>
+            {
+                if (finished != null && u.Roles.Count > 0) u.Found = finished.Lint(u.Roles, config);
+            },
+            u =>
+            {
+                if (finished != null && u.Roles.Count > 0) finished.Collect(u.Roles, u.Found, config, report);
             });
-            for (int j = 0; j < count; j++)
-            {
-                report.Problems.AddRange(loaded[j].Problems);
-                if (loaded[j].Bytes is { } bytes) reader.Add(files[start + j], bytes, loaded[j].Parsed);
-                loaded[j] = default;
-            }
-            if (finished != null)
-            {
-                int done = start + count - 1;
-                var roles = reader.TakeFinished(folder => !last.TryGetValue(folder, out int at) || at <= done);
-                if (roles.Count > 0) finished(roles, config, report);
-            }
-        }
-        if (finished != null)
-        {
-            var rest = reader.TakeFinished(_ => true);
-            if (rest.Count > 0) finished(rest, config, report);
-        }
-        else
+        work.Run(Workers);
+        if (finished == null)
         {
             reader.AddSecrets();
             order.AddRange(reader.Roles);

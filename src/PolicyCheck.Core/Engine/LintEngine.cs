@@ -160,11 +160,12 @@ public sealed class LintEngine
     /// The roles on every core (a role's rules share only read-only facts and the role's own caches); the findings in
     /// the roles' order, exactly as one core would list them.
     /// </summary>
-    public List<Diagnostic> LintRoles(IReadOnlyList<RoleGroup> roles, GatewayConfig config)
+    /// <param name="parallel">False: on this thread only (for a caller that already keeps every core busy).</param>
+    public List<Diagnostic> LintRoles(IReadOnlyList<RoleGroup> roles, GatewayConfig config, bool parallel = true)
     {
         var raw = new List<Diagnostic>();
         bool[] gateway = Plan(config, true), other = Plan(config, false);
-        if (roles.Count < 2 || Environment.ProcessorCount < 2)
+        if (!parallel || roles.Count < 2 || Environment.ProcessorCount < 2)
         {
             foreach (var role in roles) LintRole(role, config, raw, role.IsGatewayRole ? gateway : other);
             return raw;

@@ -83,7 +83,7 @@ public sealed class ParallelLintTests
             dir.Write($"r{i:D3}/permission.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:*\",\"Resource\":\"*\"}]}");
             dir.Write($"r{i:D3}/trust.json", i % 7 == 0 ? Trust.Replace("StringEquals", "StringLike").Replace("ID", i.ToString()) : Trust.Replace("ID", i.ToString()));
         }
-        // One folder of 300 policies: its role spans two blocks.
+        // One folder of 300 policies: its role spans many units of the run.
         for (int i = 0; i < 300; i++) dir.Write($"wide/p{i:D3}.json", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"bedrock:InvokeModel\",\"Resource\":\"*\"}]}");
         var request = new LintRequest { SearchConfig = false };
         request.Paths.Add(Path.Combine(dir.Path, "r000", "trust.json")); // r000 opens first and is finished only by its permission.json, named last
