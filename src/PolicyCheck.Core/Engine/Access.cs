@@ -142,23 +142,44 @@ public static class Access
     }
 
     /// <summary>The Claude Platform actions a pattern such as "aws-external-anthropic:Get*" matches.</summary>
-    public static IReadOnlyList<ActionFact> Expand(ServiceFacts facts, string pattern)
+    public static IReadOnlyList<ActionFact> Expand(ServiceFacts facts, string pattern) => Expansion(facts, pattern).Actions;
+
+    /// <summary>The positions in <see cref="ServiceFacts.Actions"/> of the actions the pattern names.</summary>
+    public static int[] ExpandPositions(ServiceFacts facts, string pattern) => Expansion(facts, pattern).Positions;
+
+    private sealed class Expanded
     {
-        var known = Expanded.GetValue(facts, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionFact>>(StringComparer.Ordinal));
+        public Expanded(List<ActionFact> actions, int[] positions)
+        {
+            Actions = actions;
+            Positions = positions;
+        }
+
+        public IReadOnlyList<ActionFact> Actions { get; }
+        public int[] Positions { get; }
+    }
+
+    private static Expanded Expansion(ServiceFacts facts, string pattern)
+    {
+        var known = ExpandedPatterns.GetValue(facts, _ => new System.Collections.Concurrent.ConcurrentDictionary<string, Expanded>(StringComparer.Ordinal));
         if (known.TryGetValue(pattern, out var cached)) return cached;
         var list = new List<ActionFact>();
-        foreach (var a in facts.Actions)
+        var positions = new List<int>();
+        for (int i = 0; i < facts.Actions.Count; i++)
         {
-            if (Wildcard.Match(pattern, facts.Qualified(a.Name), ignoreCase: true)) list.Add(a);
+            if (!Wildcard.Match(pattern, facts.Qualified(i), ignoreCase: true)) continue;
+            list.Add(facts.Actions[i]);
+            positions.Add(i);
         }
-        if (known.Count < MaxExpanded) known.TryAdd(pattern, list);
-        return list;
+        var made = new Expanded(list, positions.ToArray());
+        if (known.Count < MaxExpanded) known.TryAdd(pattern, made);
+        return made;
     }
 
     /// <summary>Each pattern is matched against the service's actions once per run (most policies repeat a few patterns); at most this many kept.</summary>
     private const int MaxExpanded = 4096;
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServiceFacts, System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionFact>>> Expanded =
-        new System.Runtime.CompilerServices.ConditionalWeakTable<ServiceFacts, System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActionFact>>>();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ServiceFacts, System.Collections.Concurrent.ConcurrentDictionary<string, Expanded>> ExpandedPatterns =
+        new System.Runtime.CompilerServices.ConditionalWeakTable<ServiceFacts, System.Collections.Concurrent.ConcurrentDictionary<string, Expanded>>();
 
     /// <summary>The actions the configured features need.</summary>
     public static List<string> RequiredActions(GatewayConfig config, ServiceFacts facts)

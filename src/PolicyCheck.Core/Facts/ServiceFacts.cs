@@ -32,11 +32,18 @@ public sealed class ServiceFacts
         WrongNames = wrongNames;
         Partitions = partitions;
         Regions = regions;
-        _actionsByName = new Dictionary<string, ActionFact>(StringComparer.OrdinalIgnoreCase);
-        foreach (var a in actions) _actionsByName[a.Name] = a;
+        _actionsByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        _qualified = new string[actions.Count];
+        for (int i = 0; i < actions.Count; i++)
+        {
+            _actionsByName[actions[i].Name] = i;
+            _qualified[i] = ns + ":" + actions[i].Name;
+        }
     }
 
-    private readonly Dictionary<string, ActionFact> _actionsByName;
+    /// <summary>Each action's position in <see cref="Actions"/>, by name (any case).</summary>
+    private readonly Dictionary<string, int> _actionsByName;
+    private readonly string[] _qualified;
 
     /// <summary>The gateway's requests, key by key (rules/service.yml requestKeys).</summary>
     public IReadOnlyList<RequestKeyFact> RequestKeys { get; }
@@ -72,7 +79,10 @@ public sealed class ServiceFacts
     public IReadOnlyList<string> Partitions { get; }
     public IReadOnlyList<string> Regions { get; }
 
-    public ActionFact? FindAction(string name) => _actionsByName.TryGetValue(name, out var a) ? a : null;
+    public ActionFact? FindAction(string name) => _actionsByName.TryGetValue(name, out int i) ? Actions[i] : null;
+
+    /// <summary>The action's position in <see cref="Actions"/> (the one <see cref="FindAction"/> finds), or -1.</summary>
+    public int IndexOfAction(string name) => _actionsByName.TryGetValue(name, out int i) ? i : -1;
 
     public FeatureFact? FindFeature(string name)
     {
@@ -93,5 +103,9 @@ public sealed class ServiceFacts
     }
 
     /// <summary>"aws-external-anthropic:CreateInference".</summary>
-    public string Qualified(string action) => Namespace + ":" + action;
+    public string Qualified(string action)
+        => _actionsByName.TryGetValue(action, out int i) && string.Equals(Actions[i].Name, action, StringComparison.Ordinal) ? _qualified[i] : Namespace + ":" + action;
+
+    /// <summary>The qualified name of the action at this position in <see cref="Actions"/>.</summary>
+    public string Qualified(int action) => _qualified[action];
 }

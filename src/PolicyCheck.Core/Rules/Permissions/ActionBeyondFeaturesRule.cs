@@ -95,7 +95,8 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
     private static IEnumerable<ActionFact> Candidates(RuleContext context)
     {
         var facts = context.Facts;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new bool[facts.Actions.Count];
+        int count = 0;
         foreach (var doc in context.Role.OfKind(DocumentKind.Permission))
         {
             foreach (var s in doc.Statements)
@@ -109,17 +110,17 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
                     {
                         if (Names.SplitAction(v, out string prefix, out string name) && string.Equals(prefix, facts.Namespace, StringComparison.OrdinalIgnoreCase))
                         {
-                            var fact = facts.FindAction(name);
-                            if (fact != null) seen.Add(fact.Name);
+                            int at = facts.IndexOfAction(name);
+                            if (at >= 0 && !seen[at]) (seen[at], count) = (true, count + 1);
                         }
                         continue;
                     }
-                    foreach (var a in Access.Expand(facts, v.Value)) seen.Add(a.Name);
+                    foreach (int at in Access.ExpandPositions(facts, v.Value)) if (!seen[at]) (seen[at], count) = (true, count + 1);
                 }
             }
         }
-        var list = new List<ActionFact>();
-        foreach (var a in facts.Actions) if (seen.Contains(a.Name)) list.Add(a);
+        var list = new List<ActionFact>(count);
+        for (int i = 0; i < seen.Length; i++) if (seen[i]) list.Add(facts.Actions[i]);
         return list;
     }
 
