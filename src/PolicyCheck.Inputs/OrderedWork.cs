@@ -40,7 +40,7 @@ public sealed class OrderedWork<T> where T : class
         var threads = new Thread[Math.Max(0, Math.Min(workers, _units) - 1)];
         for (int i = 0; i < threads.Length; i++)
         {
-            threads[i] = new Thread(Work) { IsBackground = true, Name = "policycheck lint" };
+            threads[i] = new Thread(Work) { IsBackground = true, Name = "policycheck worker" };
             threads[i].Start();
         }
         Work();

@@ -18,7 +18,7 @@ public sealed class OrderedWorkTests
     }
 
     [Fact]
-    public void Run_JoinsAndFinishesInOrder_OneAtATime_WithAtMostAheadUnitsHeld()
+    public async System.Threading.Tasks.Task Run_JoinsAndFinishesInOrder_OneAtATime_WithAtMostAheadUnitsHeld()
     {
         const int Units = 300, Ahead = 3;
         var joined = new List<int>();
@@ -59,7 +59,8 @@ public sealed class OrderedWorkTests
                 Interlocked.Decrement(ref inFinish);
             });
 
-        work.Run(4);
+        // A run that hangs (two cores taking the same turn, a wake-up missed) fails here (TimeoutException) instead of stalling the suite.
+        await System.Threading.Tasks.Task.Run(() => work.Run(4)).WaitAsync(TimeSpan.FromMinutes(2));
 
         Assert.Equal(Enumerable.Range(0, Units), joined);
         Assert.Equal(Enumerable.Range(0, Units), finished);
@@ -69,7 +70,7 @@ public sealed class OrderedWorkTests
     }
 
     [Fact]
-    public void Run_WhenAStepFails_StopsAndThrowsItsFailure_WithNoLaterUnitFinished()
+    public async System.Threading.Tasks.Task Run_WhenAStepFails_StopsAndThrowsItsFailure_WithNoLaterUnitFinished()
     {
         var finished = new List<int>();
         var work = new OrderedWork<Item>(100, 8,
@@ -81,7 +82,7 @@ public sealed class OrderedWorkTests
             },
             item => { lock (finished) finished.Add(item.Unit); });
 
-        var e = Assert.Throws<InvalidOperationException>(() => work.Run(3));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => System.Threading.Tasks.Task.Run(() => work.Run(3)).WaitAsync(TimeSpan.FromMinutes(2)));
 
         Assert.Equal("unit 40 cannot be worked", e.Message);
         Assert.DoesNotContain(finished, u => u >= 40);
