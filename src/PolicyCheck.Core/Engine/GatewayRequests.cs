@@ -99,7 +99,7 @@ public sealed class GatewayRequests
     {
         var shape = ShapeOf(assumeRole, caller);
         if (shape.CallerRows.Count == 0) return shape.Base;
-        var ctx = shape.Base.Layer();
+        var ctx = shape.Base.Layer(shape.CallerRows.Count);
         foreach (var row in shape.CallerRows)
         {
             string? value = Fill(row.Value, caller, externalId);
@@ -298,14 +298,17 @@ public sealed class GatewayRequests
     /// <summary>The caller assuming the role (the same caller, ID and action give the same request: the proofs share it).</summary>
     public EvalRequest AssumeRole(CallerPrincipal caller, string? externalId, string action = "sts:AssumeRole")
     {
-        var key = (caller.Text, externalId, action);
-        if (_assumeRequests.TryGetValue(key, out var made)) return made;
-        made = new EvalRequest(action, RoleArn, caller, Context(assumeRole: true, caller, externalId));
-        if (_assumeRequests.Count < 256) _assumeRequests[key] = made;
+        foreach (var (c, id, a, r) in _assumeRequests)
+        {
+            if ((ReferenceEquals(c, caller) || c.Text == caller.Text) && id == externalId && a == action) return r;
+        }
+        var made = new EvalRequest(action, RoleArn, caller, Context(assumeRole: true, caller, externalId));
+        if (_assumeRequests.Count < 64) _assumeRequests.Add((caller, externalId, action, made));
         return made;
     }
 
-    private readonly Dictionary<(string, string?, string), EvalRequest> _assumeRequests = new Dictionary<(string, string?, string), EvalRequest>();
+    /// <summary>A role's proofs ask for a few such requests: a list searched in place (no hashing of ARNs and IDs).</summary>
+    private readonly List<(CallerPrincipal Caller, string? ExternalId, string Action, EvalRequest Request)> _assumeRequests = new List<(CallerPrincipal, string?, string, EvalRequest)>();
 
     /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
     public static CallerPrincipal SessionOf(string principal) => Cached(Sessions, principal, MakeSession);

@@ -121,11 +121,18 @@ public sealed class LintEngine
                 saidAnyway.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message));
             }
         }
-        var seen = new HashSet<(string, string, int, int, string)>();
+        // Found is sorted by path: repeats are looked for among the findings of the same file only.
+        var seen = new HashSet<(string RuleId, int Start, int Length, string Message)>(SameFinding.Instance);
+        string? path = null;
         var result = new List<Diagnostic>(found.Count);
         foreach (var d in found)
         {
-            if (!seen.Add((d.RuleId, d.Path, d.Span.Start, d.Span.Length, d.Message))) continue;
+            if (!string.Equals(d.Path, path, StringComparison.Ordinal))
+            {
+                seen.Clear();
+                path = d.Path;
+            }
+            if (!seen.Add((d.RuleId, d.Span.Start, d.Span.Length, d.Message))) continue;
             if (unknowns != null && d.RuleId != PolicyCheck.Rules.RuleIds.UnresolvedValue && unknowns.Spans.TryGetValue(d.Path, out var spans))
             {
                 var at = (d.RuleId, d.Path, d.Span.Start, d.Span.Length);
@@ -145,6 +152,18 @@ public sealed class LintEngine
             result.Add(d);
         }
         return result;
+    }
+
+    /// <summary>Findings of one file alike: hashed without their message (long text), compared with it.</summary>
+    private sealed class SameFinding : IEqualityComparer<(string RuleId, int Start, int Length, string Message)>
+    {
+        public static readonly SameFinding Instance = new SameFinding();
+
+        public bool Equals((string RuleId, int Start, int Length, string Message) x, (string RuleId, int Start, int Length, string Message) y)
+            => x.Start == y.Start && x.Length == y.Length && string.Equals(x.RuleId, y.RuleId, StringComparison.Ordinal) && string.Equals(x.Message, y.Message, StringComparison.Ordinal);
+
+        public int GetHashCode((string RuleId, int Start, int Length, string Message) x)
+            => unchecked(((x.Start * 31 + x.Length) * 31 + StringComparer.Ordinal.GetHashCode(x.RuleId)) * 31 + x.Message.Length);
     }
 
     private static bool Within(PolicyCheck.Json.SourceSpan span, List<PolicyCheck.Json.SourceSpan> unknown)

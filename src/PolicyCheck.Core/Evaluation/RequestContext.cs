@@ -53,6 +53,9 @@ public sealed class RequestContext
     /// </summary>
     public RequestContext Layer() => new RequestContext { _under = this };
 
+    /// <summary>The same, sized for <paramref name="capacity"/> keys of its own.</summary>
+    public RequestContext Layer(int capacity) => new RequestContext(capacity) { _under = this };
+
     public int Count
     {
         get

@@ -322,7 +322,7 @@ public static class CloudFormationTemplate
         }
         if (props.Get("ManagedPolicyArns")?.Value is SourceNode arns)
         {
-            foreach (var item in arns is SourceArray raw ? raw.Items : new[] { arns })
+            foreach (var item in arns is SourceArray raw ? (IReadOnlyList<SourceNode>)raw.Items : new[] { arns })
             {
                 if (RefTo(item, v.Model, "AWS::IAM::ManagedPolicy") is { } local)
                 {
@@ -359,7 +359,7 @@ public static class CloudFormationTemplate
         var alone = new RoleGroup(v.Name(logicalId) + (isBoundary ? GatewayRoles.BoundaryMark : v.Suffix(resource, props)));
         if (roleRefs != null)
         {
-            foreach (var item in roleRefs is SourceArray raw ? raw.Items : new[] { roleRefs })
+            foreach (var item in roleRefs is SourceArray raw ? (IReadOnlyList<SourceNode>)raw.Items : new[] { roleRefs })
             {
                 if (RefTo(item, v.Model, "AWS::IAM::Role") is { } local)
                 {

@@ -298,7 +298,7 @@ public sealed class Intrinsics
         _ => value,
     };
 
-    private static List<SourceNode> Relocated(IReadOnlyList<SourceNode> items, SourceSpan span)
+    private static List<SourceNode> Relocated(PolicyCheck.Model.Items<SourceNode> items, SourceSpan span)
     {
         var list = new List<SourceNode>(items.Count);
         foreach (var i in items) list.Add(Relocate(i, span));

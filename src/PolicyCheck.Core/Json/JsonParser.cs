@@ -158,18 +158,31 @@ public sealed class JsonParser
         if (depth > _maxDepth) Fail($"{TooDeep} {_maxDepth} levels; no IAM policy is nested this deep", at, 1);
     }
 
+    /// <summary>The properties and items of the objects and arrays being read, innermost last: each takes its own into an array of its size.</summary>
+    private readonly List<SourceProperty> _properties = new List<SourceProperty>();
+    private readonly List<SourceNode> _items = new List<SourceNode>();
+
+    private static PolicyCheck.Model.Items<T> Take<T>(List<T> open, int first)
+    {
+        if (open.Count == first) return PolicyCheck.Model.Items<T>.Empty;
+        var taken = new T[open.Count - first];
+        open.CopyTo(first, taken, 0, taken.Length);
+        open.RemoveRange(first, taken.Length);
+        return new PolicyCheck.Model.Items<T>(taken);
+    }
+
     private SourceObject ParseObject(int depth)
     {
         int start = _pos;
         CheckDepth(depth, start);
         _pos++; // {
-        var properties = new List<SourceProperty>();
+        int first = _properties.Count;
         Dictionary<string, SourceSpan>? seen = null;
         SkipTrivia();
         if (_pos < _text.Length && _text[_pos] == '}')
         {
             _pos++;
-            return new SourceObject(_lines.Span(start, _pos - start), properties);
+            return new SourceObject(_lines.Span(start, _pos - start), Take(_properties, first));
         }
         while (true)
         {
@@ -179,7 +192,7 @@ public sealed class JsonParser
             {
                 // Only reachable after a comma: a trailing comma.
                 _pos++;
-                return new SourceObject(_lines.Span(start, _pos - start), properties);
+                return new SourceObject(_lines.Span(start, _pos - start), Take(_properties, first));
             }
             if (_text[_pos] != '"')
             {
@@ -196,38 +209,39 @@ public sealed class JsonParser
             SkipTrivia();
             var value = ParseValue(depth);
             // Small objects (most of a policy's) are searched in place; a dictionary only from 8 keys on.
-            SourceSpan first = default;
+            SourceSpan firstSpan = default;
             bool duplicate = false;
             if (seen == null)
             {
-                foreach (var p in properties)
+                for (int i = first; i < _properties.Count; i++)
                 {
+                    var p = _properties[i];
                     if (!string.Equals(p.Name, name, StringComparison.Ordinal)) continue;
-                    first = p.NameSpan;
+                    firstSpan = p.NameSpan;
                     duplicate = true;
                     break;
                 }
-                if (properties.Count >= 8)
+                if (_properties.Count - first >= 8)
                 {
                     seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
-                    foreach (var p in properties) if (!seen.ContainsKey(p.Name)) seen[p.Name] = p.NameSpan;
+                    for (int i = first; i < _properties.Count; i++) if (!seen.ContainsKey(_properties[i].Name)) seen[_properties[i].Name] = _properties[i].NameSpan;
                 }
             }
             else
             {
-                duplicate = seen.TryGetValue(name, out first);
+                duplicate = seen.TryGetValue(name, out firstSpan);
             }
             if (duplicate)
             {
                 _issues.Add(Problem.Parse(ProblemKind.DuplicateKey,
-                    $"duplicate key \"{name}\" (first at line {first.Line}, column {first.Column}); IAM keeps only one of them",
+                    $"duplicate key \"{name}\" (first at line {firstSpan.Line}, column {firstSpan.Column}); IAM keeps only one of them",
                     nameSpan));
             }
             else
             {
                 seen?.Add(name, nameSpan);
             }
-            properties.Add(new SourceProperty(name, nameSpan, value));
+            _properties.Add(new SourceProperty(name, nameSpan, value));
             SkipTrivia();
             if (_pos >= _text.Length) Fail("unexpected end of file inside an object: '}' was expected (truncated file?)", _pos, 0);
             char c = _text[_pos];
@@ -245,7 +259,7 @@ public sealed class JsonParser
             if (c == '}')
             {
                 _pos++;
-                return new SourceObject(_lines.Span(start, _pos - start), properties);
+                return new SourceObject(_lines.Span(start, _pos - start), Take(_properties, first));
             }
             Fail($"unexpected character {Describe(c)}: ',' or '}}' was expected (missing comma?)", _pos, 1);
         }
@@ -256,12 +270,12 @@ public sealed class JsonParser
         int start = _pos;
         CheckDepth(depth, start);
         _pos++; // [
-        var items = new List<SourceNode>();
+        int first = _items.Count;
         SkipTrivia();
         if (_pos < _text.Length && _text[_pos] == ']')
         {
             _pos++;
-            return new SourceArray(_lines.Span(start, _pos - start), items);
+            return new SourceArray(_lines.Span(start, _pos - start), Take(_items, first));
         }
         while (true)
         {
@@ -270,9 +284,10 @@ public sealed class JsonParser
             if (_text[_pos] == ']')
             {
                 _pos++;
-                return new SourceArray(_lines.Span(start, _pos - start), items);
+                return new SourceArray(_lines.Span(start, _pos - start), Take(_items, first));
             }
-            items.Add(ParseValue(depth));
+            var item = ParseValue(depth);
+            _items.Add(item);
             SkipTrivia();
             if (_pos >= _text.Length) Fail("unexpected end of file inside an array: ']' was expected (truncated file?)", _pos, 0);
             char c = _text[_pos];
@@ -290,7 +305,7 @@ public sealed class JsonParser
             if (c == ']')
             {
                 _pos++;
-                return new SourceArray(_lines.Span(start, _pos - start), items);
+                return new SourceArray(_lines.Span(start, _pos - start), Take(_items, first));
             }
             Fail($"unexpected character {Describe(c)}: ',' or ']' was expected (missing comma?)", _pos, 1);
         }

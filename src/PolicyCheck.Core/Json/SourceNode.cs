@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using PolicyCheck.Model;
 
 namespace PolicyCheck.Json;
 
@@ -48,12 +49,12 @@ public sealed class SourceProperty
 
 public sealed class SourceObject : SourceNode
 {
-    public SourceObject(SourceSpan span, IReadOnlyList<SourceProperty> properties) : base(span) => Properties = properties;
+    public SourceObject(SourceSpan span, IReadOnlyList<SourceProperty> properties) : base(span) => Properties = PolicyCheck.Model.Items.From(properties);
 
     public override NodeKind Kind => NodeKind.Object;
 
-    /// <summary>All properties in source order, duplicates included.</summary>
-    public IReadOnlyList<SourceProperty> Properties { get; }
+    /// <summary>All properties in source order, duplicates included (a foreach over them allocates nothing).</summary>
+    public Items<SourceProperty> Properties { get; }
 
     /// <summary>The last property with this exact name (JSON's usual "last wins").</summary>
     public SourceProperty? Get(string name)
@@ -68,10 +69,10 @@ public sealed class SourceObject : SourceNode
 
 public sealed class SourceArray : SourceNode
 {
-    public SourceArray(SourceSpan span, IReadOnlyList<SourceNode> items) : base(span) => Items = items;
+    public SourceArray(SourceSpan span, IReadOnlyList<SourceNode> items) : base(span) => Items = PolicyCheck.Model.Items.From(items);
 
     public override NodeKind Kind => NodeKind.Array;
-    public IReadOnlyList<SourceNode> Items { get; }
+    public Items<SourceNode> Items { get; }
 }
 
 /// <summary>A string, number, boolean or null. <see cref="Text"/> is the decoded string or the literal's text.</summary>

@@ -186,7 +186,7 @@ internal static class BatchPolicies
         var issues = new List<Problem>();
         var root = JsonParser.Parse(text, new LineMap(text), issues);
         foreach (var i in issues) if (i.Kind == ProblemKind.Syntax || i.Kind == ProblemKind.Encoding) return null;
-        var nodes = root is SourceArray arr ? arr.Items : root is SourceObject ? new[] { root } : null;
+        var nodes = root is SourceArray arr ? (IReadOnlyList<SourceNode>)arr.Items : root is SourceObject ? new[] { root } : null;
         if (nodes == null) return null;
         var docs = new PolicyDocument[nodes.Count];
         for (int i = 0; i < docs.Length; i++)

@@ -194,6 +194,24 @@ public sealed class JsonParserTests
         Assert.Contains("duplicate key \"k3\" (first at line 1, column 29)", issues[2].Message);
     }
 
+
+    [Fact]
+    public void Nested_Objects_And_Arrays_Keep_Their_Own_Members()
+    {
+        // An inner object's keys are not the outer one's: only the outer "a" repeats.
+        var (root, issues) = Parse("""{"a": {"a": 1, "b": [1, [2, 3], {"a": []}]}, "c": [], "a": 2}""");
+        var issue = Assert.Single(issues);
+        Assert.Contains("duplicate key \"a\" (first at line 1, column 2)", issue.Message);
+        var outer = Assert.IsType<SourceObject>(root);
+        Assert.Equal(new[] { "a", "c", "a" }, outer.Properties.Select(p => p.Name));
+        var inner = Assert.IsType<SourceObject>(outer.Properties[0].Value);
+        Assert.Equal(new[] { "a", "b" }, inner.Properties.Select(p => p.Name));
+        var list = Assert.IsType<SourceArray>(inner.Properties[1].Value);
+        Assert.Equal(3, list.Items.Count);
+        Assert.Equal(2, Assert.IsType<SourceArray>(list.Items[1]).Items.Count);
+        Assert.Empty(Assert.IsType<SourceArray>(Assert.IsType<SourceObject>(list.Items[2]).Properties[0].Value).Items);
+        Assert.Empty(Assert.IsType<SourceArray>(outer.Properties[1].Value).Items);
+    }
     [Theory]
     [InlineData("""{"a":"b c"}""", 11)]
     [InlineData("{ \"a\" :\n\t\"b c\" }", 11)]

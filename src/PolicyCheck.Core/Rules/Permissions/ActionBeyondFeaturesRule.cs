@@ -23,17 +23,23 @@ public sealed class ActionBeyondFeaturesRule : PolicyRule
         var order = new List<StringValue>();
         var notMarkers = new Dictionary<Statement, StringValue>();
         // Actions that the same statements name, on the same resource, decide alike: each such group is evaluated once.
-        var decided = new Dictionary<(string, string), EvaluationResult?>();
+        // By resource, then signature: string keys hash without the randomized hash a tuple of strings pays.
+        var decided = new Dictionary<string, Dictionary<string, EvaluationResult?>>(StringComparer.Ordinal);
         foreach (var fact in Candidates(context))
         {
             if (needed.Contains(fact.Name)) continue;
             var request = gateway.Call(fact.Name);
             string? signature = Evaluator.ActionSignature(set, request.Action);
-            EvaluationResult? result;
-            if (signature == null || !decided.TryGetValue((signature, request.Resource), out result))
+            EvaluationResult? result = null;
+            Dictionary<string, EvaluationResult?>? alike = null;
+            if (signature == null || !decided.TryGetValue(request.Resource, out alike) || !alike.TryGetValue(signature, out result))
             {
                 result = Evaluator.Decide(set, request) == Decision.Allowed ? Evaluator.Evaluate(set, request) : null;
-                if (signature != null) decided[(signature, request.Resource)] = result;
+                if (signature != null)
+                {
+                    if (alike == null) decided[request.Resource] = alike = new Dictionary<string, EvaluationResult?>(StringComparer.Ordinal);
+                    alike[signature] = result;
+                }
             }
             if (result == null) continue;
             string qualified = facts.Qualified(fact.Name);
