@@ -27,6 +27,8 @@ public sealed partial class SecretMask
     /// <summary>Secrets of 2–3 characters (IAM allows an external ID of 2): masked only where they stand alone.</summary>
     private readonly List<Regex> _short = new List<Regex>();
     private readonly object _gate = new object();
+    /// <summary>Whether any secret was added (read without the lock on every answer of a batch).</summary>
+    private volatile bool _known;
 
     /// <summary>
     /// Every credential shape in one expression (one scan per text); group k is the part kept before the mask. No
@@ -141,6 +143,7 @@ public sealed partial class SecretMask
             foreach (var pair in _byPrefix) mask._byPrefix.Add(pair.Key, new List<string>(pair.Value));
             Array.Copy(_starts, mask._starts, _starts.Length);
             mask._short.AddRange(_short);
+            mask._known = _known;
         }
         foreach (var s in more) mask.Add(s);
         return mask;
@@ -288,9 +291,11 @@ public sealed partial class SecretMask
                 if (secret.Length < 4)
                 {
                     _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                    _known = true;
                     continue;
                 }
                 if (!_secrets.Add(secret)) continue;
+                _known = true;
                 ulong key = Prefix(secret, 0);
                 int pair = Pair(secret, 0);
                 _starts[pair >> 6] |= 1UL << (pair & 63);
@@ -330,8 +335,7 @@ public sealed partial class SecretMask
     public bool Changes(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IsEmpty) return false;
-        bool known;
-        lock (_gate) known = _secrets.Count > 0 || _short.Count > 0;
+        bool known = _known;
         // ASCII with no secret to look for (most answers): the bytes are scanned as they are.
         if (!known && System.Text.Ascii.IsValid(utf8) && !AsciiMayHaveShape(utf8, "sk-ant-"u8)) return false;
         var chars = System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length);

@@ -226,6 +226,38 @@ public sealed class SecretsTests
         Assert.True(masked > 1000, $"only {masked} texts held a shape");
     }
 
+    [Fact]
+    public void Mask_FindsEveryShape_InLongJsonLikeText()
+    {
+        // Long texts full of separators (a batch answer's ARNs and JSON keys): the search rules out 16 bytes or 8
+        // characters at a time, so shapes must be found at every place of a vector, across vectors and at the end.
+        string[] pieces =
+        {
+            "\"policy\":", "\"deny\":", "arn:aws:iam::123456789012:role/x", "identity ", "any=", "Y>", "n:", "\"decision\":\"implicitDeny\",", "a", "bc",
+            "key", "KEY", "token", "Authorization", "x-api-key", "aws_secret_access_key", "\"SessionToken\"", "<SessionToken>", "Bearer abc", "sk-ant-abcdefgh12",
+            ":", "=", ">", "\"", "'", " ", "\t", "\u0001", "\n",
+        };
+        var shapes = new Regex(SecretMask.ShapePattern, RegexOptions.CultureInvariant);
+        var random = new System.Random(20261208);
+        var mask = new SecretMask();
+        int masked = 0, kept = 0;
+        for (int n = 0; n < 20000; n++)
+        {
+            var sb = new StringBuilder();
+            int count = random.Next(5, 60);
+            for (int i = 0; i < count; i++) sb.Append(pieces[random.Next(pieces.Length)]);
+            string text = sb.ToString();
+            string expected = shapes.Replace(text, "${k}" + SecretMask.Mask);
+            Assert.Equal(expected, mask.Apply(text));
+            bool changes = mask.Changes(text.AsSpan());
+            Assert.Equal(changes, mask.Changes(Encoding.UTF8.GetBytes(text)));
+            Assert.Equal(shapes.IsMatch(text), changes);
+            if (expected != text) masked++;
+            else kept++;
+        }
+        Assert.True(masked > 1000 && kept > 1000, $"masked {masked}, kept {kept}");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(3)]
