@@ -174,7 +174,7 @@ public static class LintRunner
         // The index of each folder's last file: its role is finished once that file is read.
         var last = new Dictionary<string, int>(StringComparer.Ordinal);
         string cwd = Directory.GetCurrentDirectory();
-        if (finished != null) for (int i = 0; i < files.Count; i++) last[RoleReader.FolderOf(files[i].Path, cwd)] = i;
+        if (finished != null) for (int i = 0; i < files.Count; i++) last[files[i].FolderIn(cwd)] = i;
         // Files are read and parsed on every core; they join their roles in order, as one core would add them.
         var work = new OrderedWork<Unit>((files.Count + UnitFiles - 1) / UnitFiles, Ahead,
             unit =>

@@ -207,6 +207,7 @@ public static class PolicyFiles
         }
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         subdirs.Sort(StringComparer.Ordinal);
+        string? here = null; // the folder of every file here: worked out once
         foreach (var (f, regular) in entries)
         {
             if (!f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsYaml(f)) continue;
@@ -216,7 +217,9 @@ public static class PolicyFiles
                 found.Errors.Add(Problem.Input(f, $"{special} found in the folder, not a policy file; it is not read"));
                 continue;
             }
-            found.Files.Add((new PolicyFile(f, false, regular), Path.GetFullPath(f, cwd)));
+            string full = Path.GetFullPath(f, cwd);
+            here ??= Path.GetDirectoryName(full) ?? ".";
+            found.Files.Add((new PolicyFile(f, false, regular, here), full));
         }
         if (spread && subdirs.Count >= 16 && Environment.ProcessorCount > 1)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PolicyCheck.Config;
 using PolicyCheck.Facts;
 
@@ -260,9 +261,23 @@ public sealed class LintEngine
             }
             result.Add(d);
         }
-        result.Sort(Compare);
-        return result;
+        return InOrder(result);
     }
+
+    /// <summary>
+    /// Sorted by file and position, findings at the same place in the order they were found (a stable sort: the
+    /// same run gives the same order). Findings already in order (a walk's files are) are only checked.
+    /// </summary>
+    private static List<Diagnostic> InOrder(List<Diagnostic> found)
+    {
+        for (int i = 1; i < found.Count; i++)
+        {
+            if (Compare(found[i - 1], found[i]) > 0) return found.OrderBy(d => d, ByPlace).ToList();
+        }
+        return found;
+    }
+
+    private static readonly IComparer<Diagnostic> ByPlace = Comparer<Diagnostic>.Create(Compare);
 
     private static int Compare(Diagnostic a, Diagnostic b)
     {

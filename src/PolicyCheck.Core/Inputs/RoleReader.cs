@@ -14,12 +14,18 @@ namespace PolicyCheck.Inputs;
 /// <summary>A candidate policy file and whether the user named it directly.</summary>
 public sealed class PolicyFile
 {
-    public PolicyFile(string path, bool explicitlyNamed, bool regular = false)
+    public PolicyFile(string path, bool explicitlyNamed, bool regular = false, string? folder = null)
     {
         Path = path;
         ExplicitlyNamed = explicitlyNamed;
         Regular = regular;
+        _folder = folder;
     }
+
+    private readonly string? _folder;
+
+    /// <summary>The folder whose role the file joins (<see cref="RoleReader.FolderOf(string, string)"/>), as a folder walk gave it or worked out.</summary>
+    public string FolderIn(string cwd) => _folder ?? RoleReader.FolderOf(Path, cwd);
 
     public string Path { get; }
     public bool ExplicitlyNamed { get; }
@@ -117,7 +123,7 @@ public sealed class RoleReader
         }
         _report.PoliciesChecked++;
         _report.FixablePaths.Add(file.Path);
-        string dir = FolderOf(file.Path, _cwd);
+        string dir = file.FolderIn(_cwd);
         if (!_folders.TryGetValue(dir, out var role))
         {
             role = new RoleGroup(dir);

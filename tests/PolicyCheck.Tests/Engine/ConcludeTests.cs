@@ -38,4 +38,26 @@ public sealed class ConcludeTests
         Assert.Equal(4, found.Count);
         Assert.Equal(4, found.Distinct().Count());
     }
+
+    [Fact]
+    public void FindingsAtOnePlace_KeepTheOrderTheyWereFoundIn()
+    {
+        // Sorted by file and position; the same rule's findings at one place stay as found, whether sorting was needed or not.
+        Assert.Equal(new[] { "a.json:10+4 PC2001 second", "a.json:10+4 PC2001 first", "b.json:1+4 PC2001 m" },
+            Conclude(Finding("PC2001", "b.json", 1, "m"), Finding("PC2001", "a.json", 10, "second"), Finding("PC2001", "a.json", 10, "first")));
+        Assert.Equal(new[] { "a.json:10+4 PC2001 second", "a.json:10+4 PC2001 first" },
+            Conclude(Finding("PC2001", "a.json", 10, "second"), Finding("PC2001", "a.json", 10, "first")));
+        Assert.Equal(new[] { "a.json:10+4 PC2001 first", "a.json:10+4 PC2001 second", "a.json:12+4 PC2001 z" },
+            Conclude(Finding("PC2001", "a.json", 12, "z"), Finding("PC2001", "a.json", 10, "first"), Finding("PC2001", "a.json", 10, "second")));
+    }
+
+    [Fact]
+    public void ManyFindingsAtOnePlace_KeepTheirOrder_WhenTheRestNeedsSorting()
+    {
+        // Past 16 items an unstable sort would shuffle the ties; the order found is kept.
+        var raw = Enumerable.Range(0, 50).Select(i => Finding("PC2001", "a.json", 10, $"m{i:D2}")).Append(Finding("PC2001", "a.json", 2, "early")).ToArray();
+        var found = Conclude(raw);
+        Assert.Equal("a.json:2+4 PC2001 early", found[0]);
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"a.json:10+4 PC2001 m{i:D2}"), found.Skip(1));
+    }
 }

@@ -68,4 +68,24 @@ public sealed class PolicyFilesTests
         Assert.Equal(new[] { "a/p.json:True", "b/q.json:True", "b/r.json:False" },
             files.Select(f => Path.GetRelativePath(dir.Path, f.Path).Replace('\\', '/') + ":" + f.Regular));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    [InlineData("/./")]
+    public void Expand_GivesEachFileTheFolderItsRoleIsNamedAfter(string suffix)
+    {
+        // The walk says each file's folder (worked out once per folder); it is the one RoleReader.FolderOf names.
+        using var dir = new TempDir();
+        dir.Write("p.json", "{}");
+        dir.Write("a/p.json", "{}");
+        dir.Write("a/q.json", "{}");
+        dir.Write("a/b/r.json", "{}");
+        string cwd = Directory.GetCurrentDirectory();
+        var files = PolicyFiles.Expand(new[] { dir.Path + suffix }, new List<Problem>());
+        Assert.Equal(4, files.Count);
+        foreach (var f in files) Assert.Equal(PolicyCheck.Inputs.RoleReader.FolderOf(f.Path, cwd), f.FolderIn(cwd));
+        Assert.Equal(3, files.Select(f => f.FolderIn(cwd)).Distinct().Count());
+        Assert.Equal(Path.GetFullPath(Path.Combine(dir.Path, "a")), files.Single(f => f.Path.EndsWith("q.json")).FolderIn(cwd));
+    }
 }
