@@ -308,7 +308,7 @@ public sealed class GatewayRequests
     }
 
     /// <summary>A role's proofs ask for a few such requests: a list searched in place (no hashing of ARNs and IDs).</summary>
-    private readonly List<(CallerPrincipal Caller, string? ExternalId, string Action, EvalRequest Request)> _assumeRequests = new List<(CallerPrincipal, string?, string, EvalRequest)>();
+    private readonly List<(CallerPrincipal Caller, string? ExternalId, string Action, EvalRequest Request)> _assumeRequests = new List<(CallerPrincipal, string?, string, EvalRequest)>(8);
 
     /// <summary>A session of the expected principal: a role ARN stands for its sessions.</summary>
     public static CallerPrincipal SessionOf(string principal) => Cached(Sessions, principal, MakeSession);

@@ -40,6 +40,8 @@ public sealed class RoleGroup
     public List<(string Path, PolicyCheck.Json.SourceSpan Span, string Message)> Unresolved { get; } = new List<(string, PolicyCheck.Json.SourceSpan, string)>();
     /// <summary>The gateway requests the proof rules share while this role is linted.</summary>
     internal GatewayRequests? Requests { get; set; }
+    /// <summary>TrustStatements.AssumeRoleAllows, once asked (the role's documents do not change once read).</summary>
+    internal List<(PolicyDocument Doc, Statement Statement)>? AssumeRoleAllows { get; set; }
     /// <summary>The role's action values outside the Claude Platform namespace, for the catalogue rules.</summary>
     internal (ServiceFacts Facts, List<(PolicyDocument, Statement, StringValue, string, string)> Values)? CatalogActions { get; set; }
 

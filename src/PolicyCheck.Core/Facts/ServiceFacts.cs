@@ -86,9 +86,9 @@ public sealed class ServiceFacts
 
     public FeatureFact? FindFeature(string name)
     {
-        foreach (var f in Features)
+        for (int i = 0; i < Features.Count; i++) // by index: a foreach over the interface would box its enumerator
         {
-            if (string.Equals(f.Name, name, StringComparison.Ordinal)) return f;
+            if (string.Equals(Features[i].Name, name, StringComparison.Ordinal)) return Features[i];
         }
         return null;
     }

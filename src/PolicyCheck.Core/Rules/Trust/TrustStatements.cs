@@ -11,16 +11,19 @@ public static class TrustStatements
     public const string AssumeRole = "sts:AssumeRole";
     public const string ExternalIdKey = "sts:ExternalId";
 
-    /// <summary>Allow statements of the role's trust policies that allow sts:AssumeRole.</summary>
-    public static IEnumerable<(PolicyDocument Doc, Statement Statement)> AssumeRoleAllows(RoleGroup role)
+    /// <summary>Allow statements of the role's trust policies that allow sts:AssumeRole (found once per role: several rules ask).</summary>
+    public static List<(PolicyDocument Doc, Statement Statement)> AssumeRoleAllows(RoleGroup role)
     {
+        if (role.AssumeRoleAllows is { } found) return found;
+        found = new List<(PolicyDocument, Statement)>();
         foreach (var doc in role.OfKind(DocumentKind.Trust))
         {
             foreach (var s in doc.Statements)
             {
-                if (s.IsAllow && Access.CoversAction(s, AssumeRole)) yield return (doc, s);
+                if (s.IsAllow && Access.CoversAction(s, AssumeRole)) found.Add((doc, s));
             }
         }
+        return role.AssumeRoleAllows = found;
     }
 
     public static IEnumerable<PrincipalEntry> AwsPrincipals(Statement s)
