@@ -9,11 +9,16 @@ namespace PolicyCheck.Inputs;
 /// Units 0, 1, … of a run on every core with no step where all cores wait: each unit is prepared on any core, joined
 /// in order by one core at a time, worked on any core, and finished in order by one core at a time. A core takes the
 /// oldest step it can (finish, join, work, then prepare the next unit), and at most <c>ahead</c> units are between
-/// prepared and finished, so memory holds that many units whatever the run's size.
+/// prepared and finished, so memory holds that many units whatever the run's size. A run of units not counted before
+/// (<see cref="Unknown"/>: a stream's chunks) ends where a join calls <see cref="EndAfter"/>.
 /// </summary>
 public sealed class OrderedWork<T> where T : class
 {
-    private readonly int _units, _ahead;
+    /// <summary>The number of units when only the input's end tells it.</summary>
+    public const int Unknown = int.MaxValue;
+
+    private readonly int _ahead;
+    private int _units;
     private readonly Func<int, T> _prepare;
     private readonly Action<T> _join, _work, _finish;
     private readonly object _gate = new object();
@@ -32,6 +37,16 @@ public sealed class OrderedWork<T> where T : class
         _join = join;
         _work = work;
         _finish = finish;
+    }
+
+    /// <summary>From a join step: <paramref name="unit"/> (the one being joined) is the last; units prepared after it are let go.</summary>
+    public void EndAfter(int unit)
+    {
+        lock (_gate)
+        {
+            _units = Math.Min(_units, unit + 1);
+            Monitor.PulseAll(_gate);
+        }
     }
 
     /// <summary>Runs every unit on <paramref name="workers"/> threads, this one among them; a step's failure stops the run and is thrown here.</summary>
@@ -69,7 +84,7 @@ public sealed class OrderedWork<T> where T : class
                             (step, unit, _finishing) = (Step.Finish, _nextFinish, true);
                             break;
                         }
-                        if (!_joining && _nextJoin < _nextPrepare && _items.ContainsKey(_nextJoin))
+                        if (!_joining && _nextJoin < _nextPrepare && _nextJoin < _units && _items.ContainsKey(_nextJoin))
                         {
                             (step, unit, _joining) = (Step.Join, _nextJoin, true);
                             break;

@@ -5,9 +5,9 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Threading;
 using PolicyCheck.Engine;
 using PolicyCheck.Evaluation;
+using PolicyCheck.Inputs;
 using PolicyCheck.Inputs.Simulation;
 
 namespace PolicyCheck.Cli.Output;
@@ -22,152 +22,51 @@ public static class BatchSimulation
     /// </summary>
     public static BatchSummary Run(Stream input, TextWriter output)
     {
-        var run = new Pipeline(new LineReader(input), output);
-        // One worker a core, this thread among them: each reads a chunk in turn, evaluates it, and the one that
-        // finishes the next chunk due writes it (and any done after it), so output keeps the input's order.
-        int workers = Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers);
-        var threads = new Thread[workers - 1];
-        for (int i = 0; i < threads.Length; i++)
-        {
-            threads[i] = new Thread(run.Work) { IsBackground = true, Name = "policycheck batch" };
-            threads[i].Start();
-        }
-        run.Work();
-        foreach (var t in threads) t.Join();
-        return run.Result();
-    }
-
-    private const int MaxWorkers = 64;
-
-    /// <summary>The chunks of one run: read one at a time, evaluated on every worker, written in order.</summary>
-    private sealed class Pipeline
-    {
-        private readonly LineReader _lines;
-        private readonly TextWriter _output;
-        private readonly Secrets.MaskingWriter? _masking;
-        private readonly Secrets.SecretMask? _mask;
-        private readonly BatchSummary _summary = new BatchSummary();
-        /// <summary>Held while a chunk is read: the input is read in order, by one worker at a time.</summary>
-        private readonly object _reading = new object();
-        private int _lineNo, _nextRead;
-        private bool _end;
-        /// <summary>Held for the chunks done, whose turn it is to be written, and the chunks free for reuse.</summary>
-        private readonly object _gate = new object();
-        private readonly Dictionary<int, Chunk> _done = new Dictionary<int, Chunk>();
-        private readonly Stack<Chunk> _free = new Stack<Chunk>();
-        private int _nextWrite;
-        private bool _writing;
-        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure, _readFailure;
-
-        public Pipeline(LineReader lines, TextWriter output)
-        {
-            _lines = lines;
-            _output = output;
-            // Answers are masked where they are made, on every core; the writer then only writes them.
-            _masking = output as Secrets.MaskingWriter;
-            _mask = _masking?.Mask;
-        }
-
-        /// <summary>Chunks done but not yet written, at most: a worker that would leave more waits (memory stays bounded).</summary>
-        private static int MaxWaiting => Math.Clamp(Environment.ProcessorCount, 2, MaxWorkers);
-
-        public void Work()
-        {
-            try
+        var lines = new LineReader(input);
+        // Answers are masked where they are made, on every core; the writer then only writes them.
+        var masking = output as Secrets.MaskingWriter;
+        var mask = masking?.Mask;
+        var summary = new BatchSummary();
+        var free = new Stack<Chunk>();
+        int lineNo = 0;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? readFailure = null;
+        OrderedWork<Chunk>? run = null;
+        // Chunks of lines: read in order, evaluated on every core, written in order; a few per core at a time.
+        run = new OrderedWork<Chunk>(OrderedWork<Chunk>.Unknown, Workers + 1,
+            unit =>
             {
-                while (true)
-                {
-                    Chunk chunk;
-                    int seq;
-                    lock (_reading)
-                    {
-                        if (_end || Volatile.Read(ref _failure) != null) return;
-                        chunk = Take();
-                        seq = _nextRead++;
-                        try
-                        {
-                            _end = chunk.Fill(_lines, ref _lineNo);
-                        }
-                        catch (Exception e)
-                        {
-                            // The lines read before the failure are answered; then the run fails with it.
-                            _end = true;
-                            _readFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-                        }
-                    }
-                    chunk.Evaluate(_mask);
-                    Done(seq, chunk);
-                }
-            }
-            catch (Exception e)
+                Chunk chunk;
+                lock (free) chunk = free.Count > 0 ? free.Pop() : new Chunk();
+                chunk.Unit = unit;
+                return chunk;
+            },
+            chunk =>
             {
-                lock (_gate)
-                {
-                    _failure ??= System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
-                    Monitor.PulseAll(_gate);
-                }
-            }
-        }
-
-        /// <summary>
-        /// The summary, once every worker has stopped. A failure to evaluate or write stops the run and is thrown; a
-        /// failure to read is thrown after every line read before it was answered.
-        /// </summary>
-        public BatchSummary Result()
-        {
-            _failure?.Throw();
-            _readFailure?.Throw();
-            return _summary;
-        }
-
-        private Chunk Take()
-        {
-            lock (_gate) return _free.Count > 0 ? _free.Pop() : new Chunk();
-        }
-
-        /// <summary>A chunk evaluated: written now when it is due and no one is writing, else left for the worker that writes the one before it.</summary>
-        private void Done(int seq, Chunk chunk)
-        {
-            lock (_gate)
-            {
-                _done.Add(seq, chunk);
-                if (_writing || seq != _nextWrite)
-                {
-                    while (_done.Count > MaxWaiting && _failure == null) Monitor.Wait(_gate);
-                    return;
-                }
-                _writing = true;
-            }
-            while (true)
-            {
-                Chunk next;
-                lock (_gate)
-                {
-                    if (_failure != null || !_done.Remove(_nextWrite, out next!))
-                    {
-                        _writing = false;
-                        Monitor.PulseAll(_gate);
-                        return;
-                    }
-                    _nextWrite++;
-                }
+                bool end;
                 try
                 {
-                    next.Write(_output, _masking, _summary);
+                    end = chunk.Fill(lines, ref lineNo);
                 }
-                catch
+                catch (Exception e)
                 {
-                    lock (_gate) _writing = false;
-                    throw;
+                    // The lines read before the failure are answered; then the run fails with it.
+                    end = true;
+                    readFailure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
                 }
-                lock (_gate)
-                {
-                    _free.Push(next);
-                    Monitor.PulseAll(_gate);
-                }
-            }
-        }
+                if (end) run!.EndAfter(chunk.Unit);
+            },
+            chunk => chunk.Evaluate(mask),
+            chunk =>
+            {
+                chunk.Write(output, masking, summary);
+                lock (free) free.Push(chunk);
+            });
+        run.Run(Workers);
+        readFailure?.Throw();
+        return summary;
     }
+
+    private static int Workers => Math.Clamp(Environment.ProcessorCount, 1, 64);
 
     /// <summary>A batch given as text (a caller's reader): read as the UTF-8 it encodes to, as it comes.</summary>
     public static BatchSummary Run(TextReader input, TextWriter output) => Run(new Utf8Reading(input), output);
@@ -216,6 +115,9 @@ public static class BatchSimulation
     private sealed class Chunk
     {
         private byte[] _bytes = new byte[1 << 20];
+
+        /// <summary>The chunk's place in the run.</summary>
+        public int Unit { get; set; }
         private int _used;
         private readonly List<(int Start, int Length, int No)> _lines = new List<(int Start, int Length, int No)>(ChunkLines);
         private readonly Answer[] _answers = new Answer[ChunkLines];

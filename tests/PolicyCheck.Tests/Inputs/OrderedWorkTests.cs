@@ -89,6 +89,37 @@ public sealed class OrderedWorkTests
         Assert.Equal(Enumerable.Range(0, finished.Count), finished);
     }
 
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 3)]
+    [InlineData(57, 1)]
+    [InlineData(57, 4)]
+    public async System.Threading.Tasks.Task Run_OfUnknownLength_EndsAtTheUnitAJoinSaysIsLast(int last, int workers)
+    {
+        // A stream's chunks: how many there are is known when a join reads the end. Units prepared after it are let go.
+        var joined = new List<int>();
+        var worked = new List<int>();
+        var finished = new List<int>();
+        OrderedWork<Item>? work = null;
+        work = new OrderedWork<Item>(OrderedWork<Item>.Unknown, 5,
+            unit => new Item(unit),
+            item =>
+            {
+                joined.Add(item.Unit);
+                if (item.Unit != last) return;
+                Thread.Sleep(20); // meanwhile the other cores prepare the units after it, which must not be joined
+                work!.EndAfter(item.Unit);
+            },
+            item => { lock (worked) worked.Add(item.Unit); },
+            item => finished.Add(item.Unit));
+
+        await System.Threading.Tasks.Task.Run(() => work.Run(workers)).WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(Enumerable.Range(0, last + 1), joined);
+        Assert.Equal(Enumerable.Range(0, last + 1), worked.OrderBy(u => u));
+        Assert.Equal(Enumerable.Range(0, last + 1), finished);
+    }
+
     [Fact]
     public void Run_OfNoUnits_CallsNothing()
     {
