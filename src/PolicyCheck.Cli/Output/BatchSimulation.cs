@@ -71,33 +71,55 @@ public static class BatchSimulation
     /// <summary>A batch given as text (a caller's reader): read as the UTF-8 it encodes to, as it comes.</summary>
     public static BatchSummary Run(TextReader input, TextWriter output) => Run(new Utf8Reading(input), output);
 
-    /// <summary>A text reader as a stream of UTF-8 bytes (read only, forward only).</summary>
+    /// <summary>
+    /// A text reader as a stream of UTF-8 bytes (read only, forward only). A lone surrogate has no UTF-8: it is given
+    /// its generalized UTF-8 bytes (0xED …), which no UTF-8 reader accepts, so its line gets an error naming the
+    /// column, as the same line's bytes would, instead of a replacement character.
+    /// </summary>
     private sealed class Utf8Reading : Stream
     {
         private readonly TextReader _reader;
-        private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
         private readonly char[] _chars = new char[1 << 14];
         private int _pos, _len;
         private bool _end;
 
         public Utf8Reading(TextReader reader) => _reader = reader;
 
+        /// <summary>Reads more text after what is left (a high surrogate that ended the last block).</summary>
+        private void Fill()
+        {
+            int kept = _len - _pos;
+            Array.Copy(_chars, _pos, _chars, 0, kept);
+            int n = _reader.Read(_chars, kept, _chars.Length - kept);
+            (_pos, _len, _end) = (0, kept + Math.Max(n, 0), n <= 0);
+        }
+
         public override int Read(byte[] buffer, int offset, int count)
         {
-            while (true)
+            if (count < 4) throw new ArgumentOutOfRangeException(nameof(count), "room for one character (4 bytes) is needed");
+            var into = buffer.AsSpan(offset, count);
+            int written = 0;
+            while (written + 4 <= into.Length)
             {
-                if (_pos == _len && !_end)
+                if (_pos == _len || (!_end && _len - _pos == 1 && char.IsHighSurrogate(_chars[_pos])))
                 {
-                    _len = _reader.Read(_chars, 0, _chars.Length);
-                    _pos = 0;
-                    _end = _len <= 0;
-                    if (_end) _len = 0;
+                    if (_end) break;
+                    Fill(); // a high surrogate left at the block's end may pair with the next block's first character
+                    continue;
                 }
-                if (count < 4) throw new ArgumentOutOfRangeException(nameof(count), "room for one character (4 bytes) is needed");
-                _encoder.Convert(_chars, _pos, _len - _pos, buffer, offset, count, _end, out int used, out int written, out _);
-                _pos += used;
-                if (written > 0 || _end) return written;
+                var status = System.Text.Unicode.Utf8.FromUtf16(_chars.AsSpan(_pos, _len - _pos), into.Slice(written), out int read, out int made, replaceInvalidSequences: false, isFinalBlock: _end);
+                _pos += read;
+                written += made;
+                if (status == OperationStatus.InvalidData && written + 3 <= into.Length)
+                {
+                    int c = _chars[_pos++];
+                    into[written++] = (byte)(0xE0 | (c >> 12));
+                    into[written++] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                    into[written++] = (byte)(0x80 | (c & 0x3F));
+                }
+                else if (status != OperationStatus.NeedMoreData) break; // done, or the buffer is full
             }
+            return written;
         }
 
         public override bool CanRead => true;

@@ -205,6 +205,35 @@ public sealed class BatchSimulationTests
     }
 
     [Fact]
+    public void BatchGivenAsText_WithLoneSurrogates_AnswersEachSuchLineWithAnError_AndTheRestAsUsual()
+    {
+        // A caller's reader may hold text that has no UTF-8: each such line is an error naming its column (nothing
+        // is replaced), a pair split across the reader's 16,384-character blocks is one character, and the lines
+        // around are answered.
+        string first = Line("a");
+        var text = new StringBuilder();
+        text.Append(first).Append('\n');
+        string padded = Line(new string('y', 16384 - first.Length - 1 - 7 - 1) + "\uD83D\uDE00z"); // the pair's halves at 16,383 and 16,384
+        text.Append(padded).Append('\n');
+        text.Append(Line("high\uD800alone")).Append('\n');
+        text.Append(Line("low\uDC00alone")).Append('\n');
+        text.Append(Line("b")).Append('\n');
+        text.Append("{\"id\":\"end\uD83D");
+        var (exit, output, err) = CliRunner.Run(new[] { "simulate", "--batch", "-" }, stdin: text.ToString());
+        var answers = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(6, answers.Count);
+        Assert.Equal("a", answers[0].GetProperty("id").GetString());
+        Assert.EndsWith("\uD83D\uDE00z", answers[1].GetProperty("id").GetString());
+        Assert.Equal("line 3, column 12: not valid UTF-8 (byte 0xED); a batch is UTF-8 JSON lines", answers[2].GetProperty("error").GetString());
+        Assert.Equal("line 4, column 11: not valid UTF-8 (byte 0xED); a batch is UTF-8 JSON lines", answers[3].GetProperty("error").GetString());
+        Assert.Equal("b", answers[4].GetProperty("id").GetString());
+        Assert.Equal("line 6, column 11: not valid UTF-8 (byte 0xED); a batch is UTF-8 JSON lines", answers[5].GetProperty("error").GetString());
+        Assert.DoesNotContain("\uFFFD", output);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("3", err);
+    }
+
+    [Fact]
     public void LineGivenAsText_WithALoneSurrogate_IsAnError_NamingTheColumn()
     {
         // Text has UTF-8 only where its surrogates pair up: a lone one is reported, not replaced.
