@@ -24,7 +24,7 @@ public sealed class PolicyFile
 
     private readonly string? _folder;
 
-    /// <summary>The folder whose role the file joins (<see cref="RoleReader.FolderOf(string, string)"/>), as a folder walk gave it or worked out.</summary>
+    /// <summary>The folder whose role the file joins (<see cref="RoleReader.FolderOf(string, string)"/>): as the folder walk that found it gave it, else worked out against <paramref name="cwd"/>.</summary>
     public string FolderIn(string cwd) => _folder ?? RoleReader.FolderOf(Path, cwd);
 
     public string Path { get; }

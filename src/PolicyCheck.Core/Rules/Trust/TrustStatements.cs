@@ -12,7 +12,7 @@ public static class TrustStatements
     public const string ExternalIdKey = "sts:ExternalId";
 
     /// <summary>Allow statements of the role's trust policies that allow sts:AssumeRole (found once per role: several rules ask).</summary>
-    public static List<(PolicyDocument Doc, Statement Statement)> AssumeRoleAllows(RoleGroup role)
+    public static IReadOnlyList<(PolicyDocument Doc, Statement Statement)> AssumeRoleAllows(RoleGroup role)
     {
         if (role.AssumeRoleAllows is { } found) return found;
         found = new List<(PolicyDocument, Statement)>();
