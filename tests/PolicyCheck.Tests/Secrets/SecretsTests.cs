@@ -227,6 +227,18 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void With_KeepsTheSecrets_ForChangesOnBytesToo()
+    {
+        // A copy with nothing more still knows the secrets it was made from: its byte check must not skip them.
+        var mask = new SecretMask();
+        mask.Add("s3cr-tenant-1234");
+        var copy = mask.With(System.Array.Empty<string>());
+        Assert.True(copy.Changes(Encoding.UTF8.GetBytes("{\"id\":\"s3cr-tenant-1234\"}")));
+        Assert.Equal("{\"id\":\"****\"}", copy.Apply("{\"id\":\"s3cr-tenant-1234\"}"));
+        Assert.False(new SecretMask().With(System.Array.Empty<string>()).Changes(Encoding.UTF8.GetBytes("{\"id\":\"s3cr-tenant-1234\"}")));
+    }
+
+    [Fact]
     public void Mask_FindsEveryShape_InLongJsonLikeText()
     {
         // Long texts full of separators (a batch answer's ARNs and JSON keys): the search rules out 16 bytes or 8
