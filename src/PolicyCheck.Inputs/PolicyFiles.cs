@@ -156,7 +156,6 @@ public static class PolicyFiles
         }
         var entries = new List<(string Path, bool Regular)>();
         var subdirs = new List<string>();
-        var links = new List<string>();
         if (UnixFile.List(dir) is { } native)
         {
             // readdir says each entry's type: a file or a folder needs no stat; a link is asked where it points.
@@ -185,6 +184,7 @@ public static class PolicyFiles
         }
         else
         {
+            var links = new List<string>();
             try
             {
                 // One pass over the folder: whether each entry is a folder comes with it.

@@ -79,7 +79,7 @@ public static class UnixFile
         if (!Native) return null;
         try
         {
-            IntPtr handle = opendir(CString(dir));
+            IntPtr handle = opendir(ref PathBytes(dir));
             if (handle == IntPtr.Zero) return null;
             try
             {
@@ -87,8 +87,9 @@ public static class UnixFile
                 IntPtr entry;
                 while ((entry = readdir(handle)) != IntPtr.Zero)
                 {
+                    if (IsDots(entry + 19)) continue;
                     string? name = Marshal.PtrToStringUTF8(entry + 19);
-                    if (name == null || name == "." || name == "..") continue;
+                    if (name == null) continue;
                     entries.Add((name, (EntryType)Marshal.ReadByte(entry, 18)));
                 }
                 return entries;
@@ -146,7 +147,7 @@ public static class UnixFile
         try
         {
             const int ReadOnly = 0, NoCtty = 0x100, NonBlock = 0x800, CloseOnExec = 0x80000;
-            int fd = open(CString(path), ReadOnly | NoCtty | NonBlock | CloseOnExec);
+            int fd = open(ref PathBytes(path), ReadOnly | NoCtty | NonBlock | CloseOnExec);
             if (fd < 0) return null;
             try
             {
@@ -179,8 +180,28 @@ public static class UnixFile
 
     private static byte[] CString(string s) => Encoding.UTF8.GetBytes(s + "\0");
 
+    /// <summary>This thread's buffer for a path as C wants it (UTF-8, then NUL): listing and reading make no array per call.</summary>
+    [ThreadStatic] private static byte[]? _path;
+
+    private static ref byte PathBytes(string path)
+    {
+        int most = Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        var buffer = _path is { } kept && kept.Length >= most ? kept : _path = new byte[Math.Max(most, 512)];
+        int n = Encoding.UTF8.GetBytes(path, 0, path.Length, buffer, 0);
+        buffer[n] = 0;
+        return ref buffer[0];
+    }
+
+    /// <summary>Whether a NUL-terminated name is "." or "..".</summary>
+    private static bool IsDots(IntPtr name)
+    {
+        if (Marshal.ReadByte(name) != (byte)'.') return false;
+        byte next = Marshal.ReadByte(name, 1);
+        return next == 0 || (next == (byte)'.' && Marshal.ReadByte(name, 2) == 0);
+    }
+
     [DllImport("libc", SetLastError = true)]
-    private static extern IntPtr opendir(byte[] path);
+    private static extern IntPtr opendir(ref byte path);
 
     [DllImport("libc", SetLastError = true)]
     private static extern IntPtr readdir(IntPtr dir);
@@ -189,7 +210,7 @@ public static class UnixFile
     private static extern int closedir(IntPtr dir);
 
     [DllImport("libc", SetLastError = true)]
-    private static extern int open(byte[] path, int flags);
+    private static extern int open(ref byte path, int flags);
 
     [DllImport("libc", SetLastError = true)]
     private static extern nint read(int fd, ref byte buffer, nint count);

@@ -88,4 +88,17 @@ public sealed class PolicyFilesTests
         Assert.Equal(3, files.Select(f => f.FolderIn(cwd)).Distinct().Count());
         Assert.Equal(Path.GetFullPath(Path.Combine(dir.Path, "a")), files.Single(f => f.Path.EndsWith("q.json")).FolderIn(cwd));
     }
+
+    [Fact]
+    public void Expand_ListsNamesThatStartWithDots_ButNotTheFolderEntriesDotAndDotDot()
+    {
+        using var dir = new TempDir();
+        dir.Write(".p.json", "{}");
+        dir.Write("..q.json", "{}");
+        dir.Write("...json", "{}");
+        dir.Write(".d/r.json", "{}");
+        var files = PolicyFiles.Expand(new[] { dir.Path }, new List<Problem>());
+        Assert.Equal(new[] { "...json", "..q.json", ".d/r.json", ".p.json" }.OrderBy(n => n, System.StringComparer.Ordinal),
+            files.Select(f => Path.GetRelativePath(dir.Path, f.Path).Replace('\\', '/')).OrderBy(n => n, System.StringComparer.Ordinal));
+    }
 }
