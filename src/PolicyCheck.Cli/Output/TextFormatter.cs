@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
@@ -22,13 +23,24 @@ public sealed class TextFormatter : IFormatter
     public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
         foreach (var e in report.Problems) output.WriteLine(Formatters.Problem(e));
+        // Each line is formatted into one buffer and written from it: a repository's findings make no string per line.
+        var line = new char[512];
         foreach (var d in report.Diagnostics)
         {
             if (d.IsSuppressed) continue;
-            string where = d.Label != null ? $" [{d.Label}]" : string.Empty;
-            output.WriteLine($"{d.Path}({d.Span.Line},{d.Span.Column}): {Severity(d.Severity)} {d.RuleId}: {d.Message}{where}");
-            if (!string.IsNullOrEmpty(d.Fix)) output.WriteLine($"    fix: {d.Fix}");
-            if (Verbose && d.Trace != null) foreach (var line in d.Trace) output.WriteLine($"    trace: {line}");
+            int n;
+            while (!(d.Label != null
+                ? line.AsSpan().TryWrite($"{d.Path}({d.Span.Line},{d.Span.Column}): {Severity(d.Severity)} {d.RuleId}: {d.Message} [{d.Label}]", out n)
+                : line.AsSpan().TryWrite($"{d.Path}({d.Span.Line},{d.Span.Column}): {Severity(d.Severity)} {d.RuleId}: {d.Message}", out n)))
+                line = new char[line.Length * 2];
+            output.Write(line, 0, n);
+            output.WriteLine();
+            if (!string.IsNullOrEmpty(d.Fix))
+            {
+                output.Write("    fix: ");
+                output.WriteLine(d.Fix);
+            }
+            if (Verbose && d.Trace != null) foreach (var step in d.Trace) output.WriteLine($"    trace: {step}");
         }
     }
 }

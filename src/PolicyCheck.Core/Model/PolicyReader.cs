@@ -166,30 +166,33 @@ public static class PolicyReader
         return s;
     }
 
-    private static StringValue? AsString(PolicyDocument doc, SourceNode node, string element)
+    /// <summary>A string element's value; otherwise a problem naming "<paramref name="before"/><paramref name="element"/><paramref name="after"/>" (made only then).</summary>
+    private static StringValue? AsString(PolicyDocument doc, SourceNode node, string element, string? before = null, string? after = null)
     {
         if (node is SourceScalar sc && sc.Kind == NodeKind.String) return new StringValue(sc.Text, sc.Span);
-        doc.ModelIssues.Add(Problem.Rule(ElementTypeRule, $"{element} must be a string, not {SourceNode.KindName(node.Kind)}", node.Span,
+        doc.ModelIssues.Add(Problem.Rule(ElementTypeRule, $"{before}{element}{after} must be a string, not {SourceNode.KindName(node.Kind)}", node.Span,
             node is SourceScalar other ? $"write it as \"{other.Text}\"" : null));
         return null;
     }
 
     private static ValueList? AsList(PolicyDocument doc, SourceProperty prop)
     {
-        var values = new List<StringValue>();
+        // Straight into the list's own array: the model is made for every statement of every file.
         if (prop.Value is SourceArray arr)
         {
+            var values = new StringValue[arr.Items.Count];
+            int n = 0;
             foreach (var item in arr.Items)
             {
-                var v = AsString(doc, item, $"each entry of {prop.Name}");
-                if (v != null) values.Add(v);
+                var v = AsString(doc, item, prop.Name, before: "each entry of ");
+                if (v != null) values[n++] = v;
             }
-            return new ValueList(prop.Name, prop.NameSpan, values, true);
+            if (n < values.Length) System.Array.Resize(ref values, n);
+            return new ValueList(prop.Name, prop.NameSpan, n == 0 ? Items<StringValue>.Empty : new Items<StringValue>(values), true);
         }
-        var s = AsString(doc, prop.Value, prop.Name + " (a string or an array of strings)");
+        var s = AsString(doc, prop.Value, prop.Name, after: " (a string or an array of strings)");
         if (s == null) return null;
-        values.Add(s);
-        return new ValueList(prop.Name, prop.NameSpan, values, false);
+        return new ValueList(prop.Name, prop.NameSpan, new Items<StringValue>(new[] { s }), false);
     }
 
     private static PrincipalElement? AsPrincipal(PolicyDocument doc, SourceProperty prop)
@@ -248,7 +251,7 @@ public static class PolicyReader
             }
             foreach (var keyProp in keys.Properties)
             {
-                var values = new List<StringValue>();
+                var values = new List<StringValue>(keyProp.Value is SourceArray many ? many.Items.Count : 1);
                 if (keyProp.Value is SourceArray arr)
                 {
                     foreach (var item in arr.Items) AddConditionValue(doc, values, item, keyProp.Name);

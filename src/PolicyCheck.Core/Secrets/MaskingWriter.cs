@@ -1,14 +1,19 @@
+using System;
 using System.IO;
 using System.Text;
 
 namespace PolicyCheck.Secrets;
 
-/// <summary>A TextWriter that masks secrets line by line before they reach the real writer.</summary>
+#if NET8_0_OR_GREATER
+
+/// <summary>A TextWriter that masks secrets line by line before they reach the real writer (the CLI's; not in the analyzers' build).</summary>
 public sealed class MaskingWriter : TextWriter
 {
     private readonly TextWriter _inner;
     private readonly SecretMask _mask;
-    private readonly StringBuilder _line = new StringBuilder();
+    // The line so far (up to its '\n'): a line without a secret goes on from here, with no string made.
+    private char[] _line = new char[256];
+    private int _length;
 
     public MaskingWriter(TextWriter inner, SecretMask mask)
     {
@@ -18,7 +23,7 @@ public sealed class MaskingWriter : TextWriter
 
     public override Encoding Encoding => _inner.Encoding;
 
-    /// <summary>The mask this writer applies: work on other threads applies it first and writes with <see cref="WriteMaskedLine"/>.</summary>
+    /// <summary>The mask this writer applies: work on other threads applies it first and writes through <see cref="ForMaskedOutput"/>.</summary>
     public SecretMask Mask => _mask;
 
     /// <summary>
@@ -27,42 +32,59 @@ public sealed class MaskingWriter : TextWriter
     /// </summary>
     public TextWriter ForMaskedOutput()
     {
-        if (_line.Length > 0) FlushLine();
+        if (_length > 0) FlushLine();
         return _inner;
     }
 
-
     public override void Write(char value)
     {
-        _line.Append(value);
+        if (_length == _line.Length) Array.Resize(ref _line, _line.Length * 2);
+        _line[_length++] = value;
         if (value == '\n') FlushLine();
     }
 
     public override void Write(string? value)
     {
-        if (value == null) return;
-        int start = 0;
-        for (int i = 0; i < value.Length; i++)
+        if (value != null) Write(value.AsSpan());
+    }
+
+    public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        while (!buffer.IsEmpty)
         {
-            if (value[i] != '\n') continue;
-            _line.Append(value, start, i - start + 1);
+            int end = buffer.IndexOf('\n');
+            if (end < 0)
+            {
+                Append(buffer);
+                return;
+            }
+            Append(buffer.Slice(0, end + 1));
             FlushLine();
-            start = i + 1;
+            buffer = buffer.Slice(end + 1);
         }
-        _line.Append(value, start, value.Length - start);
+    }
+
+    private void Append(ReadOnlySpan<char> chars)
+    {
+        if (_length + chars.Length > _line.Length) Array.Resize(ref _line, Math.Max(_line.Length * 2, _length + chars.Length));
+        chars.CopyTo(_line.AsSpan(_length));
+        _length += chars.Length;
     }
 
     private void FlushLine()
     {
         // Taken before it is written: a write that fails (a full disk) is not tried again on the next flush.
-        string line = _line.ToString();
-        _line.Clear();
-        _inner.Write(_mask.Apply(line));
+        var line = new ReadOnlySpan<char>(_line, 0, _length);
+        _length = 0;
+        if (_mask.Changes(line)) _inner.Write(_mask.Apply(line.ToString()));
+        else _inner.Write(line);
     }
 
     public override void Flush()
     {
-        if (_line.Length > 0) FlushLine();
+        if (_length > 0) FlushLine();
         _inner.Flush();
     }
 
@@ -72,3 +94,4 @@ public sealed class MaskingWriter : TextWriter
         base.Dispose(disposing);
     }
 }
+#endif

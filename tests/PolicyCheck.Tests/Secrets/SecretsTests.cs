@@ -363,6 +363,29 @@ public sealed class SecretsTests
     }
 
     [Fact]
+    public void MaskingWriter_MasksWhateverFormTheTextComesIn()
+    {
+        // A secret split over a character, a char array, a span and a string; a line far longer than the writer's
+        // first buffer; lines with no secret pass as written.
+        var mask = new SecretMask();
+        mask.Add("split-secret-123");
+        var inner = new StringWriter();
+        string longLine = new string('x', 5000) + " split-secret-123 " + new string('y', 3000);
+        using (var w = new MaskingWriter(inner, mask))
+        {
+            w.Write("plain line\n");
+            w.Write('s');
+            w.Write("plit-".ToCharArray(), 0, 5);
+            w.Write("secret-".AsSpan());
+            w.Write("123\n" + longLine + "\nno secret\n");
+            w.Write('\n');
+            w.WriteLine("tail split-secret-123");
+        }
+        string expected = "plain line\n****\n" + longLine.Replace("split-secret-123", "****") + "\nno secret\n\ntail ****" + Environment.NewLine;
+        Assert.Equal(expected, inner.ToString());
+    }
+
+    [Fact]
     public void AddAll_MasksWhatAddingEachMasks()
     {
         // Enough secrets to be worked out on every core, with repeats, a short one and one with a part of its own.
