@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using PolicyCheck.Engine;
@@ -63,7 +64,9 @@ public static class SimulationOutput
     private static void WriteStatement(Utf8JsonWriter w, StatementTrace t)
     {
         w.WriteStartObject();
-        w.WriteString(Keys.SourcePolicyId, t.Document.Path);
+        Span<char> path = stackalloc char[256];
+        if (t.Document.TryWritePath(path, out int length)) w.WriteString(Keys.SourcePolicyId, path.Slice(0, length));
+        else w.WriteString(Keys.SourcePolicyId, t.Document.Path);
         w.WriteString(Keys.SourcePolicyType, SourceName(t.Source));
         w.WriteNumber(Keys.StatementIndex, t.Statement.Index);
         if (t.Statement.Sid != null) w.WriteString(Keys.Sid, t.Statement.Sid.Value);

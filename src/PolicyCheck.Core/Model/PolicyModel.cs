@@ -166,9 +166,9 @@ public sealed class PolicyDocument
     {
     }
 
-    private PolicyDocument(string path, string? label, List<Problem> parseIssues, List<Problem> modelIssues, List<Statement> statements)
+    private PolicyDocument(string? path, string? label, List<Problem> parseIssues, List<Problem> modelIssues, List<Statement> statements)
     {
-        Path = path;
+        _path = path;
         Label = label;
         ParseIssues = parseIssues;
         ModelIssues = modelIssues;
@@ -176,7 +176,30 @@ public sealed class PolicyDocument
     }
 
     /// <summary>The file the document was read from (as given by the user).</summary>
-    public string Path { get; }
+    public string Path => _path ??= _placedIndex < 0 ? $"{_placedWhere}: {_placedKey}" : $"{_placedWhere}: {_placedKey}[{_placedIndex}]";
+    private string? _path;
+
+#if NET8_0_OR_GREATER
+    /// <summary>The path as characters, without making it a string (a batch writes one for each statement that decided).</summary>
+    public bool TryWritePath(System.Span<char> into, out int written)
+    {
+        if (_path != null)
+        {
+            written = _path.Length;
+            return System.MemoryExtensions.AsSpan(_path).TryCopyTo(into);
+        }
+        return _placedIndex < 0
+            ? System.MemoryExtensions.TryWrite(into, $"{_placedWhere}: {_placedKey}", out written)
+            : System.MemoryExtensions.TryWrite(into, $"{_placedWhere}: {_placedKey}[{_placedIndex}]", out written);
+    }
+#endif
+
+    // A placed copy's path in parts (At), made into text only when something asks for it.
+    private string? _placedWhere, _placedKey;
+    private int _placedIndex = -1;
+    // A placed copy's spans are shifted by its origin, after the map of the document it copies.
+    private SourceSpan _origin;
+    private bool _placed;
     /// <summary>Where in the file the policy sits (e.g. a template's resource); null for a plain policy file.</summary>
     public string? Label { get; }
     public SourceNode? Root { get; internal set; }
@@ -193,7 +216,11 @@ public sealed class PolicyDocument
     /// <summary>For a policy embedded in another file (a Terraform plan string): maps spans in the policy text to the file.</summary>
     public System.Func<SourceSpan, SourceSpan>? SpanMap { get; set; }
     /// <summary>A span of the policy text as a span of the file it is read from (the same span unless embedded).</summary>
-    public SourceSpan InFile(SourceSpan span) => SpanMap != null ? SpanMap(span) : span;
+    public SourceSpan InFile(SourceSpan span)
+    {
+        if (SpanMap != null) span = SpanMap(span);
+        return _placed ? Shift(span, _origin) : span;
+    }
     /// <summary>True when the document could be parsed into a model (it may still have issues).</summary>
     public bool IsParsed => Root != null;
 
@@ -218,16 +245,33 @@ public sealed class PolicyDocument
     /// The same policy found again at <paramref name="origin"/> of another file: it shares this model (read-only),
     /// and <see cref="InFile"/> maps its spans there. A batch line repeating a policy is not parsed again.
     /// </summary>
-    public PolicyDocument At(string path, SourceSpan origin)
+    public PolicyDocument At(string path, SourceSpan origin) => Place(path, null, -1, origin);
+
+    /// <summary><see cref="At(string, SourceSpan)"/> with the path "<paramref name="where"/>: <paramref name="key"/>[<paramref name="index"/>]" (no index when negative), made only when read: a batch places its policies on every line.</summary>
+    public PolicyDocument At(string where, string key, int index, SourceSpan origin) => Place(null, where, index, origin, key);
+
+    private PolicyDocument Place(string? path, string? where, int index, SourceSpan origin, string? key = null)
     {
         // Its issues and statements are this one's lists, shared (the model is read-only).
         var doc = new PolicyDocument(path, Label, ParseIssues, ModelIssues, Statements)
         {
             Root = Root, Version = Version, HasStatement = HasStatement, StatementKeySpan = StatementKeySpan,
             Kind = Kind, KindFromOverride = KindFromOverride, QuotaLength = QuotaLength,
+            _placedWhere = where, _placedKey = key, _placedIndex = index,
         };
-        var inner = SpanMap;
-        doc.SpanMap = s => Shift(inner != null ? inner(s) : s, origin);
+        if (_placed)
+        {
+            // A copy of a placed copy: its own shift follows this one's.
+            var inner = SpanMap;
+            var before = _origin;
+            doc.SpanMap = s => Shift(inner != null ? inner(s) : s, before);
+        }
+        else
+        {
+            doc.SpanMap = SpanMap;
+        }
+        doc._origin = origin;
+        doc._placed = true;
         return doc;
     }
 

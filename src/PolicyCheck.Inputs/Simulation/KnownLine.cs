@@ -33,7 +33,7 @@ public static partial class Simulator
             if (k < 0 || at[k] >= 0) return false;
             at[k] = i;
         }
-        set = new PolicySet { Identity = null, Boundaries = new List<PolicyDocument>(), Scps = new List<PolicyDocument>(), Rcps = new List<PolicyDocument>() };
+        set = new PolicySet { Identity = null };
         // The policies are as a known line had them (valid UTF-8); the text between them must be too. Offsets are in characters.
         int from = 0, chars = 0;
         foreach (var m in members)
@@ -58,7 +58,7 @@ public static partial class Simulator
                     else
                     {
                         if (docs.Length != 1) return false;
-                        doc = docs[0].At($"{where}: {key}", origin);
+                        doc = docs[0].At(where, key, -1, origin);
                     }
                     if (key == "resourcePolicy") set.ResourcePolicy = doc;
                     else set.SessionPolicy = doc;
@@ -66,7 +66,7 @@ public static partial class Simulator
                 default:
                     if (docs == null) return false;
                     var placed = new PolicyDocument[docs.Length];
-                    for (int i = 0; i < docs.Length; i++) placed[i] = docs[i].At($"{where}: {key}[{i}]", origin);
+                    for (int i = 0; i < docs.Length; i++) placed[i] = docs[i].At(where, key, i, origin);
                     if (key == "policies") set.Identity = placed;
                     else if (key == "boundaries") set.Boundaries = placed;
                     else if (key == "scps") set.Scps = placed;

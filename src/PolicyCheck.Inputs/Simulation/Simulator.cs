@@ -356,7 +356,7 @@ public static partial class Simulator
         if (docs == null) return null;
         var at = obj.Get(key)!.Value.Span;
         var placed = new PolicyDocument[docs.Length];
-        for (int i = 0; i < docs.Length; i++) placed[i] = docs[i].At(array ? $"{where}: {key}[{i}]" : $"{where}: {key}", at);
+        for (int i = 0; i < docs.Length; i++) placed[i] = docs[i].At(where, key, array ? i : -1, at);
         return placed;
     }
 
