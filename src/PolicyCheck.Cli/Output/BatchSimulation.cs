@@ -133,18 +133,18 @@ public static class BatchSimulation
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
-    /// <summary>Up to <see cref="ChunkLines"/> lines (and <see cref="ChunkBytes"/> bytes), kept in one reused buffer, and their answers.</summary>
+    /// <summary>Up to <see cref="ChunkLines"/> lines (and <see cref="ChunkBytes"/> bytes), kept in one reused buffer, and their answers in another.</summary>
     private sealed class Chunk
     {
-        private byte[] _bytes = new byte[1 << 20];
+        private byte[] _bytes = new byte[InitialBytes];
 
         /// <summary>The chunk's place in the run.</summary>
         public int Unit { get; set; }
         private int _used;
         private readonly List<(int Start, int Length, int No)> _lines = new List<(int Start, int Length, int No)>(ChunkLines);
         private readonly Answer[] _answers = new Answer[ChunkLines];
-        /// <summary>Each line's answer as UTF-8, a buffer per place in the chunk, reused chunk after chunk.</summary>
-        private readonly ArrayBufferWriter<byte>?[] _json = new ArrayBufferWriter<byte>?[ChunkLines];
+        /// <summary>The answers as UTF-8, one after another, reused chunk after chunk.</summary>
+        private AnswerBuffer _json = new AnswerBuffer(InitialBytes);
 
         public int Count => _lines.Count;
 
@@ -168,14 +168,9 @@ public static class BatchSimulation
 
         public void Evaluate(Secrets.SecretMask? mask)
         {
-            for (int i = 0; i < _lines.Count; i++) Answer(i, mask);
-        }
-
-        private void Answer(int i, Secrets.SecretMask? mask)
-        {
-            var json = _json[i] ??= new ArrayBufferWriter<byte>(2048);
-            json.ResetWrittenCount();
-            _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask, json);
+            _json.Clear();
+            for (int i = 0; i < _lines.Count; i++)
+                _answers[i] = BatchSimulation.Evaluate(_bytes.AsSpan(_lines[i].Start, _lines[i].Length), _lines[i].No, mask, _json);
         }
 
         /// <summary>Writes the answers in the lines' order.</summary>
@@ -190,34 +185,81 @@ public static class BatchSimulation
                 if (!a.Present) continue;
                 if (a.Error) summary.Errors++;
                 if (a.Missed != null) summary.Mismatches.Add(a.Missed);
-                var json = _json[i]!.WrittenSpan;
+                var json = _json.Slice(a.Start, a.Length);
                 if (utf8 != null) utf8.WriteUtf8Line(json);
                 else writer.WriteLine(Encoding.UTF8.GetString(json));
-                // A buffer a long answer grew is let go: the chunk keeps only what common answers need.
-                if (_json[i]!.Capacity > 1 << 16) _json[i] = null;
             }
             _lines.Clear();
+            // What long lines or answers grew is let go: a chunk keeps only what common lines need.
+            if (_json.Capacity > 4 * ChunkBytes) _json = new AnswerBuffer(InitialBytes);
+            if (_bytes.Length > 2 * ChunkBytes) _bytes = new byte[InitialBytes];
         }
     }
+
+    /// <summary>A chunk's answers as UTF-8, written one after another by a JSON writer; the last one can be rewritten (masked).</summary>
+    private sealed class AnswerBuffer : IBufferWriter<byte>
+    {
+        private byte[] _buffer;
+        private int _used;
+
+        public AnswerBuffer(int capacity) => _buffer = new byte[capacity];
+
+        public int Capacity => _buffer.Length;
+        public int Used => _used;
+
+        public void Clear() => _used = 0;
+
+        /// <summary>Drops what was written from <paramref name="start"/> on.</summary>
+        public void Truncate(int start) => _used = start;
+
+        public ReadOnlySpan<byte> Slice(int start, int length) => _buffer.AsSpan(start, length);
+
+        public void Advance(int count) => _used += count;
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            MakeRoom(sizeHint);
+            return _buffer.AsMemory(_used);
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0)
+        {
+            MakeRoom(sizeHint);
+            return _buffer.AsSpan(_used);
+        }
+
+        private void MakeRoom(int sizeHint)
+        {
+            int need = Math.Max(sizeHint, 256);
+            if (_buffer.Length - _used < need) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _used + need));
+        }
+    }
+
+    /// <summary>A chunk's buffers to begin with: room for its lines and answers of common size.</summary>
+    private const int InitialBytes = 256 * 1024;
 
     /// <summary>Lines per chunk, and bytes: a chunk stays within a few MiB whatever the batch's size.</summary>
     private const int ChunkLines = 256;
     private const int ChunkBytes = 8 * 1024 * 1024;
 
-    /// <summary>What one line's answer (its masked UTF-8 is in the chunk) tells the summary; none for a blank line.</summary>
+    /// <summary>What one line's answer (its masked UTF-8 is in the chunk, where it says) tells the summary; none for a blank line.</summary>
     private readonly struct Answer
     {
-        public Answer(bool error, string? missed)
+        public Answer(bool error, string? missed, int start, int length)
         {
             Present = true;
             Error = error;
             Missed = missed;
+            Start = start;
+            Length = length;
         }
 
         public bool Present { get; }
         public bool Error { get; }
         /// <summary>The id (or "line N") of a request whose decision missed its "expect".</summary>
         public string? Missed { get; }
+        public int Start { get; }
+        public int Length { get; }
     }
 
     /// <summary>Each thread's writer, reused line after line.</summary>
@@ -226,10 +268,11 @@ public static class BatchSimulation
     private static readonly JsonWriterOptions Options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The answer to one line, written masked into <paramref name="buffer"/>.</summary>
-    private static Answer Evaluate(ReadOnlySpan<byte> utf8, int lineNo, Secrets.SecretMask? mask, ArrayBufferWriter<byte> buffer)
+    private static Answer Evaluate(ReadOnlySpan<byte> utf8, int lineNo, Secrets.SecretMask? mask, AnswerBuffer buffer)
     {
         var w = _writer ??= new Utf8JsonWriter(buffer, Options);
         w.Reset(buffer);
+        int start = buffer.Used;
         bool error = false;
         string? missed = null;
         Secrets.SecretMask? lineMask = null;
@@ -252,14 +295,14 @@ public static class BatchSimulation
             w.WriteEndObject();
         }
         w.Flush();
-        var written = buffer.WrittenSpan;
+        var written = buffer.Slice(start, buffer.Used - start);
         var lineOrRunMask = lineMask ?? mask ?? NoSecrets;
         // Most answers have nothing to mask: their bytes stay as written, and no string is made of them.
-        if (!lineOrRunMask.Changes(written)) return new Answer(error, missed);
+        if (!lineOrRunMask.Changes(written)) return new Answer(error, missed, start, written.Length);
         string masked = lineOrRunMask.Apply(Encoding.UTF8.GetString(written));
-        buffer.ResetWrittenCount();
+        buffer.Truncate(start);
         buffer.Advance(Encoding.UTF8.GetBytes(masked, buffer.GetSpan(Encoding.UTF8.GetByteCount(masked))));
-        return new Answer(error, missed);
+        return new Answer(error, missed, start, buffer.Used - start);
     }
 
     /// <summary>Whether the line is only white space (as string.Trim sees it): such a line gets no answer.</summary>

@@ -65,6 +65,42 @@ public sealed class BatchSimulationTests
     }
 
     [Fact]
+    public void AnswersLongerThanAChunksFirstBuffers_ComeOutWholeAndInOrder()
+    {
+        // 600 lines whose answers (each repeats its 2,000-character id) pass the chunk's first buffers several times
+        // over, a line of 300 KB, trust-policy lines with an external ID, and answers with a key to mask (their id):
+        // each answer is whole, in order, and masked.
+        var sb = new StringBuilder();
+        var ids = new System.Collections.Generic.List<string>();
+        for (int i = 0; i < 600; i++)
+        {
+            string id = i == 300 ? "big-" + new string('b', 300_000) : $"n{i:D4}-" + new string('x', 2000);
+            if (i % 97 == 5)
+            {
+                ids.Add(id);
+                sb.Append("{\"id\":\"").Append(id).Append("\",\"resourcePolicy\":").Append(Trust)
+                  .Append(",\"action\":\"sts:AssumeRole\",\"principal\":\"arn:aws:iam::299329113195:role/portkey-app\",\"context\":{\"sts:ExternalId\":\"pk-batch-7f3a9c2e\"}}\n");
+            }
+            else if (i % 89 == 7)
+            {
+                ids.Add($"n{i:D4}-****");
+                sb.Append(Line($"n{i:D4}-sk-ant-api03-" + new string('k', 2000))).Append('\n');
+            }
+            else
+            {
+                ids.Add(id);
+                sb.Append(Line(id)).Append('\n');
+            }
+        }
+        string output = ThroughBytes(Encoding.UTF8.GetBytes(sb.ToString()));
+        var answers = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(ids, answers.Select(a => a.GetProperty("id").GetString()));
+        Assert.All(answers, a => Assert.Equal("allowed", a.GetProperty("decision").GetString()));
+        Assert.DoesNotContain("pk-batch-7f3a9c2e", output);
+        Assert.DoesNotContain("sk-ant-", output);
+    }
+
+    [Fact]
     public void LineThatIsNotUtf8_GetsAnError_TheOthersAnAnswer()
     {
         using var dir = new TempDir();
