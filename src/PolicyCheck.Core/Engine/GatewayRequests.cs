@@ -24,9 +24,10 @@ public sealed class GatewayRequests
     {
         _facts = facts;
         _config = config;
-        Region = config.Region?.Value ?? FromPolicies(role, facts, 3) ?? "us-east-1";
-        Account = config.Account?.Value ?? FromPolicies(role, facts, 4) ?? ExampleAccount;
-        string? resource = config.Workspace != null ? "workspace/" + config.Workspace.Value : FromPolicies(role, facts, 5);
+        var (region, account, workspace) = config.Region != null && config.Account != null && config.Workspace != null ? default : FromPolicies(role, facts);
+        Region = config.Region?.Value ?? region ?? "us-east-1";
+        Account = config.Account?.Value ?? account ?? ExampleAccount;
+        string? resource = config.Workspace != null ? "workspace/" + config.Workspace.Value : workspace;
         Workspace = resource != null && resource.StartsWith("workspace/", StringComparison.Ordinal) ? resource.Substring("workspace/".Length) : ExampleWorkspace;
         Partition = Region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn" : Region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov" : "aws";
         Now = now ?? DateTime.UtcNow;
@@ -338,9 +339,10 @@ public sealed class GatewayRequests
         return p;
     }
 
-    /// <summary>The first concrete value of an ARN part (3 region, 4 account, 5 resource) in the role's Claude Platform grants.</summary>
-    private static string? FromPolicies(RoleGroup role, ServiceFacts facts, int part)
+    /// <summary>The first concrete region, account and resource of the ARNs in the role's Claude Platform grants, each on its own, in one pass.</summary>
+    private static (string? Region, string? Account, string? Resource) FromPolicies(RoleGroup role, ServiceFacts facts)
     {
+        string? region = null, account = null, resource = null;
         foreach (var doc in role.OfKind(DocumentKind.Permission))
         {
             foreach (var s in doc.Statements)
@@ -350,12 +352,16 @@ public sealed class GatewayRequests
                 {
                     var arn = Arn.TryParse(r.Value);
                     if (arn == null || !string.Equals(arn.Service, facts.Namespace, StringComparison.Ordinal)) continue;
-                    string v = part == 3 ? arn.Region : part == 4 ? arn.Account : arn.Resource;
-                    if (v.Length == 0 || Wildcard.HasWildcard(v) || v.IndexOf("${", StringComparison.Ordinal) >= 0) continue;
-                    return v;
+                    region ??= Concrete(arn.Region);
+                    account ??= Concrete(arn.Account);
+                    resource ??= Concrete(arn.Resource);
+                    if (region != null && account != null && resource != null) return (region, account, resource);
                 }
             }
         }
-        return null;
+        return (region, account, resource);
     }
+
+    private static string? Concrete(string part)
+        => part.Length == 0 || Wildcard.HasWildcard(part) || part.IndexOf("${", StringComparison.Ordinal) >= 0 ? null : part;
 }

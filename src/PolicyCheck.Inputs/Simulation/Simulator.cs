@@ -171,11 +171,11 @@ public static partial class Simulator
         request = null;
         error = null;
         string where = $"line {lineNo}";
-        var issues = new List<Problem>();
         var members = _members ??= new List<BatchPolicies.Member>();
         var rest = _rest ??= new List<BatchPolicies.Member>();
         var known = BatchPolicies.Known(utf8, members, rest);
         if (known != null && TryKnownLine(utf8, where, known, members, rest, out set, out request, out meta)) return true;
+        var issues = new List<Problem>();
         if (known == null || !BatchPolicies.Compress(utf8, members, known, out string line, out var map))
         {
             known = null;

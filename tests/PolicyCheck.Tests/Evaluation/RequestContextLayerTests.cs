@@ -54,6 +54,40 @@ public sealed class RequestContextLayerTests
         Assert.False(layer.WithoutUnknowns().HasUnknowns);
     }
 
+    /// <summary>
+    /// The requests' region, account and workspace come from the config, else each from the first Claude Platform
+    /// grant that names it concretely (not a wildcard, a variable or empty), else from fixed examples.
+    /// </summary>
+    [Fact]
+    public void Requests_TakeEachPartFromTheFirstGrantThatNamesIt()
+    {
+        static RoleGroup Granting(params string[] resources)
+        {
+            var role = new RoleGroup("r");
+            string list = string.Join(",", resources.Select(r => "\"" + r + "\""));
+            role.Documents.Add(PolicyReader.Read("permission.json", "{\"Version\":\"2012-10-17\",\"Statement\":[" +
+                "{\"Effect\":\"Deny\",\"Action\":\"aws-external-anthropic:*\",\"Resource\":\"arn:aws:aws-external-anthropic:eu-north-1:999999999999:workspace/deny\"}," +
+                "{\"Effect\":\"Allow\",\"Action\":\"aws-external-anthropic:CreateInference\",\"Resource\":[" + list + "]}]}", DocumentKind.Permission));
+            return role;
+        }
+        var role = Granting(
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:aws-external-anthropic:*:${aws:PrincipalAccount}:workspace/*",
+            "arn:aws:aws-external-anthropic:eu-west-1:*:*",
+            "arn:aws:aws-external-anthropic:us-west-2:123456789012:workspace/wrkspc_first",
+            "arn:aws:aws-external-anthropic:ap-south-1:210987654321:workspace/wrkspc_second");
+        var from = new GatewayRequests(role, new GatewayConfig(), BuiltIn.Service);
+        Assert.Equal(("eu-west-1", "123456789012", "wrkspc_first"), (from.Region, from.Account, from.Workspace));
+        Assert.Equal("arn:aws:aws-external-anthropic:eu-west-1:123456789012:workspace/wrkspc_first", from.WorkspaceArn);
+
+        var none = new GatewayRequests(Granting("arn:aws:aws-external-anthropic:*:*:*"), new GatewayConfig(), BuiltIn.Service);
+        Assert.Equal(("us-east-1", GatewayRequests.ExampleAccount, GatewayRequests.ExampleWorkspace), (none.Region, none.Account, none.Workspace));
+
+        var config = new GatewayConfig { Region = new Located<string>("ca-central-1", null, default) };
+        var partly = new GatewayRequests(role, config, BuiltIn.Service);
+        Assert.Equal(("ca-central-1", "123456789012", "wrkspc_first"), (partly.Region, partly.Account, partly.Workspace));
+    }
+
     [Fact]
     public void AssumeRole_EachCallerGetsItsOwnKeys_AndTheSharedOnes()
     {
