@@ -172,14 +172,16 @@ public sealed partial class SecretMask
         var distinct = new List<string>(secrets.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in secrets) if (!string.IsNullOrEmpty(s) && s.Length >= 2 && seen.Add(s)) distinct.Add(s);
-        var forms = new HashSet<string>[distinct.Count];
+        var forms = new IEnumerable<string>[distinct.Count];
         if (distinct.Count < 64) for (int i = 0; i < distinct.Count; i++) forms[i] = Forms(distinct[i]);
         else System.Threading.Tasks.Parallel.For(0, distinct.Count, i => forms[i] = Forms(distinct[i]));
-        foreach (var f in forms) AddForms(f);
+        AddForms(forms);
     }
 
-    private static HashSet<string> Forms(string secret)
+    private static IEnumerable<string> Forms(string secret)
     {
+        // An external ID has no parts: its two forms as they are.
+        if (secret.IndexOfAny(PartSeparators) < 0) return Encodings(secret);
         var forms = new HashSet<string>(Encodings(secret), StringComparer.Ordinal);
         // A message may quote one part of it (the "service" before ':', one line): parts of 8 or more are masked too.
         foreach (var part in secret.Split(PartSeparators, StringSplitOptions.RemoveEmptyEntries))
@@ -281,27 +283,49 @@ public sealed partial class SecretMask
         return sb.ToString();
     }
 
-    private void AddForms(IEnumerable<string> forms)
+    private void AddForms(IEnumerable<string> forms) => AddForms(new[] { forms });
+
+    /// <summary>Adds every form of every set; a prefix's list that gains many is sorted once (5,000 external IDs share "tena").</summary>
+    private void AddForms(IReadOnlyList<IEnumerable<string>> sets)
     {
         lock (_gate)
         {
-            foreach (var secret in forms)
+            Dictionary<List<string>, int>? gained = null;
+            foreach (var forms in sets)
             {
-                if (string.IsNullOrEmpty(secret) || secret.Length < 2) continue;
-                if (secret.Length < 4)
+                foreach (var secret in forms)
                 {
-                    _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                    if (string.IsNullOrEmpty(secret) || secret.Length < 2) continue;
+                    if (secret.Length < 4)
+                    {
+                        _short.Add(new Regex(@"(?<![A-Za-z0-9_\-])" + Regex.Escape(secret) + @"(?![A-Za-z0-9_\-])", RegexOptions.CultureInvariant));
+                        _known = true;
+                        continue;
+                    }
+                    if (!_secrets.Add(secret)) continue;
                     _known = true;
+                    ulong key = Prefix(secret, 0);
+                    int pair = Pair(secret, 0);
+                    _starts[pair >> 6] |= 1UL << (pair & 63);
+                    if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
+                    _prefixes = null;
+                    list.Add(secret);
+                    gained ??= new Dictionary<List<string>, int>();
+                    gained[list] = gained.TryGetValue(list, out int n) ? n + 1 : 1;
+                }
+            }
+            if (gained == null) return;
+            // Longest first, so a secret that contains another is masked whole; of equal length, at most one matches at a place.
+            foreach (var pair in gained)
+            {
+                var list = pair.Key;
+                if (pair.Value > 1)
+                {
+                    SortLongestFirst(list);
                     continue;
                 }
-                if (!_secrets.Add(secret)) continue;
-                _known = true;
-                ulong key = Prefix(secret, 0);
-                int pair = Pair(secret, 0);
-                _starts[pair >> 6] |= 1UL << (pair & 63);
-                if (!_byPrefix.TryGetValue(key, out var list)) _byPrefix[key] = list = new List<string>();
-                _prefixes = null;
-                // Longest first, so a secret that contains another is masked whole (5,000 external IDs share "tena").
+                string secret = list[list.Count - 1];
+                list.RemoveAt(list.Count - 1);
                 int lo = 0, hi = list.Count;
                 while (lo < hi)
                 {
@@ -312,6 +336,27 @@ public sealed partial class SecretMask
                 list.Insert(lo, secret);
             }
         }
+    }
+
+    private static readonly Comparison<string> LongestFirst = (a, b) => b.Length.CompareTo(a.Length);
+
+    /// <summary>Longest first, by counting the lengths (a list of thousands of IDs of a few lengths); the order of equals kept.</summary>
+    private static void SortLongestFirst(List<string> list)
+    {
+        int max = 0;
+        foreach (var s in list) max = Math.Max(max, s.Length);
+        if (max > 4096)
+        {
+            list.Sort(LongestFirst);
+            return;
+        }
+        var at = new int[max + 2];
+        foreach (var s in list) at[max - s.Length + 1]++;
+        for (int i = 1; i < at.Length; i++) at[i] += at[i - 1];
+        var sorted = new string[list.Count];
+        foreach (var s in list) sorted[at[max - s.Length]++] = s;
+        list.Clear();
+        list.AddRange(sorted);
     }
 
     public string Apply(string? text)

@@ -405,6 +405,21 @@ public sealed class SecretsTests
         }
     }
 
+    [Fact]
+    public void AddAll_MasksALongerSecretWhole_WhereAShorterOneStartsIt()
+    {
+        // Thousands of IDs sharing their first characters, each with a longer one it starts, added in one batch and then one more.
+        var secrets = Enumerable.Range(0, 2000).SelectMany(i => new[] { $"tenant-{i}-9f1c2e7a", $"tenant-{i}-9f1c2e7a-rotated-{i % 7}" }).ToList();
+        var mask = new SecretMask();
+        mask.AddAll(secrets);
+        mask.Add("tenant-3-9f1c2e7a-rotated-3-again");
+        Assert.Equal("x **** y", mask.Apply("x tenant-5-9f1c2e7a-rotated-5 y"));
+        Assert.Equal("x **** y", mask.Apply("x tenant-1999-9f1c2e7a-rotated-4 y"));
+        Assert.Equal("x ****, y", mask.Apply("x tenant-5-9f1c2e7a, y"));
+        Assert.Equal("x **** y", mask.Apply("x tenant-3-9f1c2e7a-rotated-3-again y"));
+        Assert.Equal("x ****-rotated-6 y", mask.Apply("x tenant-5-9f1c2e7a-rotated-6 y"));
+    }
+
     [Theory]
     [InlineData("tenant-0-9f1c2e7a")]
     [InlineData("AKIA_EXAMPLE.key")]
