@@ -302,13 +302,14 @@ internal static class LintCommand
         if (Directory.Exists(full)) return "it is a folder; give a file name for the report";
         if (!File.Exists(full)) return null;
         if (new FileInfo(full).LinkTarget != null && File.ResolveLinkTarget(full, true) is { } target) full = target.FullName;
-        var inputs = new System.Collections.Generic.List<string?> { o.ConfigPath, o.SettingsPath, o.ParametersPath };
-        foreach (var f in PolicyFiles.Expand(o.Paths, new System.Collections.Generic.List<PolicyCheck.Json.Problem>())) inputs.Add(f.Path);
-        foreach (var input in inputs)
+        var inputs = new System.Collections.Generic.List<(string? Path, bool Regular)> { (o.ConfigPath, false), (o.SettingsPath, false), (o.ParametersPath, false) };
+        foreach (var f in PolicyFiles.Expand(o.Paths, new System.Collections.Generic.List<PolicyCheck.Json.Problem>())) inputs.Add((f.Path, f.Regular));
+        foreach (var (input, regular) in inputs)
         {
             if (input == null) continue;
             string inputFull = Path.GetFullPath(input);
-            if (File.Exists(inputFull) && new FileInfo(inputFull).LinkTarget != null && File.ResolveLinkTarget(inputFull, true) is { } t) inputFull = t.FullName;
+            // A regular file found in a folder's listing is no link: only the others are asked where they point.
+            if (!regular && File.Exists(inputFull) && new FileInfo(inputFull).LinkTarget != null && File.ResolveLinkTarget(inputFull, true) is { } t) inputFull = t.FullName;
             if (string.Equals(inputFull, full, StringComparison.Ordinal)) return "this run reads that file; writing the report there would replace it";
         }
         return null;

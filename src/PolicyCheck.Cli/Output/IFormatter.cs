@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using PolicyCheck.Facts;
 using PolicyCheck.Inputs;
@@ -46,11 +47,16 @@ public static class Formatters
             formatter.Write(report, catalog, stdout);
             return true;
         }
-        var text = new StringWriter();
-        formatter.Write(report, catalog, text);
+        // The report as UTF-8; the whole of it masked as text only when the mask would change it.
+        var bytes = new MemoryStream();
+        var utf8 = new Utf8Output(bytes);
+        formatter.Write(report, catalog, utf8);
+        utf8.Flush();
+        var content = new System.ReadOnlyMemory<byte>(bytes.GetBuffer(), 0, (int)bytes.Length);
         try
         {
-            AtomicFile.WriteAllText(outputPath, mask.Apply(text.ToString()));
+            if (mask.Changes(content.Span)) AtomicFile.WriteAllText(outputPath, mask.Apply(System.Text.Encoding.UTF8.GetString(content.Span)));
+            else AtomicFile.Write(outputPath, stream => stream.Write(content.Span));
             return true;
         }
         catch (System.Exception ex) when (ex is IOException || ex is System.UnauthorizedAccessException)
@@ -58,6 +64,42 @@ public static class Formatters
             stderr.WriteLine($"policycheck: error: cannot write the report to {outputPath}: {ex.Message}");
             return false;
         }
+    }
+
+    /// <summary>A first guess at a JSON report's size: about a kilobyte a finding.</summary>
+    public static int DocumentBytes(LintReport report) => (int)System.Math.Min(1 << 30, 65536 + 1024L * report.Diagnostics.Count);
+
+    /// <summary>Where the masking writer takes a UTF-8 document in blocks: each ends at a line end.</summary>
+    private const int Block = 1 << 16;
+
+    /// <summary>
+    /// A UTF-8 document (SARIF, JSON) onto the output. Through the masking writer, a block of whole lines the mask would
+    /// not change goes on as its bytes, and one it would goes through the writer as text (masked line by line, as any text).
+    /// </summary>
+    public static void WriteDocument(System.ReadOnlySpan<byte> document, TextWriter output)
+    {
+        if (output is PolicyCheck.Secrets.MaskingWriter masking)
+        {
+            var mask = masking.Mask;
+            while (!document.IsEmpty)
+            {
+                int end = document.Length <= Block ? document.Length : document.Slice(0, Block).LastIndexOf((byte)'\n') + 1;
+                if (end == 0) end = document.IndexOf((byte)'\n') is int nl and >= 0 ? nl + 1 : document.Length;
+                var block = document.Slice(0, end);
+                document = document.Slice(end);
+                if (mask.Changes(block))
+                {
+                    masking.Write(System.Text.Encoding.UTF8.GetString(block));
+                    continue;
+                }
+                var inner = masking.ForMaskedOutput();
+                if (inner is Utf8Output bytes) bytes.WriteUtf8(block);
+                else inner.Write(System.Text.Encoding.UTF8.GetString(block));
+            }
+            return;
+        }
+        if (output is Utf8Output utf8) utf8.WriteUtf8(document);
+        else output.Write(System.Text.Encoding.UTF8.GetString(document));
     }
 
     public static string Severity(Severity s) => RuleIndex.SeverityName(s);

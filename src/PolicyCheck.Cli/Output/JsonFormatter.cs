@@ -16,7 +16,7 @@ public sealed class JsonFormatter : IFormatter
 
     public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Formatters.DocumentBytes(report));
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
@@ -88,7 +88,7 @@ public sealed class JsonFormatter : IFormatter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        Formatters.WriteDocument(buffer.WrittenSpan, output);
         output.WriteLine();
     }
 }

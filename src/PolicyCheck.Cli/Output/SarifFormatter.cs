@@ -32,7 +32,7 @@ public sealed class SarifFormatter : IFormatter
 
     public void Write(LintReport report, RuleIndex catalog, TextWriter output)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(Formatters.DocumentBytes(report));
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             BeginRun(w, "PolicyCheck");
@@ -74,6 +74,7 @@ public sealed class SarifFormatter : IFormatter
             w.WriteEndObject();
 
             w.WriteStartArray("results");
+            var uris = new Dictionary<string, string>(StringComparer.Ordinal); // a file's findings share its URI
             foreach (var d in report.Diagnostics)
             {
                 w.WriteStartObject();
@@ -84,7 +85,8 @@ public sealed class SarifFormatter : IFormatter
                 w.WriteString("text", d.Fix != null ? d.Message + ". Fix: " + d.Fix : d.Message);
                 w.WriteEndObject();
                 w.WriteStartArray("locations");
-                WriteLocation(w, d.Path, d.Span, d.Label);
+                if (!uris.TryGetValue(d.Path, out string? uri)) uris[d.Path] = uri = ToUri(d.Path);
+                WriteLocation(w, uri, d.Span, d.Label);
                 w.WriteEndArray();
                 if (report.BaselineUsed) w.WriteString("baselineState", d.Baselined ? "unchanged" : "new");
                 if (d.IsSuppressed)
@@ -127,7 +129,7 @@ public sealed class SarifFormatter : IFormatter
                 if (e.HasPosition)
                 {
                     w.WriteStartArray("locations");
-                    WriteLocation(w, e.Path, e.Span, null);
+                    WriteLocation(w, ToUri(e.Path), e.Span, null);
                     w.WriteEndArray();
                 }
                 w.WriteEndObject();
@@ -140,16 +142,16 @@ public sealed class SarifFormatter : IFormatter
             w.WriteEndArray();
             w.WriteEndObject();
         }
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()));
+        Formatters.WriteDocument(buffer.WrittenSpan, output);
         output.WriteLine();
     }
 
-    private static void WriteLocation(Utf8JsonWriter w, string path, SourceSpan span, string? label)
+    private static void WriteLocation(Utf8JsonWriter w, string uri, SourceSpan span, string? label)
     {
         w.WriteStartObject();
         w.WriteStartObject("physicalLocation");
         w.WriteStartObject("artifactLocation");
-        w.WriteString("uri", ToUri(path));
+        w.WriteString("uri", uri);
         w.WriteEndObject();
         w.WriteStartObject("region");
         w.WriteNumber("startLine", Math.Max(1, span.Line));

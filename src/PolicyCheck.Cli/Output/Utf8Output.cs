@@ -49,9 +49,15 @@ public sealed class Utf8Output : TextWriter
     /// <summary>Writes UTF-8 bytes as they are, then a line end (text written before them goes first, whole).</summary>
     public void WriteUtf8Line(ReadOnlySpan<byte> utf8)
     {
+        WriteUtf8(utf8);
+        Append(LineEnd);
+    }
+
+    /// <summary>Writes UTF-8 bytes as they are (text written before them goes first, whole).</summary>
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
         Encode(ReadOnlySpan<char>.Empty, flush: true);
         Append(utf8);
-        Append(LineEnd);
     }
 
     private void Append(ReadOnlySpan<byte> bytes)

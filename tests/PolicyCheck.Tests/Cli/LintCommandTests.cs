@@ -149,6 +149,37 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void Output_ThatTheRunReads_IsRefused_AndLeftAsItWas()
+    {
+        using var dir = new TempDir();
+        dir.Write("roles/a/permission.json", GoodPolicy);
+        var read = dir.Write("roles/b/permission.json", BedrockPolicy);
+        var (exit, stdout, err) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "roles"), "--output", read });
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("this run reads that file", err);
+        Assert.Equal(BedrockPolicy, File.ReadAllText(read));
+    }
+
+    [Fact]
+    public void Output_ALinkInTheWalkedFolderPointsAt_IsRefused_AndAFileBesideItIsWritten()
+    {
+        if (System.OperatingSystem.IsWindows()) return;
+        using var dir = new TempDir();
+        dir.Write("roles/a/permission.json", GoodPolicy);
+        var target = dir.Write("elsewhere/policy.json", BedrockPolicy);
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "roles", "a", "linked.json"), target);
+        var (exit, _, err) = CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "roles"), "--output", target });
+        Assert.Equal(2, exit);
+        Assert.Contains("this run reads that file", err);
+        Assert.Equal(BedrockPolicy, File.ReadAllText(target));
+        // The nearest safe variant: an existing file the run does not read is replaced by the report.
+        var beside = dir.Write("elsewhere/report.txt", "old");
+        Assert.Equal(1, CliRunner.Run(new[] { "lint", Path.Combine(dir.Path, "roles"), "--output", beside }).Exit);
+        Assert.Contains("PC", File.ReadAllText(beside));
+    }
+
+    [Fact]
     public void Globs_Select_Files()
     {
         using var dir = new TempDir();
