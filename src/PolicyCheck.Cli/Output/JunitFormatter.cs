@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -20,11 +21,37 @@ public sealed class JunitFormatter : IFormatter
 
     private sealed class Case
     {
+        private static readonly List<Diagnostic> None = new List<Diagnostic>();
+        private List<Diagnostic>? _findings; // most cases have none: no list for them
+
         public Case(string rule) { Rule = rule; }
         public string Rule { get; }
-        public List<Diagnostic> Findings { get; } = new List<Diagnostic>();
-        public bool Fails(Severity failOn) => Findings.Exists(d => !d.IsSuppressed && d.Severity >= failOn);
-        public bool Skipped => Findings.Count > 0 && Findings.TrueForAll(d => d.IsSuppressed);
+        public List<Diagnostic> Findings => _findings ?? None;
+        public void Add(Diagnostic d) => (_findings ??= new List<Diagnostic>()).Add(d);
+
+        /// <summary>The unsuppressed findings at or above the severity (<paramref name="above"/>) or below it.</summary>
+        public List<Diagnostic> Unsuppressed(Severity failOn, bool above)
+        {
+            var found = new List<Diagnostic>();
+            foreach (var d in Findings) if (!d.IsSuppressed && d.Severity >= failOn == above) found.Add(d);
+            return found;
+        }
+
+        public bool Fails(Severity failOn)
+        {
+            foreach (var d in Findings) if (!d.IsSuppressed && d.Severity >= failOn) return true;
+            return false;
+        }
+
+        public bool Skipped
+        {
+            get
+            {
+                if (Findings.Count == 0) return false;
+                foreach (var d in Findings) if (!d.IsSuppressed) return false;
+                return true;
+            }
+        }
     }
 
     public void Write(LintReport report, RuleIndex catalog, TextWriter output)
@@ -63,7 +90,7 @@ public sealed class JunitFormatter : IFormatter
                 map[d.RuleId] = c;
                 suiteOf[role].Add(c);
             }
-            c.Findings.Add(d);
+            c.Add(d);
         }
 
         int tests = report.Problems.Count, failures = 0, skipped = 0;
@@ -77,8 +104,10 @@ public sealed class JunitFormatter : IFormatter
             }
         }
 
-        var text = new StringBuilder();
-        using (var w = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true }))
+        // Written as UTF-8, which goes out as it is where the mask would not change it.
+        var bytes = new MemoryStream(Formatters.DocumentBytes(report));
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal); // each rule's case name, made once
+        using (var w = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, Encoding = new UTF8Encoding(false) }))
         {
             w.WriteStartElement("testsuites");
             w.WriteAttributeString("name", "policycheck");
@@ -87,15 +116,16 @@ public sealed class JunitFormatter : IFormatter
             w.WriteAttributeString("errors", Count(report.Problems.Count));
             w.WriteAttributeString("skipped", Count(skipped));
             w.WriteAttributeString("time", "0");
-            foreach (var (name, cases) in suites) WriteSuite(w, name, cases, catalog);
+            foreach (var (name, cases) in suites) WriteSuite(w, name, cases, catalog, names);
             if (report.Problems.Count > 0) WriteInputs(w, report);
             w.WriteEndElement();
         }
         output.WriteLine("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        output.WriteLine(text.ToString());
+        Formatters.WriteDocument(new System.ReadOnlySpan<byte>(bytes.GetBuffer(), 0, (int)bytes.Length), output);
+        output.WriteLine();
     }
 
-    private void WriteSuite(XmlWriter w, string name, List<Case> cases, RuleIndex catalog)
+    private void WriteSuite(XmlWriter w, string name, List<Case> cases, RuleIndex catalog, Dictionary<string, string> names)
     {
         int failures = 0, skipped = 0;
         foreach (var c in cases)
@@ -103,8 +133,9 @@ public sealed class JunitFormatter : IFormatter
             if (c.Fails(FailOn)) failures++;
             else if (c.Skipped) skipped++;
         }
+        name = Clean(name);
         w.WriteStartElement("testsuite");
-        w.WriteAttributeString("name", Clean(name));
+        w.WriteAttributeString("name", name);
         w.WriteAttributeString("tests", Count(cases.Count));
         w.WriteAttributeString("failures", Count(failures));
         w.WriteAttributeString("errors", "0");
@@ -113,10 +144,11 @@ public sealed class JunitFormatter : IFormatter
         foreach (var c in cases)
         {
             w.WriteStartElement("testcase");
-            w.WriteAttributeString("classname", Clean(name));
-            w.WriteAttributeString("name", Clean((c.Rule + " " + (catalog.Find(c.Rule)?.Name ?? string.Empty)).Trim()));
+            w.WriteAttributeString("classname", name);
+            if (!names.TryGetValue(c.Rule, out string? caseName)) names[c.Rule] = caseName = Clean((c.Rule + " " + (catalog.Find(c.Rule)?.Name ?? string.Empty)).Trim());
+            w.WriteAttributeString("name", caseName);
             w.WriteAttributeString("time", "0");
-            var failing = c.Findings.FindAll(d => !d.IsSuppressed && d.Severity >= FailOn);
+            var failing = c.Findings.Count == 0 ? c.Findings : c.Unsuppressed(FailOn, above: true);
             if (failing.Count > 0)
             {
                 w.WriteStartElement("failure");
@@ -131,7 +163,7 @@ public sealed class JunitFormatter : IFormatter
                 w.WriteAttributeString("message", Clean("suppressed: " + c.Findings[0].SuppressedBecause));
                 w.WriteEndElement();
             }
-            var below = c.Findings.FindAll(d => !d.IsSuppressed && d.Severity < FailOn);
+            var below = c.Findings.Count == 0 ? c.Findings : c.Unsuppressed(FailOn, above: false);
             if (below.Count > 0) w.WriteElementString("system-out", Clean(Lines(below)));
             w.WriteEndElement();
         }
@@ -192,23 +224,28 @@ public sealed class JunitFormatter : IFormatter
     public static string Clean(string s)
     {
         StringBuilder? sb = null;
-        for (int i = 0; i < s.Length; i++)
+        int i = 0, copied = 0;
+        while (true)
         {
+            // Printable characters below the surrogates are all XML: only the others are looked at.
+            int next = s.AsSpan(i).IndexOfAnyExceptInRange(' ', '\uD7FF');
+            if (next < 0) break;
+            i += next;
             char c = s[i];
-            bool pair = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
-            if (pair || XmlConvert.IsXmlChar(c))
+            if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
             {
-                if (sb != null)
-                {
-                    sb.Append(c);
-                    if (pair) sb.Append(s[i + 1]);
-                }
-                if (pair) i++;
+                i += 2;
                 continue;
             }
-            sb ??= new StringBuilder(s, 0, i, s.Length);
-            sb.Append('\uFFFD');
+            if (XmlConvert.IsXmlChar(c))
+            {
+                i++;
+                continue;
+            }
+            sb ??= new StringBuilder(s.Length);
+            sb.Append(s, copied, i - copied).Append('\uFFFD');
+            copied = ++i;
         }
-        return sb?.ToString() ?? s;
+        return sb == null ? s : sb.Append(s, copied, s.Length - copied).ToString();
     }
 }
