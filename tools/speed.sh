@@ -29,6 +29,8 @@ batch_mem_200k=$(peak "$tool" simulate --batch "$out/batch-200k.jsonl")
 lint_tool=$(median "$tool" lint "$out/policies")
 lint_floor=$(median "$floor" files "$out/policies")
 lint_one_core=$(median taskset -c 0 "$tool" lint "$out/policies")
+sarif_tool=$(median "$tool" lint --format sarif "$out/policies")
+junit_tool=$(median "$tool" lint --format junit "$out/policies")
 ceiling=$(median "$floor" files-parallel "$out/policies")
 ceiling_one_core=$(median taskset -c 0 "$floor" files-parallel "$out/policies")
 one=examples/seed/inference-only/permission.json
@@ -41,4 +43,5 @@ echo "simulate --batch, peak memory: ${batch_mem} MB at 20,000 lines, ${batch_me
 echo "lint, 10,000 policies in 5,000 role folders: ${lint_tool} ms; floor ${lint_floor} ms; ratio $(ratio "$lint_tool" "$lint_floor") (target <= 2)"
 echo "lint, 10,000 policies: ${lint_one_core} ms on 1 core; $(ratio "$lint_one_core" "$lint_tool")x faster on $(nproc) cores (target >= 2 on 2 cores)"
 echo "floor on every core, the same files: ${ceiling_one_core} ms on 1 core, ${ceiling} ms on $(nproc); $(ratio "$ceiling_one_core" "$ceiling")x faster (what a core more gives reading and parsing them here)"
+echo "lint --format sarif, the same 10,000 policies: ${sarif_tool} ms; --format junit ${junit_tool} ms (the text report ${lint_tool} ms)"
 echo "lint one.json: ${one_tool} ms; NativeAOT hello world ${hello} ms; ratio $(ratio "$one_tool" "$hello") (target <= 3)"
