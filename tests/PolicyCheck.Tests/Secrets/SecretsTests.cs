@@ -274,20 +274,23 @@ public sealed class SecretsTests
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(40)]
-    public void Changes_IsFalse_OnlyWhereApplyChangesNothing(int secrets)
+    [InlineData(0, true)]
+    [InlineData(3, true)]
+    [InlineData(40, true)]
+    [InlineData(3, false)]
+    [InlineData(40, false)]
+    public void Changes_IsFalse_OnlyWhereApplyChangesNothing(int secrets, bool withShort)
     {
         // A batch keeps an answer's bytes when Changes says no: on 30,000 texts, Apply must then give the text back
         // as it is, and whenever Apply masks something Changes must have said yes. Few secrets are searched for by
         // their first four characters, many (over 8 prefixes) at every place; "ab" is a short secret. With none, only
-        // the shapes are looked for (in ASCII bytes as they are). The text's UTF-8 gets the same answer as the text.
+        // the shapes are looked for (in ASCII bytes as they are). The text's UTF-8 gets the same answer as the text, with
+        // and without the short secret; each secret also comes cut short by its last character.
         var mask = new SecretMask();
         var known = Enumerable.Range(0, secrets).Select(i => $"s{i}cr-{i * 7919 % 1000:D3}-tenant").ToList();
         foreach (var k in known) mask.Add(k);
-        if (secrets > 0) mask.Add("ab");
-        var pieces = known.Concat(new[] { "ab", "abc", "xab ", "s1cr-", "authorization", "token", "key", "x-api-key", ": ", "=", "\"", " ", "\u00e9", "Bearer z", "sk-ant-abcdefgh12", "tenant", "-" }).ToArray();
+        if (secrets > 0 && withShort) mask.Add("ab");
+        var pieces = known.Concat(known.Select(k => k.Substring(0, k.Length - 1) + "#")).Concat(new[] { "ab", "abc", "xab ", "s1cr-", "authorization", "token", "key", "x-api-key", ": ", "=", "\"", " ", "\u00e9", "Bearer z", "sk-ant-abcdefgh12", "tenant", "-" }).ToArray();
         int changed = 0, kept = 0;
         foreach (string text in Texts(pieces, seed: 20261207, texts: 30000, fewest: 1, most: 10))
         {
