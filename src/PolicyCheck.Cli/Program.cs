@@ -45,7 +45,8 @@ public static class Program
         // Everything printed passes the one redaction layer.
         var mask = SecretMask.FromEnvironment(env);
         var output = new MaskingWriter(stdout, mask);
-        var errors = new MaskingWriter(stderr, mask);
+        var afterOutput = new Output.AfterOutput(stderr, output);
+        var errors = new MaskingWriter(afterOutput, mask);
         int exit;
         string? reported = null;
         try
@@ -75,6 +76,12 @@ public static class Program
         catch (IOException ex)
         {
             if (ex.Message != reported) errors.WriteLine("policycheck: error: " + ex.Message);
+            reported = ex.Message;
+            exit = ExitUsage;
+        }
+        if (afterOutput.Failed is { } failed)
+        {
+            if (failed.Message != reported) errors.WriteLine("policycheck: error: " + failed.Message);
             exit = ExitUsage;
         }
         try
