@@ -50,6 +50,44 @@ public sealed class AfterOutputTests
         Assert.Equal("disk full", after.Failed?.Message);
     }
 
+    [Fact]
+    public void AReportLostInAFlushBeforeTheSummary_FailsTheRun_EvenWhenLaterWritesGoThrough()
+    {
+        using var dir = new TempDir();
+        dir.Write("roles/a/permission.json", Lint.Permission("""{"Effect": "Allow", "Action": "bedrock:InvokeModel", "Resource": "*"}"""));
+        var stdout = new Utf8Output(new FailsOnce(), 1 << 16);
+        var stderr = new StringWriter();
+        int exit = Program.Run(new[] { "lint", Path.Combine(dir.Path, "roles") }, stdout, stderr, _ => null);
+        Assert.Equal(2, exit);
+        Assert.Contains("policycheck: error: disk full", stderr.ToString());
+    }
+
+    /// <summary>A stream whose first write fails (a full disk that frees up): what that write held is lost.</summary>
+    private sealed class FailsOnce : MemoryStream
+    {
+        private bool _failed;
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (!_failed)
+            {
+                _failed = true;
+                throw new IOException("disk full");
+            }
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (!_failed)
+            {
+                _failed = true;
+                throw new IOException("disk full");
+            }
+            base.Write(buffer);
+        }
+    }
+
     private sealed class FailingWriter : TextWriter
     {
         public override Encoding Encoding => Encoding.UTF8;
