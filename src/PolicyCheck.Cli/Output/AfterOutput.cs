@@ -6,15 +6,16 @@ namespace PolicyCheck.Cli.Output;
 
 /// <summary>
 /// Standard error, written only once what standard output holds is out: in a log that takes both (a CI job's), a
-/// message comes after the report lines written before it, never inside one. A failed flush of standard output is kept
-/// for the run to report; the message still goes out.
+/// message comes after the report lines written before it, never inside one. Only whole lines are flushed: a line
+/// begun stays with the masking writer until it ends. A failed flush of standard output is kept for the run to report;
+/// the message still goes out.
 /// </summary>
 public sealed class AfterOutput : TextWriter
 {
     private readonly TextWriter _errors;
-    private readonly TextWriter _output;
+    private readonly PolicyCheck.Secrets.MaskingWriter _output;
 
-    public AfterOutput(TextWriter errors, TextWriter output)
+    public AfterOutput(TextWriter errors, PolicyCheck.Secrets.MaskingWriter output)
     {
         _errors = errors;
         _output = output;
@@ -29,7 +30,7 @@ public sealed class AfterOutput : TextWriter
     {
         try
         {
-            _output.Flush();
+            _output.FlushLines();
         }
         catch (IOException ex)
         {

@@ -82,6 +82,9 @@ public sealed class MaskingWriter : TextWriter
         else _inner.Write(line);
     }
 
+    /// <summary>Flushes the whole lines written so far; a line begun stays until it ends (a secret split across writes is masked whole).</summary>
+    public void FlushLines() => _inner.Flush();
+
     public override void Flush()
     {
         if (_length > 0) FlushLine();

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using PolicyCheck.Cli;
 using PolicyCheck.Cli.Output;
+using PolicyCheck.Secrets;
 using Xunit;
 
 namespace PolicyCheck.Tests.Cli;
@@ -44,10 +45,26 @@ public sealed class AfterOutputTests
     public void AFailedFlushBeforeAMessage_IsKept_AndTheMessageStillGoesOut()
     {
         var errors = new StringWriter();
-        var after = new AfterOutput(errors, new FailingWriter());
+        var after = new AfterOutput(errors, new MaskingWriter(new FailingWriter(), new SecretMask()));
         after.WriteLine("policycheck: error: x");
         Assert.Equal("policycheck: error: x" + Environment.NewLine, errors.ToString());
         Assert.Equal("disk full", after.Failed?.Message);
+    }
+
+    [Fact]
+    public void ALineBegunOnStdout_StaysWhole_SoASecretSplitAcrossWritesIsMasked()
+    {
+        var mask = new SecretMask();
+        mask.Add("tenant-7-9f1c2e7a");
+        var log = new StringWriter();
+        var output = new MaskingWriter(log, mask);
+        var errors = new MaskingWriter(new AfterOutput(log, output), mask);
+        output.WriteLine("before");
+        output.Write("id tenant-7-");
+        errors.WriteLine("policycheck: note: x");
+        output.WriteLine("9f1c2e7a after");
+        output.Flush();
+        Assert.Equal("before\npolicycheck: note: x\nid **** after\n".Replace("\n", System.Environment.NewLine), log.ToString());
     }
 
     [Fact]
